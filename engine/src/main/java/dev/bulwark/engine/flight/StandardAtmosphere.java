@@ -1,0 +1,79 @@
+package dev.bulwark.engine.flight;
+
+/**
+ * Air density and speed of sound from the U.S. Standard Atmosphere, 1976 (NOAA-S/T 76-1562),
+ * for geometric heights up to 86 km: the seven layers of its Table 4 with their base
+ * temperatures, lapse rates and base pressures, integrated in geopotential height.
+ *
+ * <p>Neglected: above 86 km the density is continued exponentially with a 6 km scale height
+ * (the standard's upper layers matter only for the re-entry of long-range missiles, which
+ * arrive with the flight-model work); weather, humidity and winds.
+ */
+public final class StandardAtmosphere {
+
+    /** Sea-level density (kg/m³). */
+    public static final double SEA_LEVEL_DENSITY = 1.2250;
+
+    private static final double G0 = 9.80665;
+    private static final double R_AIR = 287.0531;        // J/(kg·K), R*/M0 of the standard
+    private static final double GAMMA = 1.4;
+    private static final double EARTH_RADIUS = 6_356_766.0; // r0 of the standard (m)
+
+    // base geopotential height (m), base temperature (K), lapse rate (K/m), base pressure (Pa)
+    private static final double[] H_BASE = {0, 11_000, 20_000, 32_000, 47_000, 51_000, 71_000};
+    private static final double[] T_BASE = {288.15, 216.65, 216.65, 228.65, 270.65, 270.65, 214.65};
+    private static final double[] LAPSE = {-0.0065, 0.0, 0.0010, 0.0028, 0.0, -0.0028, -0.0020};
+    private static final double[] P_BASE = {101_325.0, 22_632.06, 5_474.889, 868.0187, 110.9063, 66.93887, 3.956420};
+    private static final double TOP_GEOMETRIC = 86_000.0;
+    private static final double TOP_DENSITY = density0(TOP_GEOMETRIC);
+
+    private StandardAtmosphere() {
+    }
+
+    /** Density (kg/m³) at a geometric height (m); sea-level density below 0 m. */
+    public static double density(double altitude) {
+        if (altitude > TOP_GEOMETRIC) {
+            return TOP_DENSITY * Math.exp(-(altitude - TOP_GEOMETRIC) / 6_000.0);
+        }
+        return density0(Math.max(altitude, 0.0));
+    }
+
+    /** Temperature (K) at a geometric height (m), clamped to the 0–86 km range of the table. */
+    public static double temperature(double altitude) {
+        double h = geopotential(Math.min(Math.max(altitude, 0.0), TOP_GEOMETRIC));
+        int i = layer(h);
+        return T_BASE[i] + LAPSE[i] * (h - H_BASE[i]);
+    }
+
+    /** Speed of sound (m/s) at a geometric height (m). */
+    public static double speedOfSound(double altitude) {
+        return Math.sqrt(GAMMA * R_AIR * temperature(altitude));
+    }
+
+    /** Pressure (Pa) at a geometric height (m), 0–86 km. */
+    public static double pressure(double altitude) {
+        double h = geopotential(Math.min(Math.max(altitude, 0.0), TOP_GEOMETRIC));
+        int i = layer(h);
+        double t = T_BASE[i] + LAPSE[i] * (h - H_BASE[i]);
+        if (LAPSE[i] == 0.0) {
+            return P_BASE[i] * Math.exp(-G0 * (h - H_BASE[i]) / (R_AIR * T_BASE[i]));
+        }
+        return P_BASE[i] * Math.pow(T_BASE[i] / t, G0 / (R_AIR * LAPSE[i]));
+    }
+
+    private static double density0(double altitude) {
+        return pressure(altitude) / (R_AIR * temperature(altitude));
+    }
+
+    private static double geopotential(double z) {
+        return EARTH_RADIUS * z / (EARTH_RADIUS + z);
+    }
+
+    private static int layer(double h) {
+        int i = H_BASE.length - 1;
+        while (i > 0 && h < H_BASE[i]) {
+            i--;
+        }
+        return i;
+    }
+}

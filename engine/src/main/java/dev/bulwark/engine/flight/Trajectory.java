@@ -1,0 +1,109 @@
+package dev.bulwark.engine.flight;
+
+import dev.bulwark.engine.geo.GeodeticPoint;
+
+/**
+ * A flown trajectory in the Earth-centred, Earth-fixed frame, from launch to ground impact,
+ * with dense output: the state at any time between the integrator's steps comes from the
+ * cubic Hermite interpolant through the neighbouring positions and velocities, so sensors
+ * read truth cheaply without integrating again.
+ *
+ * <p>Immutable once built by {@link BallisticPropagator}.
+ */
+public final class Trajectory {
+
+    private final double[] times;
+    private final double[] states; // 6 per sample: x, y, z, vx, vy, vz (m, m/s)
+    private final int count;
+    private final double impactTime;
+    private final GeodeticPoint impactPoint;
+    private final double apogeeAltitude;
+
+    Trajectory(double[] times, double[] states, int count, double impactTime, GeodeticPoint impactPoint,
+            double apogeeAltitude) {
+        this.times = times;
+        this.states = states;
+        this.count = count;
+        this.impactTime = impactTime;
+        this.impactPoint = impactPoint;
+        this.apogeeAltitude = apogeeAltitude;
+    }
+
+    /** Launch time (s). */
+    public double startTime() {
+        return times[0];
+    }
+
+    /** Time of ground impact (s); the end of the trajectory. */
+    public double impactTime() {
+        return impactTime;
+    }
+
+    /** Where the trajectory meets the ground. */
+    public GeodeticPoint impactPoint() {
+        return impactPoint;
+    }
+
+    /** Highest geodetic height reached among the integration steps (m). */
+    public double apogeeAltitude() {
+        return apogeeAltitude;
+    }
+
+    /** Time of flight (s). */
+    public double flightTime() {
+        return impactTime - times[0];
+    }
+
+    /** Whether the trajectory is defined at time t (s). */
+    public boolean covers(double t) {
+        return t >= times[0] && t <= impactTime;
+    }
+
+    /**
+     * The ECEF state at time t (s), clamped to [start, impact]: position (m) into
+     * {@code out[0..2]}, velocity (m/s) into {@code out[3..5]}.
+     */
+    public void stateAt(double t, double[] out) {
+        double tc = Math.min(Math.max(t, times[0]), impactTime);
+        int i = segment(tc);
+        int j = i + 1;
+        double t0 = times[i];
+        double h = times[j] - t0;
+        double s = (tc - t0) / h;
+        double s2 = s * s;
+        double s3 = s2 * s;
+        // cubic Hermite basis and its derivative
+        double h00 = 2 * s3 - 3 * s2 + 1;
+        double h10 = s3 - 2 * s2 + s;
+        double h01 = -2 * s3 + 3 * s2;
+        double h11 = s3 - s2;
+        double d00 = (6 * s2 - 6 * s) / h;
+        double d10 = 3 * s2 - 4 * s + 1;
+        double d01 = (-6 * s2 + 6 * s) / h;
+        double d11 = 3 * s2 - 2 * s;
+        int a = 6 * i;
+        int b = 6 * j;
+        for (int k = 0; k < 3; k++) {
+            double p0 = states[a + k];
+            double v0 = states[a + 3 + k];
+            double p1 = states[b + k];
+            double v1 = states[b + 3 + k];
+            out[k] = h00 * p0 + h10 * h * v0 + h01 * p1 + h11 * h * v1;
+            out[3 + k] = d00 * p0 + d10 * v0 + d01 * p1 + d11 * v1;
+        }
+    }
+
+    private int segment(double t) {
+        int lo = 0;
+        int hi = count - 1;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] <= t) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.bulwark.engine.sim;
+
+import dev.bulwark.engine.geo.GeodeticPoint;
+
+/**
+ * What the simulation reports as it runs: immutable records published on the {@link EventBus}
+ * in simulated-time order. Recorders (the results module, the summary collector) subscribe;
+ * no stage reads them back.
+ *
+ * <p>Identifiers: {@code threatId} numbers the true threats from 1 in launch order;
+ * {@code trackId} numbers the tracker's tracks; {@code interceptorId} the interceptors fired.
+ * A {@code threatId} of 0 in a decision or engagement means the track could not be matched
+ * to a true threat (a false track); the match is made by the simulation for reporting only,
+ * never by the tracker or battle manager.
+ */
+public sealed interface SimEvent {
+
+    /** Simulated time of the event (s). */
+    double time();
+
+    /** A stable lower-case name of the event kind, for files. */
+    String kind();
+
+    /**
+     * A threat left its launcher.
+     *
+     * @param predictedImpact     where its true trajectory meets the ground if nothing stops it
+     * @param predictedImpactTime when (s)
+     * @param boundFor            the defended area containing that point, or null for open ground
+     */
+    record ThreatLaunched(double time, int threatId, String raid, String threatType, GeodeticPoint launchPoint,
+            GeodeticPoint aimPoint, GeodeticPoint predictedImpact, double predictedImpactTime, String boundFor)
+            implements SimEvent {
+        @Override
+        public String kind() {
+            return "threat_launched";
+        }
+    }
+
+    /** A track met the confirmation rule. */
+    record TrackConfirmed(double time, int trackId, int threatId, GeodeticPoint position) implements SimEvent {
+        @Override
+        public String kind() {
+            return "track_confirmed";
+        }
+    }
+
+    /** A track was dropped. */
+    record TrackDropped(double time, int trackId, String reason) implements SimEvent {
+        @Override
+        public String kind() {
+            return "track_dropped";
+        }
+    }
+
+    /**
+     * Battle management changed its decision about a track: engage it, or hold fire and why.
+     *
+     * @param decision    {@code engage} or {@code hold}
+     * @param reason      why (a {@code dev.bulwark.engine.assign.Reason} key)
+     * @param area        the defended area most likely hit, or null
+     * @param probability probability of impact inside any defended area
+     */
+    record EngagementDecision(double time, int trackId, int threatId, String decision, String reason, String area,
+            double probability) implements SimEvent {
+        @Override
+        public String kind() {
+            return "decision";
+        }
+    }
+
+    /** An interceptor was launched at a track. */
+    record InterceptorLaunched(double time, int interceptorId, String battery, int trackId, int threatId,
+            GeodeticPoint interceptPoint, double interceptTime, double costUsd) implements SimEvent {
+        @Override
+        public String kind() {
+            return "interceptor_launched";
+        }
+    }
+
+    /**
+     * An interceptor reached its intercept point.
+     *
+     * @param threatId      the true threat nearest the intercept point, or 0 if none was alive
+     * @param kill          whether that threat was destroyed
+     * @param missDistanceM distance from the predicted intercept point to that threat (m)
+     * @param reason        {@code kill}, {@code miss} (inside divert radius, failed the kill draw),
+     *                      {@code out_of_reach} (prediction error beyond the divert radius) or
+     *                      {@code no_target}
+     */
+    record InterceptOutcome(double time, int interceptorId, String battery, int threatId, boolean kill,
+            double missDistanceM, String reason) implements SimEvent {
+        @Override
+        public String kind() {
+            return "intercept";
+        }
+    }
+
+    /**
+     * A threat hit the ground.
+     *
+     * @param area     the defended area it fell in, or null for open ground
+     * @param areaKind that area's kind, or null
+     */
+    record Impact(double time, int threatId, GeodeticPoint point, String area, String areaKind) implements SimEvent {
+        @Override
+        public String kind() {
+            return "impact";
+        }
+    }
+
+    /** A battery's stock changed (a launch or a completed reload). */
+    record StockChanged(double time, String battery, int ready, int reserve) implements SimEvent {
+        @Override
+        public String kind() {
+            return "stock";
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.bulwark.engine.threat;
+
+import java.util.Locale;
+
+/** What a defended area holds. Reported with every leak; weights arrive with the threat-evaluation work. */
+public enum AreaKind {
+    RESIDENTIAL,
+    HOSPITAL,
+    SCHOOL,
+    INFRASTRUCTURE,
+    INDUSTRIAL,
+    MILITARY;
+
+    /** The lower-case name used in scenario files and reports. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
