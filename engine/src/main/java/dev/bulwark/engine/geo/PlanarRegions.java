@@ -115,6 +115,12 @@ public final class PlanarRegions {
         return p.withAltitude(0.0);
     }
 
+    /** A point inside region {@code i} near its centre (east, north) (m); JTS's interior point. */
+    public double[] interiorPoint(int i) {
+        Coordinate c = polygons.get(i).getInteriorPoint().getCoordinate();
+        return new double[] {c.x, c.y};
+    }
+
     /** Area of region {@code i} (m²) in the plane. */
     public double area(int i) {
         return polygons.get(i).getArea();

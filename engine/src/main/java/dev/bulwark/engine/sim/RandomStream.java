@@ -22,6 +22,12 @@ public final class RandomStream {
 
     /** A stream from a 64-bit seed. */
     public RandomStream(long seed) {
+        reseed(seed);
+    }
+
+    /** Restarts the stream from a new seed, as if newly made (counter-based draws reuse one object). */
+    public void reseed(long seed) {
+        hasSpare = false;
         long x = seed;
         x += 0x9E3779B97F4A7C15L;
         s0 = RandomStreams.mix64(x);

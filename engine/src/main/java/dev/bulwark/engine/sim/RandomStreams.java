@@ -36,6 +36,19 @@ public final class RandomStreams {
         return new RandomStream(mix64(seed ^ mix64(h)));
     }
 
+    /**
+     * A seed for a counter-based draw: mixes a stream key with two counters (say, a scan
+     * number and a target id) so that each pair gets its own independent draw.
+     */
+    public static long combine(long key, long a, long b) {
+        return mix64(key ^ mix64(a ^ mix64(b + 0x632BE59BD9B4E019L)));
+    }
+
+    /** A key (seed) for an entity and purpose, for counter-based draws; see {@link #combine}. */
+    public long key(String entity, String purpose) {
+        return mix64(seed ^ mix64(mix64(fnv1a(entity) ^ 0x5851F42D4C957F2DL) ^ fnv1a(purpose)) ^ 0x2545F4914F6CDD1DL);
+    }
+
     static long fnv1a(String s) {
         long h = 0xcbf29ce484222325L;
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {

@@ -1,18 +1,100 @@
 package dev.bulwark.engine.sim;
 
+import dev.bulwark.engine.assign.Decision;
+import dev.bulwark.engine.assign.EngagementState;
+import dev.bulwark.engine.assign.GreedyAssigner;
+import dev.bulwark.engine.assign.Reason;
+import dev.bulwark.engine.assign.WeaponTargetAssigner;
+import dev.bulwark.engine.effector.Battery;
+import dev.bulwark.engine.effector.BatterySpec;
+import dev.bulwark.engine.effector.InterceptPlan;
+import dev.bulwark.engine.flight.Aiming;
+import dev.bulwark.engine.flight.BallisticPropagator;
+import dev.bulwark.engine.flight.ThreatType;
+import dev.bulwark.engine.geo.Ellipsoid;
+import dev.bulwark.engine.geo.GeodeticPoint;
+import dev.bulwark.engine.geo.LocalFrame;
+import dev.bulwark.engine.geo.PlanarRegions;
 import dev.bulwark.engine.metrics.RunSummary;
+import dev.bulwark.engine.sensor.Radar;
+import dev.bulwark.engine.sensor.RadarSpec;
+import dev.bulwark.engine.sensor.Scan;
+import dev.bulwark.engine.threat.Assessment;
+import dev.bulwark.engine.threat.DefendedArea;
+import dev.bulwark.engine.threat.DefendedAreas;
+import dev.bulwark.engine.threat.ImpactPredictor;
+import dev.bulwark.engine.track.GnnTracker;
+import dev.bulwark.engine.track.GravityConstantVelocity;
+import dev.bulwark.engine.track.Track;
+import dev.bulwark.engine.track.Tracker;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One replication of a {@link World}: single-threaded and deterministic for its seed.
+ *
+ * <p>The pipeline runs on an {@link EventQueue}: launches and impacts of the true threats
+ * (computed at the start, from each raid's own random streams, so that every laydown faces
+ * the same raid for a seed); radar scans every revisit period, each followed by the
+ * tracker's update and a battle-management cycle (impact prediction and threat evaluation
+ * of the confirmed tracks, then weapon-target assignment); interceptor arrivals and
+ * reloads. Kill assessment is perfect in this version: the defence knows at once whether
+ * an interceptor destroyed its target.
+ *
+ * <p>The run lasts {@link World#durationS()}, extended only to let threats already in the
+ * air land, so that every threat launched has an outcome.
+ *
+ * <p>The simulation matches tracks to true threats (nearest airborne threat within 2 km) only
+ * to report what happened to whom; no stage of the pipeline sees that match.
  */
 public final class Simulation {
 
+    private static final double TRUTH_STEP_S = 0.1;
+    private static final double PREDICTION_STEP_S = 0.25;
+    private static final double MAX_FLIGHT_S = 900;
+    private static final double MATCH_RADIUS_M = 2_000;
+    private static final double NO_TARGET_RADIUS_M = 5_000;
+
     private final World world;
     private final EventBus bus = new EventBus();
+    private final Ellipsoid ellipsoid;
+    private final RandomStreams streams;
+    private final DefendedAreas areas;
+    private final double ground;
+
+    private final EventQueue queue = new EventQueue();
+    private final List<ThreatTruth> threats = new ArrayList<>();
+    private final List<ThreatTruth> airborne = new ArrayList<>();
+    private final List<Radar> radars = new ArrayList<>();
+    private final List<Battery> batteries = new ArrayList<>();
+    private final Map<Integer, EngagementState> engagements = new TreeMap<>();
+    private final Map<Integer, Reason> lastReason = new TreeMap<>();
+    private final Map<Integer, Integer> interceptorTrack = new TreeMap<>();
+    private Tracker tracker;
+    private ImpactPredictor predictor;
+    private WeaponTargetAssigner assigner;
+    private final RandomStream killDraw = new RandomStream(0);
+    private long killKey;
+    private final double[] state = new double[6];
+    private double endTime;
+    private int interceptors;
+    private double interceptorCost;
+    private long plots;
+    private int confirmed;
+    private boolean ran;
 
     /** A simulation of a world. */
     public Simulation(World world) {
         this.world = world;
+        this.ellipsoid = world.earth().ellipsoid();
+        this.streams = new RandomStreams(world.seed());
+        this.ground = world.origin().altitude();
+        this.areas = new DefendedAreas(ellipsoid, new LocalFrame(ellipsoid, world.origin().withAltitude(0.0)),
+                world.areas());
     }
 
     /** The bus on which every {@link SimEvent} is published; subscribe before {@link #run}. */
@@ -26,12 +108,410 @@ public final class Simulation {
     }
 
     /**
-     * Runs the replication to the end.
+     * Runs the replication to the end. A simulation runs once.
      *
      * @param progress told of progress in simulated time
      * @return the measures of effectiveness
      */
     public RunSummary run(ProgressListener progress) {
-        throw new IllegalStateException("being written");
+        if (ran) {
+            throw new IllegalStateException("a simulation runs once; make a new one");
+        }
+        ran = true;
+        buildRaids();
+        endTime = world.durationS();
+        for (ThreatTruth t : threats) {
+            endTime = Math.max(endTime, t.trajectory.impactTime());
+        }
+        buildDefence();
+        for (ThreatTruth t : threats) {
+            queue.schedule(t.trajectory.startTime(), EventQueue.Ordering.TRUTH, now -> launch(t));
+        }
+        for (int i = 0; i < radars.size(); i++) {
+            Radar radar = radars.get(i);
+            double revisit = radar.spec().revisitS();
+            double phase = revisit * i / radars.size();
+            scheduleScan(radar, phase);
+        }
+        double tick = endTime / 200.0;
+        for (int k = 1; k <= 200; k++) {
+            queue.schedule(k * tick, EventQueue.Ordering.REPORTING, now -> progress.onProgress(now, endTime));
+        }
+        while (queue.step(endTime)) {
+            // every action schedules its successors
+        }
+        progress.onProgress(endTime, endTime);
+        return summary();
+    }
+
+    // ---------------------------------------------------------------- truth
+
+    private void buildRaids() {
+        BallisticPropagator truthFlight = new BallisticPropagator(world.earth(), TRUTH_STEP_S);
+        Aiming aiming = new Aiming(truthFlight, MAX_FLIGHT_S);
+        LocalFrame plane = areas.regions().frame();
+        record Shot(double time, int raid, int index, GeodeticPoint launch, GeodeticPoint aim, Aiming.Solution s) {
+        }
+        List<Shot> shots = new ArrayList<>();
+        for (int r = 0; r < world.raids().size(); r++) {
+            RaidSpec raid = world.raids().get(r);
+            PlanarRegions regions = new PlanarRegions(ellipsoid, plane, List.of(raid.launchArea(), raid.aimArea()));
+            RandomStream where = streams.stream("raid/" + raid.name(), "launch-point");
+            RandomStream target = streams.stream("raid/" + raid.name(), "aim-point");
+            RandomStream scatter = streams.stream("raid/" + raid.name(), "dispersion");
+            ThreatType type = raid.threatType();
+            GeodeticPoint launchCentre = centre(regions, 0);
+            GeodeticPoint aimCentre = centre(regions, 1);
+            double azimuthToAim = bearing(launchCentre, aimCentre);
+            Aiming.Reach reach = aiming.reach(type, launchCentre.withAltitude(ground), azimuthToAim);
+            double[] xy = new double[3];
+            for (int i = 0; i < raid.count(); i++) {
+                double t = raid.launchTime(i);
+                if (t > world.durationS()) {
+                    break;
+                }
+                regions.sampleUniform(0, where::nextDouble, xy);
+                GeodeticPoint launch = regions.unproject(xy[0], xy[1]).withAltitude(ground);
+                regions.sampleUniform(1, target::nextDouble, xy);
+                GeodeticPoint aim = disperse(launch, regions.unproject(xy[0], xy[1]).withAltitude(ground), type,
+                        reach, scatter);
+                Aiming.Solution s = aiming.solve(type, t, launch, aim);
+                shots.add(new Shot(t, r, i, launch, aim, s));
+            }
+        }
+        shots.sort(Comparator.comparingDouble(Shot::time).thenComparingInt(Shot::raid).thenComparingInt(Shot::index));
+        int id = 1;
+        for (Shot s : shots) {
+            int bound = areas.locate(s.s().trajectory().impactPoint());
+            threats.add(new ThreatTruth(id++, world.raids().get(s.raid()), s.launch(), s.aim(), s.s().trajectory(),
+                    bound));
+        }
+    }
+
+    private static GeodeticPoint centre(PlanarRegions regions, int i) {
+        double[] xy = regions.interiorPoint(i);
+        return regions.unproject(xy[0], xy[1]);
+    }
+
+    private double bearing(GeodeticPoint from, GeodeticPoint to) {
+        LocalFrame f = new LocalFrame(ellipsoid, from);
+        double[] ecef = ellipsoid.toEcef(to);
+        double[] enu = new double[3];
+        f.ecefToEnu(ecef[0], ecef[1], ecef[2], enu);
+        return Math.atan2(enu[0], enu[1]);
+    }
+
+    /**
+     * Moves the aim point by the type's dispersion: Gaussian errors in range and cross-range
+     * with a standard deviation proportional to the range, then kept inside the type's reach.
+     */
+    private GeodeticPoint disperse(GeodeticPoint launch, GeodeticPoint aim, ThreatType type, Aiming.Reach reach,
+            RandomStream scatter) {
+        LocalFrame f = new LocalFrame(ellipsoid, launch);
+        double[] ecef = ellipsoid.toEcef(aim);
+        double[] enu = new double[3];
+        f.ecefToEnu(ecef[0], ecef[1], ecef[2], enu);
+        double range = Math.hypot(enu[0], enu[1]);
+        double ue = enu[0] / range;
+        double un = enu[1] / range;
+        double sigma = type.dispersionFraction() * range;
+        double downRange = sigma * scatter.nextGaussian();
+        double crossRange = sigma * scatter.nextGaussian();
+        double newRange = range + downRange;
+        newRange = Math.max(reach.minRangeM() * 1.001, Math.min(reach.maxRangeM() * 0.999, newRange));
+        double e = ue * newRange + un * crossRange;
+        double n = un * newRange - ue * crossRange;
+        double[] out = new double[3];
+        f.enuToEcef(e, n, 0.0, out);
+        GeodeticPoint p = ellipsoid.toGeodetic(out);
+        return p.withAltitude(aim.altitude());
+    }
+
+    private void launch(ThreatTruth t) {
+        airborne.add(t);
+        DefendedArea bound = t.boundFor >= 0 ? world.areas().get(t.boundFor) : null;
+        bus.publish(new SimEvent.ThreatLaunched(t.trajectory.startTime(), t.id, t.raid.name(), t.type().name(),
+                t.launchPoint, t.aimPoint, t.trajectory.impactPoint(), t.trajectory.impactTime(),
+                bound == null ? null : bound.name()));
+        queue.schedule(t.trajectory.impactTime(), EventQueue.Ordering.TRUTH, now -> impact(t));
+    }
+
+    private void impact(ThreatTruth t) {
+        if (t.killed) {
+            return;
+        }
+        t.landed = true;
+        airborne.remove(t);
+        GeodeticPoint p = t.trajectory.impactPoint();
+        int k = areas.locate(p);
+        DefendedArea a = k >= 0 ? world.areas().get(k) : null;
+        bus.publish(new SimEvent.Impact(t.trajectory.impactTime(), t.id, p, a == null ? null : a.name(),
+                a == null ? null : a.kind().key()));
+    }
+
+    // ---------------------------------------------------------------- defence
+
+    private void buildDefence() {
+        for (int i = 0; i < world.radars().size(); i++) {
+            RadarSpec spec = world.radars().get(i);
+            radars.add(new Radar(spec, i, ellipsoid, streams.key("radar/" + spec.name(), "detection"),
+                    streams.stream("radar/" + spec.name(), "false-alarms")));
+        }
+        for (int i = 0; i < world.batteries().size(); i++) {
+            batteries.add(new Battery(world.batteries().get(i), i, ellipsoid));
+        }
+        killKey = streams.key("interceptors", "kill");
+        tracker = new GnnTracker(world.tracker(),
+                new GravityConstantVelocity(world.tracker().processNoise(), world.earth().mu(),
+                        world.earth().rotationRate()),
+                ellipsoid, ground, new Tracker.Listener() {
+                    @Override
+                    public void confirmed(Track track) {
+                        confirmed++;
+                        ThreatTruth truth = match(track.state(), queue.now());
+                        if (truth != null) {
+                            truth.tracked = true;
+                        }
+                        double[] x = track.state();
+                        bus.publish(new SimEvent.TrackConfirmed(queue.now(), track.id(), truth == null ? 0 : truth.id,
+                                ellipsoid.toGeodetic(x[0], x[1], x[2])));
+                    }
+
+                    @Override
+                    public void dropped(Track track, String reason) {
+                        bus.publish(new SimEvent.TrackDropped(queue.now(), track.id(), reason));
+                    }
+                });
+        predictor = new ImpactPredictor(new BallisticPropagator(world.earth(), PREDICTION_STEP_S), areas,
+                world.doctrine().assumedBallisticCoefficientKgM2(), ground, MAX_FLIGHT_S);
+        assigner = new GreedyAssigner(world.doctrine());
+    }
+
+    private void scheduleScan(Radar radar, double t) {
+        if (t > endTime) {
+            return;
+        }
+        queue.schedule(t, EventQueue.Ordering.SENSING, now -> {
+            Scan scan = radar.scan(now, airborne);
+            plots += scan.plots().size();
+            tracker.update(scan);
+            decide(now);
+            scheduleScan(radar, now + radar.spec().revisitS());
+        });
+    }
+
+    private void decide(double now) {
+        List<Assessment> assessed = new ArrayList<>();
+        for (Track track : tracker.tracks()) {
+            if (!track.confirmed()) {
+                continue;
+            }
+            Assessment a = predictor.assess(track.id(), track.time(), track.state(), track.covariance());
+            if (a == null) {
+                record(now, track, null, Reason.NO_PREDICTION, -1, 0.0);
+            } else {
+                assessed.add(a);
+            }
+        }
+        if (assessed.isEmpty()) {
+            return;
+        }
+        List<Decision> decisions = assigner.assign(now, assessed,
+                id -> engagements.getOrDefault(id, EngagementState.NONE), batteries);
+        for (Decision d : decisions) {
+            Track track = find(d.trackId());
+            ThreatTruth truth = record(now, track, d, d.reason(), d.likelyArea(), d.probability());
+            if (d.engage()) {
+                engage(now, track, truth, d);
+            }
+        }
+    }
+
+    private Track find(int trackId) {
+        for (Track t : tracker.tracks()) {
+            if (t.id() == trackId) {
+                return t;
+            }
+        }
+        throw new IllegalStateException("no track " + trackId);
+    }
+
+    private ThreatTruth record(double now, Track track, Decision d, Reason reason, int area, double probability) {
+        ThreatTruth truth = match(track.state(), now);
+        if (truth != null && reason != Reason.ENGAGED) {
+            truth.lastHold = reason;
+        }
+        Reason previous = lastReason.put(track.id(), reason);
+        if (previous != reason) {
+            bus.publish(new SimEvent.EngagementDecision(now, track.id(), truth == null ? 0 : truth.id,
+                    reason == Reason.ENGAGED ? "engage" : "hold", reason.key(),
+                    area >= 0 ? world.areas().get(area).name() : null, probability));
+        }
+        return truth;
+    }
+
+    private void engage(double now, Track track, ThreatTruth truth, Decision d) {
+        InterceptPlan plan = d.plan();
+        Battery battery = batteries.get(plan.battery());
+        BatterySpec spec = battery.spec();
+        EngagementState s = engagements.getOrDefault(track.id(), EngagementState.NONE);
+        for (int r = 0; r < d.rounds(); r++) {
+            double reload = battery.fire(now);
+            if (!Double.isNaN(reload)) {
+                queue.schedule(reload, EventQueue.Ordering.EFFECTOR, t -> {
+                    if (battery.completeReloads(t)) {
+                        bus.publish(new SimEvent.StockChanged(t, spec.name(), battery.ready(), battery.reserve()));
+                    }
+                });
+            }
+            int interceptorId = ++interceptors;
+            interceptorCost += spec.costPerInterceptorUsd();
+            interceptorTrack.put(interceptorId, track.id());
+            s = new EngagementState(s.inFlight() + 1, s.fired() + 1, s.destroyed());
+            if (truth != null) {
+                truth.engaged = true;
+            }
+            double[] p = plan.point();
+            bus.publish(new SimEvent.InterceptorLaunched(now, interceptorId, spec.name(), track.id(),
+                    truth == null ? 0 : truth.id, ellipsoid.toGeodetic(p), plan.interceptTime(),
+                    spec.costPerInterceptorUsd()));
+            bus.publish(new SimEvent.StockChanged(now, spec.name(), battery.ready(), battery.reserve()));
+            queue.schedule(plan.interceptTime(), EventQueue.Ordering.TRUTH,
+                    t -> arrive(t, interceptorId, battery, plan));
+        }
+        engagements.put(track.id(), s);
+    }
+
+    private void arrive(double now, int interceptorId, Battery battery, InterceptPlan plan) {
+        // Command guidance: the interceptor flies to where the latest track estimate puts the
+        // threat at the intercept time, so its final error is the track's prediction error.
+        double[] p = plan.point().clone();
+        int trackId = interceptorTrack.remove(interceptorId);
+        for (Track track : tracker.tracks()) {
+            if (track.id() == trackId) {
+                extrapolate(track.state(), now - track.time(), p);
+            }
+        }
+        ThreatTruth nearest = null;
+        double best = Double.POSITIVE_INFINITY;
+        for (ThreatTruth t : airborne) {
+            if (!t.airborne(now)) {
+                continue;
+            }
+            t.stateAt(now, state);
+            double d = Math.sqrt(sq(state[0] - p[0]) + sq(state[1] - p[1]) + sq(state[2] - p[2]));
+            if (d < best) {
+                best = d;
+                nearest = t;
+            }
+        }
+        BatterySpec spec = battery.spec();
+        boolean kill = false;
+        String outcome;
+        if (nearest == null || best > NO_TARGET_RADIUS_M) {
+            outcome = "no_target";
+            nearest = null;
+        } else if (best > spec.divertRadiusM()) {
+            outcome = "out_of_reach";
+        } else {
+            killDraw.reseed(RandomStreams.combine(killKey, interceptorId, nearest.id));
+            kill = killDraw.nextDouble() < spec.probabilityOfKill();
+            outcome = kill ? "kill" : "miss";
+        }
+        if (kill) {
+            nearest.killed = true;
+            nearest.end = now;
+            airborne.remove(nearest);
+        }
+        EngagementState s = engagements.getOrDefault(trackId, EngagementState.NONE);
+        engagements.put(trackId, new EngagementState(Math.max(0, s.inFlight() - 1), s.fired(), s.destroyed() || kill));
+        bus.publish(new SimEvent.InterceptOutcome(now, interceptorId, spec.name(), nearest == null ? 0 : nearest.id,
+                kill, nearest == null ? Double.NaN : best, outcome));
+    }
+
+    /** Position of a track estimate dt (s) ahead under gravity alone, into p. */
+    private void extrapolate(double[] x, double dt, double[] p) {
+        double r2 = x[0] * x[0] + x[1] * x[1] + x[2] * x[2];
+        double k = -world.earth().mu() / (r2 * Math.sqrt(r2)) * 0.5 * dt * dt;
+        for (int i = 0; i < 3; i++) {
+            p[i] = x[i] + x[3 + i] * dt + k * x[i];
+        }
+    }
+
+    private ThreatTruth match(double[] x, double now) {
+        ThreatTruth nearest = null;
+        double best = MATCH_RADIUS_M;
+        for (ThreatTruth t : airborne) {
+            if (!t.airborne(now)) {
+                continue;
+            }
+            t.stateAt(now, state);
+            double d = Math.sqrt(sq(state[0] - x[0]) + sq(state[1] - x[1]) + sq(state[2] - x[2]));
+            if (d < best) {
+                best = d;
+                nearest = t;
+            }
+        }
+        return nearest;
+    }
+
+    private static double sq(double v) {
+        return v * v;
+    }
+
+    // ---------------------------------------------------------------- measures
+
+    private RunSummary summary() {
+        int boundDefended = 0;
+        int engaged = 0;
+        int intercepted = 0;
+        int open = 0;
+        int engagedOpen = 0;
+        int inFlight = 0;
+        double threatCost = 0;
+        Map<String, Integer> leaks = new LinkedHashMap<>();
+        for (DefendedArea a : world.areas()) {
+            leaks.put(a.name(), 0);
+        }
+        Map<Reason, Integer> reasons = new java.util.EnumMap<>(Reason.class);
+        for (ThreatTruth t : threats) {
+            threatCost += t.type().costUsd();
+            if (t.boundFor >= 0) {
+                boundDefended++;
+                if (!t.engaged) {
+                    Reason r = t.lastHold != null ? t.lastHold : (t.tracked ? Reason.NOT_ASSESSED : Reason.NEVER_TRACKED);
+                    reasons.merge(r, 1, Integer::sum);
+                }
+            }
+            if (t.engaged) {
+                engaged++;
+                if (t.boundFor < 0) {
+                    engagedOpen++;
+                }
+            }
+            if (t.killed) {
+                intercepted++;
+            } else if (t.landed) {
+                int k = areas.locate(t.trajectory.impactPoint());
+                if (k >= 0) {
+                    leaks.merge(world.areas().get(k).name(), 1, Integer::sum);
+                } else {
+                    open++;
+                }
+            } else {
+                inFlight++;
+            }
+        }
+        Map<String, Integer> reasonKeys = new LinkedHashMap<>();
+        for (Map.Entry<Reason, Integer> e : reasons.entrySet()) {
+            reasonKeys.put(e.getKey().key(), e.getValue());
+        }
+        Map<String, Integer> byBattery = new LinkedHashMap<>();
+        for (Battery b : batteries) {
+            byBattery.put(b.spec().name(), b.fired());
+        }
+        return new RunSummary(world.name(), world.seed(), threats.size(), boundDefended, threats.size() - boundDefended,
+                engaged, intercepted, leaks, open, engagedOpen, interceptors, interceptorCost, threatCost, inFlight,
+                reasonKeys, byBattery, plots, confirmed);
     }
 }

@@ -1,0 +1,93 @@
+package dev.bulwark.engine.assign;
+
+import dev.bulwark.engine.effector.Battery;
+import dev.bulwark.engine.effector.InterceptPlan;
+import dev.bulwark.engine.threat.Assessment;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Greedy assignment under a {@link Doctrine}: threats are taken in order of expected
+ * defended value at risk (then earliest impact), and each gets the battery with the best
+ * probability of kill that can reach it, earliest intercept first among equals.
+ *
+ * <p>Threats whose probability of impact in a defended area is below the doctrine's
+ * threshold are held ({@link Reason#OPEN_GROUND}): this selectivity is what makes a defence
+ * like Iron Dome affordable. With shoot-look-shoot, a threat with an interceptor on its way
+ * is not engaged again until the outcome is known.
+ *
+ * <p>First version: one pass, no look-ahead over future threats or stock; the
+ * value-versus-cost optimising assigners arrive with the battle-management work.
+ */
+public final class GreedyAssigner implements WeaponTargetAssigner {
+
+    private final Doctrine doctrine;
+
+    /** An assigner following a doctrine. */
+    public GreedyAssigner(Doctrine doctrine) {
+        this.doctrine = doctrine;
+    }
+
+    @Override
+    public List<Decision> assign(double now, List<Assessment> assessments, IntFunction<EngagementState> states,
+            List<Battery> batteries) {
+        List<Assessment> order = new ArrayList<>(assessments);
+        order.sort(Comparator.comparingDouble(Assessment::valueAtRisk).reversed()
+                .thenComparingDouble(Assessment::impactTime)
+                .thenComparingInt(Assessment::trackId));
+        int[] committed = new int[batteries.size()];
+        List<Decision> decisions = new ArrayList<>(order.size());
+        for (Assessment a : order) {
+            decisions.add(decide(now, a, states.apply(a.trackId()), batteries, committed));
+        }
+        return decisions;
+    }
+
+    private Decision decide(double now, Assessment a, EngagementState state, List<Battery> batteries,
+            int[] committed) {
+        if (state.destroyed()) {
+            return hold(a, Reason.DESTROYED);
+        }
+        if (a.probabilityDefended() < doctrine.engageThreshold() || a.probabilityDefended() == 0) {
+            return hold(a, Reason.OPEN_GROUND);
+        }
+        if (state.inFlight() > 0) {
+            return hold(a, Reason.INTERCEPTOR_IN_FLIGHT);
+        }
+        if (state.fired() >= doctrine.maxInterceptorsPerThreat() || (state.fired() > 0 && !doctrine.shootLookShoot())) {
+            return hold(a, Reason.SHOT_LIMIT);
+        }
+        InterceptPlan best = null;
+        double bestPk = -1;
+        boolean reachable = false;
+        for (Battery b : batteries) {
+            InterceptPlan plan = b.plan(a.predicted(), now);
+            if (plan == null) {
+                continue;
+            }
+            reachable = true;
+            if (b.ready() - committed[b.index()] < 1) {
+                continue;
+            }
+            double pk = b.spec().probabilityOfKill();
+            if (best == null || pk > bestPk || (pk == bestPk && plan.interceptTime() < best.interceptTime())) {
+                best = plan;
+                bestPk = pk;
+            }
+        }
+        if (best == null) {
+            return hold(a, reachable ? Reason.NO_STOCK : Reason.NO_FEASIBLE_INTERCEPT);
+        }
+        Battery chosen = batteries.get(best.battery());
+        int rounds = Math.min(doctrine.salvoSize(), doctrine.maxInterceptorsPerThreat() - state.fired());
+        rounds = Math.min(rounds, chosen.ready() - committed[best.battery()]);
+        committed[best.battery()] += rounds;
+        return new Decision(a.trackId(), Reason.ENGAGED, best, rounds, a.likelyArea(), a.probabilityDefended());
+    }
+
+    private static Decision hold(Assessment a, Reason reason) {
+        return new Decision(a.trackId(), reason, null, 0, a.likelyArea(), a.probabilityDefended());
+    }
+}

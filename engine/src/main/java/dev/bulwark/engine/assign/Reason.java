@@ -1,0 +1,32 @@
+package dev.bulwark.engine.assign;
+
+import java.util.Locale;
+
+/** Why battle management did, or did not, engage a threat. Recorded with every decision. */
+public enum Reason {
+    /** Engaged: an interceptor was assigned. */
+    ENGAGED,
+    /** Predicted to fall in open ground: probability of hitting a defended area below the doctrine's threshold. */
+    OPEN_GROUND,
+    /** No battery can reach the predicted path inside its envelope before impact. */
+    NO_FEASIBLE_INTERCEPT,
+    /** A battery could reach it but has no ready round. */
+    NO_STOCK,
+    /** An interceptor is already on its way; shoot-look-shoot waits for the outcome. */
+    INTERCEPTOR_IN_FLIGHT,
+    /** The doctrine's limit of interceptors per threat is reached. */
+    SHOT_LIMIT,
+    /** Already destroyed (kill assessment). */
+    DESTROYED,
+    /** Its impact point could not be predicted (not descending to the ground). */
+    NO_PREDICTION,
+    /** Confirmed as a track but never assessed before it landed (reported for truth threats only). */
+    NOT_ASSESSED,
+    /** Never confirmed as a track, so never assessed (reported for truth threats only). */
+    NEVER_TRACKED;
+
+    /** The lower-case key used in files. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

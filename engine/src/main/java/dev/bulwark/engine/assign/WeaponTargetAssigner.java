@@ -1,0 +1,22 @@
+package dev.bulwark.engine.assign;
+
+import dev.bulwark.engine.effector.Battery;
+import dev.bulwark.engine.threat.Assessment;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/** Decides, each cycle, which threats to engage with which effector: the weapon-target assignment. */
+public interface WeaponTargetAssigner {
+
+    /**
+     * Assigns effectors to the assessed threats.
+     *
+     * @param now         decision time (s)
+     * @param assessments the assessed tracks
+     * @param states      what was already done to each track, by track id
+     * @param batteries   the batteries (read only here: stock and geometry)
+     * @return one decision per assessment, in the order the threats were considered
+     */
+    List<Decision> assign(double now, List<Assessment> assessments, IntFunction<EngagementState> states,
+            List<Battery> batteries);
+}

@@ -1,0 +1,191 @@
+package dev.bulwark.engine.threat;
+
+import dev.bulwark.engine.flight.BallisticPropagator;
+import dev.bulwark.engine.flight.Trajectory;
+import dev.bulwark.engine.geo.GeodeticPoint;
+import dev.bulwark.engine.geo.LocalFrame;
+import dev.bulwark.engine.sim.RandomStream;
+
+/**
+ * Predicts where and when a tracked ballistic threat lands, with the uncertainty of that
+ * prediction, and the probability that it lands in each defended area.
+ *
+ * <p>Method: the unscented transform (Julier &amp; Uhlmann, Proc. IEEE 92(3), 2004) of the
+ * track's 6-D state, augmented with the logarithm of the ballistic coefficient, through the
+ * flight model to the ground: the 2n = 14 sigma points x ± √n·Lᵢ (L the Cholesky factor of
+ * the covariance, κ = 0, equal weights 1/2n) are each flown to impact, and the spread of their impact points in the scenario's tangent plane
+ * gives the 2×2 impact covariance; the mean state is flown too and gives the predicted path
+ * and the impact point. The probability of impact in each area is the share of a fixed set
+ * of 256 bivariate normal samples (drawn once, from a constant seed, so identical in every
+ * run) that fall inside it once mapped through that mean and covariance.
+ *
+ * <p>Simplified (deepened by the threat-evaluation work): the tracker does not yet estimate
+ * the ballistic coefficient, so every track is flown with the doctrine's assumed value,
+ * whose uncertainty is represented by a log-normal spread of {@link #LOG_BETA_SIGMA} (one
+ * standard deviation, a factor of about 1.5) in the sigma points; the impact distribution is
+ * taken as Gaussian. Powered threats are not predicted.
+ *
+ * <p>Not thread-safe (owns a propagator with scratch arrays).
+ */
+public final class ImpactPredictor {
+
+    /** Standard deviation of ln β assumed for an unidentified track. */
+    public static final double LOG_BETA_SIGMA = 0.4;
+    private static final int SAMPLES = 256;
+    private static final int N = 7;
+    private static final double[] UNIT_SAMPLES = unitSamples();
+
+    private final BallisticPropagator propagator;
+    private final DefendedAreas areas;
+    private final LocalFrame plane;
+    private final double beta;
+    private final double ground;
+    private final double maxFlightTime;
+
+    private final double[] l = new double[36];
+    private final double[] sigma = new double[6];
+    private final double[] impact = new double[6];
+    private final double[] enu = new double[3];
+    private final double[] pe = new double[2 * N];
+    private final double[] pn = new double[2 * N];
+
+    /**
+     * @param propagator     flight model (owned by this predictor)
+     * @param areas          the defended areas
+     * @param beta           assumed ballistic coefficient (kg/m²)
+     * @param groundAltitude ground height (m)
+     * @param maxFlightTimeS longest remaining flight considered (s)
+     */
+    public ImpactPredictor(BallisticPropagator propagator, DefendedAreas areas, double beta, double groundAltitude,
+            double maxFlightTimeS) {
+        this.propagator = propagator;
+        this.areas = areas;
+        this.plane = areas.regions().frame();
+        this.beta = beta;
+        this.ground = groundAltitude;
+        this.maxFlightTime = maxFlightTimeS;
+    }
+
+    /**
+     * Assesses a track.
+     *
+     * @param trackId    the track
+     * @param time       time of its estimate (s)
+     * @param state      ECEF position and velocity estimate
+     * @param covariance its 6×6 covariance, row-major
+     * @return the assessment, or null if the mean state does not reach the ground in time
+     *         (an object climbing away, or a false track)
+     */
+    public Assessment assess(int trackId, double time, double[] state, double[] covariance) {
+        Trajectory path;
+        try {
+            path = propagator.propagate(time, state, beta, ground, maxFlightTime);
+        } catch (IllegalStateException e) {
+            return null;
+        }
+        GeodeticPoint impactPoint = path.impactPoint();
+        double[] ecef = propagator.earth().ellipsoid().toEcef(impactPoint);
+        plane.ecefToEnu(ecef[0], ecef[1], ecef[2], enu);
+        double me = enu[0];
+        double mn = enu[1];
+
+        double cee = 0;
+        double cen = 0;
+        double cnn = 0;
+        if (cholesky(covariance)) {
+            double scale = Math.sqrt(N);
+            int used = 0;
+            for (int k = 0; k < 2 * N; k++) {
+                int col = k % N;
+                double sign = k < N ? 1 : -1;
+                double b = beta;
+                if (col < 6) {
+                    for (int i = 0; i < 6; i++) {
+                        sigma[i] = state[i] + sign * scale * l[i * 6 + col];
+                    }
+                } else {
+                    System.arraycopy(state, 0, sigma, 0, 6);
+                    b = beta * Math.exp(sign * scale * LOG_BETA_SIGMA);
+                }
+                double t = propagator.impact(time, sigma, b, ground, maxFlightTime, impact);
+                if (Double.isNaN(t)) {
+                    continue;
+                }
+                plane.ecefToEnu(impact[0], impact[1], impact[2], enu);
+                pe[used] = enu[0];
+                pn[used] = enu[1];
+                used++;
+            }
+            if (used > 0) {
+                for (int k = 0; k < used; k++) {
+                    double de = pe[k] - me;
+                    double dn = pn[k] - mn;
+                    cee += de * de;
+                    cen += de * dn;
+                    cnn += dn * dn;
+                }
+                cee /= used;
+                cen /= used;
+                cnn /= used;
+            }
+        }
+        int n = areas.size();
+        double[] probabilities = new double[n];
+        // 2×2 Cholesky of the impact covariance (with a 1 m floor so a point estimate still works)
+        double a11 = Math.sqrt(cee + 1.0);
+        double a21 = cen / a11;
+        double a22 = Math.sqrt(Math.max(cnn + 1.0 - a21 * a21, 1e-6));
+        int[] counts = new int[n];
+        int inside = 0;
+        for (int s = 0; s < SAMPLES; s++) {
+            double u = UNIT_SAMPLES[2 * s];
+            double v = UNIT_SAMPLES[2 * s + 1];
+            int k = areas.locate(me + a11 * u, mn + a21 * u + a22 * v);
+            if (k >= 0) {
+                counts[k]++;
+                inside++;
+            }
+        }
+        int likely = -1;
+        double valueAtRisk = 0;
+        for (int k = 0; k < n; k++) {
+            probabilities[k] = counts[k] / (double) SAMPLES;
+            valueAtRisk += probabilities[k] * areas.areas().get(k).value();
+            if (counts[k] > 0 && (likely < 0 || counts[k] > counts[likely])) {
+                likely = k;
+            }
+        }
+        return new Assessment(trackId, time, path, impactPoint, path.impactTime(), me, mn, cee, cen, cnn,
+                probabilities, inside / (double) SAMPLES, likely, valueAtRisk);
+    }
+
+    private boolean cholesky(double[] p) {
+        java.util.Arrays.fill(l, 0);
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j <= i; j++) {
+                double acc = 0.5 * (p[i * 6 + j] + p[j * 6 + i]);
+                for (int k = 0; k < j; k++) {
+                    acc -= l[i * 6 + k] * l[j * 6 + k];
+                }
+                if (i == j) {
+                    if (!(acc > 0)) {
+                        return false;
+                    }
+                    l[i * 6 + i] = Math.sqrt(acc);
+                } else {
+                    l[i * 6 + j] = acc / l[j * 6 + j];
+                }
+            }
+        }
+        return true;
+    }
+
+    private static double[] unitSamples() {
+        RandomStream r = new RandomStream(0x1A2B3C4DL);
+        double[] out = new double[2 * SAMPLES];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = r.nextGaussian();
+        }
+        return out;
+    }
+}

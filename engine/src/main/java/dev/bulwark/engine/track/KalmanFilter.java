@@ -1,0 +1,296 @@
+package dev.bulwark.engine.track;
+
+/**
+ * The linear Kalman filter's predict and update steps on a state of any dimension, apart
+ * from any motion or measurement model (those supply the matrices).
+ *
+ * <p>Matrices are dense row-major {@code double[]}. The update uses the Joseph form
+ * P = (I − KH) P (I − KH)ᵀ + K R Kᵀ, which keeps P symmetric positive definite under
+ * rounding, and solves with the Cholesky factor of the innovation covariance instead of
+ * inverting it (Bar-Shalom, Li &amp; Kirubarajan, <i>Estimation with Applications to
+ * Tracking and Navigation</i>, 2001, §5.2.3 and §7.2). All work arrays are allocated once:
+ * a step allocates nothing.
+ *
+ * <p>Not thread-safe: one filter belongs to one track.
+ */
+public final class KalmanFilter {
+
+    private final int n;
+    private final int m;
+    private final double[] x;
+    private final double[] p;
+    // work arrays
+    private final double[] fp;
+    private final double[] nn;
+    private final double[] innovation;
+    private final double[] s;
+    private final double[] chol;
+    private final double[] ph;   // P Hᵀ (n×m)
+    private final double[] k;    // gain (n×m)
+    private final double[] ikh;  // I − K H (n×n)
+    private final double[] tmpM;
+
+    /**
+     * @param stateDimension       n
+     * @param measurementDimension m (largest measurement the filter will take)
+     */
+    public KalmanFilter(int stateDimension, int measurementDimension) {
+        this.n = stateDimension;
+        this.m = measurementDimension;
+        x = new double[n];
+        p = new double[n * n];
+        fp = new double[n * n];
+        nn = new double[n * n];
+        innovation = new double[m];
+        s = new double[m * m];
+        chol = new double[m * m];
+        ph = new double[n * m];
+        k = new double[n * m];
+        ikh = new double[n * n];
+        tmpM = new double[m];
+    }
+
+    /** State dimension. */
+    public int stateDimension() {
+        return n;
+    }
+
+    /** Sets the state and covariance (copied). */
+    public void initialise(double[] state, double[] covariance) {
+        System.arraycopy(state, 0, x, 0, n);
+        System.arraycopy(covariance, 0, p, 0, n * n);
+    }
+
+    /** The state estimate (live view; do not modify). */
+    public double[] state() {
+        return x;
+    }
+
+    /** The state covariance, row-major (live view; do not modify). */
+    public double[] covariance() {
+        return p;
+    }
+
+    /**
+     * Prediction x ← F x + b, P ← F P Fᵀ + Q.
+     *
+     * @param f transition matrix (n×n)
+     * @param b known input added to the state (n), e.g. the effect of gravity; may be null
+     * @param q process noise covariance (n×n)
+     */
+    public void predict(double[] f, double[] b, double[] q) {
+        double[] fx = tmpState();
+        for (int i = 0; i < n; i++) {
+            double acc = 0;
+            for (int j = 0; j < n; j++) {
+                acc += f[i * n + j] * x[j];
+            }
+            fx[i] = acc + (b == null ? 0 : b[i]);
+        }
+        System.arraycopy(fx, 0, x, 0, n);
+        // fp = F P
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double acc = 0;
+                for (int l = 0; l < n; l++) {
+                    acc += f[i * n + l] * p[l * n + j];
+                }
+                fp[i * n + j] = acc;
+            }
+        }
+        // P = fp Fᵀ + Q, symmetrised
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double acc = 0;
+                for (int l = 0; l < n; l++) {
+                    acc += fp[i * n + l] * f[j * n + l];
+                }
+                double v = acc + q[i * n + j];
+                if (j != i) {
+                    v = 0.5 * (v + acc + q[j * n + i]);
+                }
+                p[i * n + j] = v;
+                p[j * n + i] = v;
+            }
+        }
+    }
+
+    private double[] stateScratch;
+
+    private double[] tmpState() {
+        if (stateScratch == null) {
+            stateScratch = new double[n];
+        }
+        return stateScratch;
+    }
+
+    /**
+     * Squared Mahalanobis distance of a measurement from the prediction, (z − Hx)ᵀ S⁻¹ (z − Hx)
+     * with S = H P Hᵀ + R; leaves the filter unchanged. Returns +∞ if S is not positive definite.
+     *
+     * @param z  measurement (dimension md)
+     * @param h  measurement matrix (md×n)
+     * @param r  measurement noise covariance (md×md)
+     * @param md measurement dimension, at most m
+     */
+    public double mahalanobis(double[] z, double[] h, double[] r, int md) {
+        if (!innovationAndFactor(z, h, r, md)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        // solve L y = ν; d² = |y|²
+        double d2 = 0;
+        for (int i = 0; i < md; i++) {
+            double acc = innovation[i];
+            for (int j = 0; j < i; j++) {
+                acc -= chol[i * md + j] * tmpM[j];
+            }
+            tmpM[i] = acc / chol[i * md + i];
+            d2 += tmpM[i] * tmpM[i];
+        }
+        return d2;
+    }
+
+    /**
+     * Update with a measurement z = H x + v, v ~ N(0, R), in Joseph form.
+     *
+     * @return the normalised innovation squared (NIS), or +∞ if S was not positive definite (no update made)
+     */
+    public double update(double[] z, double[] h, double[] r, int md) {
+        double nis = mahalanobis(z, h, r, md);
+        if (Double.isInfinite(nis)) {
+            return nis;
+        }
+        // K = P Hᵀ S⁻¹: solve S Kᵀ = H P (S symmetric) column by column with the Cholesky factor
+        for (int row = 0; row < n; row++) {
+            // rhs = (P Hᵀ)[row, :]
+            for (int i = 0; i < md; i++) {
+                tmpM[i] = ph[row * md + i];
+            }
+            choleskySolve(md, tmpM);
+            for (int i = 0; i < md; i++) {
+                k[row * md + i] = tmpM[i];
+            }
+        }
+        // x += K ν
+        for (int i = 0; i < n; i++) {
+            double acc = 0;
+            for (int j = 0; j < md; j++) {
+                acc += k[i * md + j] * innovation[j];
+            }
+            x[i] += acc;
+        }
+        // I − K H
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double acc = 0;
+                for (int l = 0; l < md; l++) {
+                    acc += k[i * md + l] * h[l * n + j];
+                }
+                ikh[i * n + j] = (i == j ? 1 : 0) - acc;
+            }
+        }
+        // nn = (I − KH) P
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double acc = 0;
+                for (int l = 0; l < n; l++) {
+                    acc += ikh[i * n + l] * p[l * n + j];
+                }
+                nn[i * n + j] = acc;
+            }
+        }
+        // P = nn (I − KH)ᵀ + K R Kᵀ
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double acc = 0;
+                for (int l = 0; l < n; l++) {
+                    acc += nn[i * n + l] * ikh[j * n + l];
+                }
+                double krk = 0;
+                for (int a = 0; a < md; a++) {
+                    double ka = k[i * md + a];
+                    if (ka == 0) {
+                        continue;
+                    }
+                    for (int b = 0; b < md; b++) {
+                        krk += ka * r[a * md + b] * k[j * md + b];
+                    }
+                }
+                double v = acc + krk;
+                p[i * n + j] = v;
+                p[j * n + i] = v;
+            }
+        }
+        return nis;
+    }
+
+    // innovation ν = z − Hx; S = H P Hᵀ + R; chol = L with S = L Lᵀ; also fills ph = P Hᵀ
+    private boolean innovationAndFactor(double[] z, double[] h, double[] r, int md) {
+        if (md > m) {
+            throw new IllegalArgumentException("measurement dimension " + md + " exceeds " + m);
+        }
+        for (int i = 0; i < md; i++) {
+            double acc = 0;
+            for (int j = 0; j < n; j++) {
+                acc += h[i * n + j] * x[j];
+            }
+            innovation[i] = z[i] - acc;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < md; a++) {
+                double acc = 0;
+                for (int j = 0; j < n; j++) {
+                    acc += p[i * n + j] * h[a * n + j];
+                }
+                ph[i * md + a] = acc;
+            }
+        }
+        for (int a = 0; a < md; a++) {
+            for (int b = 0; b <= a; b++) {
+                double acc = 0;
+                for (int i = 0; i < n; i++) {
+                    acc += h[a * n + i] * ph[i * md + b];
+                }
+                double v = acc + 0.5 * (r[a * md + b] + r[b * md + a]);
+                s[a * md + b] = v;
+                s[b * md + a] = v;
+            }
+        }
+        // Cholesky
+        for (int i = 0; i < md; i++) {
+            for (int j = 0; j <= i; j++) {
+                double acc = s[i * md + j];
+                for (int l = 0; l < j; l++) {
+                    acc -= chol[i * md + l] * chol[j * md + l];
+                }
+                if (i == j) {
+                    if (!(acc > 0)) {
+                        return false;
+                    }
+                    chol[i * md + i] = Math.sqrt(acc);
+                } else {
+                    chol[i * md + j] = acc / chol[j * md + j];
+                }
+            }
+        }
+        return true;
+    }
+
+    // solves S y = b in place with the Cholesky factor in `chol`
+    private void choleskySolve(int md, double[] b) {
+        for (int i = 0; i < md; i++) {
+            double acc = b[i];
+            for (int j = 0; j < i; j++) {
+                acc -= chol[i * md + j] * b[j];
+            }
+            b[i] = acc / chol[i * md + i];
+        }
+        for (int i = md - 1; i >= 0; i--) {
+            double acc = b[i];
+            for (int j = i + 1; j < md; j++) {
+                acc -= chol[j * md + i] * b[j];
+            }
+            b[i] = acc / chol[i * md + i];
+        }
+    }
+}
