@@ -22,7 +22,9 @@ import java.util.Map;
  * @param interceptorCostUsd     their cost (USD)
  * @param threatCostUsd          cost of the threats launched (USD)
  * @param inFlightAtEnd          threats still in the air when the run stopped
- * @param notEngagedReasons      for threats bound for a defended area that were never engaged: why (reason key → count)
+ * @param notEngagedReasons      for threats bound for a defended area that were never engaged: why (reason key → count);
+ *                               the last reason recorded while an intercept was still possible, else
+ *                               {@code no_feasible_intercept}, {@code not_assessed} or {@code never_tracked}
  * @param interceptorsByBattery  interceptors fired per battery (every battery listed, in scenario order)
  * @param plots                  radar plots produced (including false alarms)
  * @param tracksConfirmed        tracks confirmed

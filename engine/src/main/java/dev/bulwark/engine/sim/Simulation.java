@@ -339,7 +339,12 @@ public final class Simulation {
     private ThreatTruth record(double now, Track track, Decision d, Reason reason, int area, double probability) {
         ThreatTruth truth = match(track.state(), now);
         if (truth != null && reason != Reason.ENGAGED) {
-            truth.lastHold = reason;
+            // "No feasible intercept" (typically: too late, once the threat is near the ground) and
+            // "no prediction" never hide a more telling reason recorded while it could still be engaged.
+            boolean weak = reason == Reason.NO_FEASIBLE_INTERCEPT || reason == Reason.NO_PREDICTION;
+            if (!weak || truth.lastHold == null || truth.lastHold == Reason.NO_PREDICTION) {
+                truth.lastHold = reason;
+            }
         }
         Reason previous = lastReason.put(track.id(), reason);
         if (previous != reason) {

@@ -1,0 +1,104 @@
+package dev.bulwark.engine.assign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.engine.effector.Battery;
+import dev.bulwark.engine.effector.BatterySpec;
+import dev.bulwark.engine.flight.Aiming;
+import dev.bulwark.engine.flight.BallisticPropagator;
+import dev.bulwark.engine.flight.EarthModel;
+import dev.bulwark.engine.flight.Trajectory;
+import dev.bulwark.engine.geo.Ellipsoid;
+import dev.bulwark.engine.geo.GeodeticPoint;
+import dev.bulwark.engine.sim.TinyWorlds;
+import dev.bulwark.engine.threat.Assessment;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GreedyAssignerTest {
+
+    private final Aiming aiming = new Aiming(new BallisticPropagator(EarthModel.WGS84, 0.1), 600);
+    private final Trajectory path = aiming.solve(TinyWorlds.QASSAM, 0, GeodeticPoint.ofDegrees(31.535, 34.51, 0),
+            GeodeticPoint.ofDegrees(31.525, 34.5975, 0)).trajectory();
+
+    private Assessment assessment(int trackId, double pDefended, double value) {
+        return new Assessment(trackId, 5.0, path, path.impactPoint(), path.impactTime(), 0, 0, 100, 0, 100,
+                new double[] {pDefended}, pDefended, pDefended > 0 ? 0 : -1, value * pDefended);
+    }
+
+    private static Battery battery(int index, String name, double lat, double lon, int rounds, double pk) {
+        BatterySpec s = TinyWorlds.battery(name, lat, lon, rounds);
+        BatterySpec spec = new BatterySpec(s.name(), s.site(), s.launchers(), s.roundsPerLauncher(), s.reserveRounds(),
+                s.reloadTimeS(), s.minRangeM(), s.maxRangeM(), s.minAltitudeM(), s.maxAltitudeM(),
+                s.interceptorSpeedMps(), s.launchDelayS(), pk, s.costPerInterceptorUsd(), s.divertRadiusM());
+        return new Battery(spec, index, Ellipsoid.WGS84);
+    }
+
+    private static List<Decision> assign(Doctrine d, List<Assessment> as, Map<Integer, EngagementState> states,
+            List<Battery> bs) {
+        return new GreedyAssigner(d).assign(5.0, as, id -> states.getOrDefault(id, EngagementState.NONE), bs);
+    }
+
+    @Test
+    void threatsBoundForOpenGroundAreHeld() {
+        List<Decision> d = assign(Doctrine.DEFAULT, List.of(assessment(1, 0.1, 100)), Map.of(),
+                List.of(battery(0, "B", 31.52, 34.68, 20, 0.9)));
+        assertThat(d).singleElement().satisfies(x -> {
+            assertThat(x.reason()).isEqualTo(Reason.OPEN_GROUND);
+            assertThat(x.engage()).isFalse();
+        });
+    }
+
+    @Test
+    void aThreatToATownIsEngagedByTheBatteryWithTheBestKillProbability() {
+        List<Battery> bs = List.of(battery(0, "weak", 31.52, 34.68, 20, 0.6), battery(1, "strong", 31.50, 34.66, 20, 0.9));
+        List<Decision> d = assign(Doctrine.DEFAULT, List.of(assessment(1, 0.8, 100)), Map.of(), bs);
+        assertThat(d.get(0).reason()).isEqualTo(Reason.ENGAGED);
+        assertThat(d.get(0).plan().battery()).isEqualTo(1);
+        assertThat(d.get(0).rounds()).isEqualTo(1);
+    }
+
+    @Test
+    void shootLookShootWaitsForTheOutcomeAndRespectsTheShotLimit() {
+        List<Battery> bs = List.of(battery(0, "B", 31.52, 34.68, 20, 0.9));
+        List<Assessment> as = List.of(assessment(1, 0.8, 100));
+        assertThat(assign(Doctrine.DEFAULT, as, Map.of(1, new EngagementState(1, 1, false)), bs).get(0).reason())
+                .isEqualTo(Reason.INTERCEPTOR_IN_FLIGHT);
+        assertThat(assign(Doctrine.DEFAULT, as, Map.of(1, new EngagementState(0, 1, false)), bs).get(0).reason())
+                .isEqualTo(Reason.ENGAGED);
+        assertThat(assign(Doctrine.DEFAULT, as, Map.of(1, new EngagementState(0, 2, false)), bs).get(0).reason())
+                .isEqualTo(Reason.SHOT_LIMIT);
+        assertThat(assign(Doctrine.DEFAULT, as, Map.of(1, new EngagementState(0, 1, true)), bs).get(0).reason())
+                .isEqualTo(Reason.DESTROYED);
+        Doctrine oneShot = new Doctrine(0.2, 1, 2, false, 10_000);
+        assertThat(assign(oneShot, as, Map.of(1, new EngagementState(0, 1, false)), bs).get(0).reason())
+                .isEqualTo(Reason.SHOT_LIMIT);
+    }
+
+    @Test
+    void stockIsSharedWithinACycleAndHigherValueGoesFirst() {
+        List<Battery> bs = List.of(battery(0, "B", 31.52, 34.68, 1, 0.9));
+        List<Decision> d = assign(Doctrine.DEFAULT,
+                List.of(assessment(1, 0.5, 100), assessment(2, 0.9, 100)), Map.of(), bs);
+        assertThat(d).extracting(Decision::trackId).containsExactly(2, 1);
+        assertThat(d.get(0).reason()).isEqualTo(Reason.ENGAGED);
+        assertThat(d.get(1).reason()).isEqualTo(Reason.NO_STOCK);
+    }
+
+    @Test
+    void unreachableThreatsAreReportedAsSuch() {
+        List<Battery> bs = List.of(battery(0, "far", 32.5, 35.5, 20, 0.9));
+        assertThat(assign(Doctrine.DEFAULT, List.of(assessment(1, 0.9, 100)), Map.of(), bs).get(0).reason())
+                .isEqualTo(Reason.NO_FEASIBLE_INTERCEPT);
+    }
+
+    @Test
+    void salvoSizeIsCappedByTheShotLimit() {
+        Doctrine salvo = new Doctrine(0.2, 2, 3, true, 10_000);
+        List<Battery> bs = List.of(battery(0, "B", 31.52, 34.68, 20, 0.9));
+        assertThat(assign(salvo, List.of(assessment(1, 0.9, 100)), Map.of(), bs).get(0).rounds()).isEqualTo(2);
+        assertThat(assign(salvo, List.of(assessment(1, 0.9, 100)), Map.of(1, new EngagementState(0, 2, false)), bs)
+                .get(0).rounds()).isEqualTo(1);
+    }
+}

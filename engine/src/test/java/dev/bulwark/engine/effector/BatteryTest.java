@@ -1,0 +1,85 @@
+package dev.bulwark.engine.effector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.bulwark.engine.flight.Aiming;
+import dev.bulwark.engine.flight.BallisticPropagator;
+import dev.bulwark.engine.flight.EarthModel;
+import dev.bulwark.engine.flight.Trajectory;
+import dev.bulwark.engine.geo.Ellipsoid;
+import dev.bulwark.engine.geo.GeodeticPoint;
+import dev.bulwark.engine.sim.TinyWorlds;
+import org.junit.jupiter.api.Test;
+
+class BatteryTest {
+
+    private final Trajectory path = new Aiming(new BallisticPropagator(EarthModel.WGS84, 0.1), 600)
+            .solve(TinyWorlds.QASSAM, 0, GeodeticPoint.ofDegrees(31.535, 34.51, 0),
+                    GeodeticPoint.ofDegrees(31.525, 34.5975, 0)).trajectory();
+
+    @Test
+    void plannedInterceptIsTheEarliestReachablePointInsideTheEnvelope() {
+        BatterySpec spec = TinyWorlds.battery("B", 31.52, 34.68, 20);
+        Battery battery = new Battery(spec, 0, Ellipsoid.WGS84);
+        InterceptPlan plan = battery.plan(path, 5.0);
+        assertThat(plan).isNotNull();
+        assertThat(plan.launchTime()).isEqualTo(5.0 + spec.launchDelayS());
+        assertThat(plan.interceptTime()).isLessThan(path.impactTime());
+        double[] site = Ellipsoid.WGS84.toEcef(spec.site());
+        double[] p = plan.point();
+        double slant = Math.sqrt(Math.pow(p[0] - site[0], 2) + Math.pow(p[1] - site[1], 2) + Math.pow(p[2] - site[2], 2));
+        double flown = spec.interceptorSpeedMps() * (plan.interceptTime() - plan.launchTime());
+        assertThat(slant).isLessThanOrEqualTo(flown);
+        // earliest: 1 ms earlier the interceptor could not have got there, or the point was outside the envelope
+        assertThat(flown - slant).isLessThan(spec.interceptorSpeedMps() * 2e-3 + 1.0);
+        assertThat(plan.altitudeM()).isBetween(spec.minAltitudeM(), spec.maxAltitudeM());
+        assertThat(plan.groundRangeM()).isBetween(spec.minRangeM(), spec.maxRangeM());
+        // the point lies on the path
+        double[] s = new double[6];
+        path.stateAt(plan.interceptTime(), s);
+        assertThat(s[0]).isCloseTo(p[0], within(1e-6));
+    }
+
+    @Test
+    void noPlanWhenThePathNeverEntersTheEnvelope() {
+        BatterySpec far = new BatterySpec("far", GeodeticPoint.ofDegrees(32.2, 35.2, 0), 1, 20, 0, 600, 1_000, 70_000,
+                300, 10_000, 700, 2, 0.9, 50_000, 150);
+        assertThat(new Battery(far, 0, Ellipsoid.WGS84).plan(path, 5.0)).isNull();
+        BatterySpec lowCeiling = new BatterySpec("low", GeodeticPoint.ofDegrees(31.52, 34.68, 0), 1, 20, 0, 600, 1_000,
+                70_000, 9_000, 10_000, 700, 2, 0.9, 50_000, 150);
+        assertThat(new Battery(lowCeiling, 0, Ellipsoid.WGS84).plan(path, 5.0)).isNull();
+    }
+
+    @Test
+    void tooLateToInterceptGivesNoPlan() {
+        Battery battery = new Battery(TinyWorlds.battery("B", 31.52, 34.68, 20), 0, Ellipsoid.WGS84);
+        assertThat(battery.plan(path, path.impactTime() - 1.0)).isNull();
+    }
+
+    @Test
+    void firingEmptiesTheFullestLauncherAndReloadsFromReserve() {
+        BatterySpec spec = new BatterySpec("B", GeodeticPoint.ofDegrees(31.52, 34.68, 0), 2, 2, 3, 100, 1_000, 70_000,
+                300, 10_000, 700, 2, 0.9, 50_000, 150);
+        Battery b = new Battery(spec, 0, Ellipsoid.WGS84);
+        assertThat(b.ready()).isEqualTo(4);
+        assertThat(b.fire(0)).isNaN();
+        assertThat(b.fire(1)).isNaN(); // the other launcher, which was fuller
+        assertThat(b.fire(2)).isEqualTo(102.0); // first launcher empty: reload due
+        assertThat(b.ready()).isEqualTo(1);
+        assertThat(b.completeReloads(101)).isFalse();
+        assertThat(b.completeReloads(102)).isTrue();
+        assertThat(b.ready()).isEqualTo(3);
+        assertThat(b.reserve()).isEqualTo(1);
+        assertThat(b.fired()).isEqualTo(3);
+        b.fire(3);
+        b.fire(4);
+        assertThat(b.fire(5)).isEqualTo(105.0);
+        assertThat(b.completeReloads(200)).isTrue();
+        assertThat(b.ready()).isEqualTo(1); // only one reserve round was left
+        assertThat(b.reserve()).isZero();
+        b.fire(201);
+        assertThatThrownBy(() -> b.fire(202)).isInstanceOf(IllegalStateException.class).hasMessageContaining("B");
+    }
+}

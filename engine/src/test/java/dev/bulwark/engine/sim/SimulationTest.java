@@ -1,0 +1,106 @@
+package dev.bulwark.engine.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.engine.metrics.RunSummary;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimulationTest {
+
+    private static RunSummary run(World w) {
+        return new Simulation(w).run(ProgressListener.NONE);
+    }
+
+    private static List<SimEvent> launches(List<SimEvent> events) {
+        return events.stream().filter(e -> e instanceof SimEvent.ThreatLaunched).toList();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRunAndAnotherSeedAnother() {
+        List<SimEvent> a = TinyWorlds.events(TinyWorlds.world(7, 8));
+        List<SimEvent> b = TinyWorlds.events(TinyWorlds.world(7, 8));
+        List<SimEvent> c = TinyWorlds.events(TinyWorlds.world(8, 8));
+        assertThat(a).isEqualTo(b);
+        assertThat(launches(a)).isNotEqualTo(launches(c));
+    }
+
+    @Test
+    void addingARadarOrABatteryDoesNotChangeTheRaid() {
+        World base = TinyWorlds.world(3, 8);
+        World moreRadars = TinyWorlds.world(3, 8,
+                List.of(TinyWorlds.radar("R1", 31.45, 34.62), TinyWorlds.radar("R2", 31.60, 34.60)),
+                base.batteries());
+        World noDefence = TinyWorlds.world(3, 8, List.of(), List.of());
+        List<SimEvent> reference = launches(TinyWorlds.events(base));
+        assertThat(reference).hasSize(8);
+        assertThat(launches(TinyWorlds.events(moreRadars))).isEqualTo(reference);
+        assertThat(launches(TinyWorlds.events(noDefence))).isEqualTo(reference);
+    }
+
+    @Test
+    void everyThreatHasExactlyOneOutcomeAndTheCountsAddUp() {
+        RunSummary s = run(TinyWorlds.world(11, 12));
+        assertThat(s.launched()).isEqualTo(12);
+        assertThat(s.boundForDefended() + s.boundForOpen()).isEqualTo(s.launched());
+        assertThat(s.intercepted() + s.leaked() + s.fellInOpenGround() + s.inFlightAtEnd()).isEqualTo(s.launched());
+        assertThat(s.inFlightAtEnd()).isZero();
+        assertThat(s.engaged()).isGreaterThanOrEqualTo(s.intercepted());
+        assertThat(s.interceptorsFired()).isGreaterThanOrEqualTo(s.engaged());
+        assertThat(s.interceptorCostUsd()).isEqualTo(50_000.0 * s.interceptorsFired());
+        assertThat(s.interceptorsByBattery()).containsEntry("B1", s.interceptorsFired());
+        int notEngaged = s.notEngagedReasons().values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(notEngaged).isLessThanOrEqualTo(s.boundForDefended());
+    }
+
+    @Test
+    void aDefendedTownLosesLessThanAnUndefendedOne() {
+        RunSummary defended = run(TinyWorlds.world(5, 12));
+        RunSummary undefended = run(TinyWorlds.world(5, 12, List.of(TinyWorlds.radar("R1", 31.45, 34.62)), List.of()));
+        // without batteries every threat bound for the town lands in it
+        assertThat(undefended.leaked()).isEqualTo(undefended.boundForDefended());
+        assertThat(undefended.intercepted()).isZero();
+        assertThat(undefended.notEngagedReasons()).containsKey("no_feasible_intercept");
+        // one Iron Dome-like battery 8 km from the town, Pk 0.9, two shots: most are stopped
+        assertThat(undefended.boundForDefended()).isGreaterThan(3);
+        assertThat(defended.leaked()).isLessThan(undefended.leaked() / 2);
+    }
+
+    @Test
+    void withoutRadarsNothingIsTrackedOrEngaged() {
+        RunSummary s = run(TinyWorlds.world(5, 6, List.of(), List.of(TinyWorlds.battery("B1", 31.52, 34.68, 20))));
+        assertThat(s.tracksConfirmed()).isZero();
+        assertThat(s.interceptorsFired()).isZero();
+        assertThat(s.notEngagedReasons()).containsOnlyKeys("never_tracked");
+    }
+
+    @Test
+    void aStockOfOneIsSpentOnce() {
+        RunSummary s = run(TinyWorlds.world(5, 10, List.of(TinyWorlds.radar("R1", 31.45, 34.62)),
+                List.of(TinyWorlds.battery("B1", 31.52, 34.68, 1))));
+        assertThat(s.interceptorsFired()).isEqualTo(1);
+        assertThat(s.notEngagedReasons()).containsKey("no_stock");
+    }
+
+    @Test
+    void aSimulationRunsOnce() {
+        Simulation sim = new Simulation(TinyWorlds.world(1, 1));
+        sim.run(ProgressListener.NONE);
+        assertThatThrownBy(() -> sim.run(ProgressListener.NONE)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void progressIsReportedUpToTheEnd() {
+        double[] last = {-1, -1};
+        int[] calls = {0};
+        new Simulation(TinyWorlds.world(1, 2)).run((now, end) -> {
+            assertThat(now).isGreaterThanOrEqualTo(last[0]);
+            last[0] = now;
+            last[1] = end;
+            calls[0]++;
+        });
+        assertThat(calls[0]).isGreaterThan(100);
+        assertThat(last[0]).isEqualTo(last[1]);
+    }
+}
