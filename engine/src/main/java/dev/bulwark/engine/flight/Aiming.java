@@ -101,13 +101,27 @@ public final class Aiming {
      * @throws IllegalArgumentException if the aim point is outside the type's reach
      */
     public Solution solve(ThreatType type, double launchTime, GeodeticPoint launch, GeodeticPoint aim) {
+        return solve(type, launchTime, launch, aim, null);
+    }
+
+    /**
+     * As {@link #solve(ThreatType, double, GeodeticPoint, GeodeticPoint)}, with the reach
+     * already known (for many rounds fired from one area in one direction: the reach changes
+     * by well under a percent across a launch area, and the elevation search stays bracketed
+     * by the minimum and best elevations whatever the exact values).
+     *
+     * @param reach the reach from near the launch point towards the aim point, or null to compute it
+     */
+    public Solution solve(ThreatType type, double launchTime, GeodeticPoint launch, GeodeticPoint aim, Reach reach) {
         LocalFrame atLaunch = new LocalFrame(ellipsoid, launch);
         double[] aimEcef = ellipsoid.toEcef(aim);
         double[] enu = new double[3];
         atLaunch.ecefToEnu(aimEcef[0], aimEcef[1], aimEcef[2], enu);
         double azimuth = Math.atan2(enu[0], enu[1]);
         double target = Math.hypot(enu[0], enu[1]);
-        Reach reach = reach(type, launch, azimuth);
+        if (reach == null) {
+            reach = reach(type, launch, azimuth);
+        }
         if (!reach.contains(target)) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "%s cannot reach %.1f km: its reach from there is %.1f–%.1f km", type.name(), target / 1000,

@@ -135,8 +135,7 @@ public final class BallisticPropagator {
     }
 
     private double height(double[] y) {
-        ellipsoid.toGeodetic(y[0], y[1], y[2], geo);
-        return geo[2];
+        return ellipsoid.height(y[0], y[1], y[2]);
     }
 
     /**

@@ -62,7 +62,13 @@ public final class StandardAtmosphere {
     }
 
     private static double density0(double altitude) {
-        return pressure(altitude) / (R_AIR * temperature(altitude));
+        double h = geopotential(altitude);
+        int i = layer(h);
+        double t = T_BASE[i] + LAPSE[i] * (h - H_BASE[i]);
+        double p = LAPSE[i] == 0.0
+                ? P_BASE[i] * Math.exp(-G0 * (h - H_BASE[i]) / (R_AIR * T_BASE[i]))
+                : P_BASE[i] * Math.pow(T_BASE[i] / t, G0 / (R_AIR * LAPSE[i]));
+        return p / (R_AIR * t);
     }
 
     private static double geopotential(double z) {

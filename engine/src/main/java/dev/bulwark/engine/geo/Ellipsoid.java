@@ -142,9 +142,28 @@ public final class Ellipsoid {
         return toGeodetic(ecef[0], ecef[1], ecef[2]);
     }
 
-    /** Height above the ellipsoid (m) of an ECEF point, without allocating. */
-    public double altitude(double x, double y, double z, double[] scratch3) {
-        toGeodetic(x, y, z, scratch3);
-        return scratch3[2];
+    /**
+     * Height above the ellipsoid (m) of an ECEF point: the height part of Vermeille's
+     * solution, without the two arc tangents of latitude and longitude (hot path of the
+     * flight integrator's ground test).
+     */
+    public double height(double x, double y, double z) {
+        double p2 = x * x + y * y;
+        if (e2 == 0.0) {
+            return Math.sqrt(p2 + z * z) - a;
+        }
+        double a2 = a * a;
+        double e4 = e2 * e2;
+        double pp = p2 / a2;
+        double q = (1 - e2) * z * z / a2;
+        double r = (pp + q - e4) / 6.0;
+        double s = e4 * pp * q / (4 * r * r * r);
+        double t = Math.cbrt(1 + s + Math.sqrt(s * (2 + s)));
+        double u = r * (1 + t + 1 / t);
+        double v = Math.sqrt(u * u + e4 * q);
+        double w = e2 * (u + v - q) / (2 * v);
+        double k = Math.sqrt(u + v + w * w) - w;
+        double d = k * Math.sqrt(p2) / (k + e2);
+        return (k + e2 - 1) / k * Math.sqrt(d * d + z * z);
     }
 }

@@ -54,7 +54,7 @@ import java.util.TreeMap;
 public final class Simulation {
 
     private static final double TRUTH_STEP_S = 0.1;
-    private static final double PREDICTION_STEP_S = 0.25;
+    private static final double PREDICTION_STEP_S = 0.5;
     private static final double MAX_FLIGHT_S = 900;
     private static final double MATCH_RADIUS_M = 2_000;
     private static final double NO_TARGET_RADIUS_M = 5_000;
@@ -175,7 +175,7 @@ public final class Simulation {
                 regions.sampleUniform(1, target::nextDouble, xy);
                 GeodeticPoint aim = disperse(launch, regions.unproject(xy[0], xy[1]).withAltitude(ground), type,
                         reach, scatter);
-                Aiming.Solution s = aiming.solve(type, t, launch, aim);
+                Aiming.Solution s = aiming.solve(type, t, launch, aim, reach);
                 shots.add(new Shot(t, r, i, launch, aim, s));
             }
         }
