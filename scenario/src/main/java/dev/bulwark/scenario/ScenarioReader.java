@@ -1,0 +1,560 @@
+package dev.bulwark.scenario;
+
+import dev.bulwark.engine.assign.Doctrine;
+import dev.bulwark.engine.effector.BatterySpec;
+import dev.bulwark.engine.flight.Aiming;
+import dev.bulwark.engine.flight.BallisticPropagator;
+import dev.bulwark.engine.flight.EarthModel;
+import dev.bulwark.engine.flight.ThreatType;
+import dev.bulwark.engine.geo.Ellipsoid;
+import dev.bulwark.engine.geo.GeoPolygon;
+import dev.bulwark.engine.geo.GeodeticPoint;
+import dev.bulwark.engine.geo.LocalFrame;
+import dev.bulwark.engine.sensor.RadarSpec;
+import dev.bulwark.engine.sim.RaidSpec;
+import dev.bulwark.engine.sim.World;
+import dev.bulwark.engine.threat.AreaKind;
+import dev.bulwark.engine.threat.DefendedArea;
+import dev.bulwark.engine.track.TrackerSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Reads one scenario file (format v1) into a {@link World}: every key is checked, every problem
+ * is collected, and the world is built only when there are none. Units are converted here,
+ * from the file's (degrees, kilometres, milliradians) to the engine's SI.
+ */
+final class ScenarioReader {
+
+    /** The scenario format version this reader understands. */
+    static final int FORMAT_VERSION = 1;
+
+    static final List<String> TOP = List.of("bulwark", "name", "description", "seed", "duration_s", "origin",
+            "threat_types", "defended_areas", "radars", "batteries", "doctrine", "tracker", "raids");
+    static final List<String> POINT = List.of("lat_deg", "lon_deg", "alt_m");
+    static final List<String> AREA = List.of("name", "kind", "value", "polygon", "geojson", "feature");
+    static final List<String> RADAR = List.of("name", "position", "min_range_km", "max_range_km",
+            "min_elevation_deg", "max_elevation_deg", "revisit_s", "reference_range_km", "false_alarms_per_scan",
+            "sigma_range_m", "sigma_azimuth_mrad", "sigma_elevation_mrad");
+    static final List<String> BATTERY = List.of("name", "position", "launchers", "rounds_per_launcher",
+            "reserve_rounds", "reload_time_s", "min_range_km", "max_range_km", "min_altitude_km", "max_altitude_km",
+            "interceptor_speed_mps", "launch_delay_s", "probability_of_kill", "cost_per_interceptor_usd",
+            "divert_radius_m");
+    static final List<String> DOCTRINE = List.of("engage_threshold", "salvo_size", "max_interceptors_per_threat",
+            "shoot_look_shoot", "assumed_ballistic_coefficient_kg_m2");
+    static final List<String> TRACKER = List.of("confirm_hits", "confirm_window", "delete_after_misses",
+            "process_noise_m2_s3", "initial_speed_sigma_mps", "gate_chi_square");
+    static final List<String> RAID = List.of("name", "threat_type", "launch_area", "aim_town", "aim_area", "count",
+            "start_s", "rate_per_min");
+
+    /** Heights accepted for positions (m): from below the Dead Sea shore to above the highest summit. */
+    static final Range ALTITUDE = Range.between(-500, 9000);
+    /** Elevation limits accepted for radars (deg). */
+    static final Range ELEVATION = Range.between(-10, 90);
+    /** Integration step (s) and longest flight (s) used for the reach check. */
+    static final double REACH_STEP_S = 0.1;
+    static final double REACH_MAX_FLIGHT_S = 600;
+
+    private final Path file;
+    private final Problems problems = new Problems();
+    private final Source src;
+    private double ground;
+    private final Map<Path, Node> geojsonFiles = new HashMap<>();
+    private final Map<List<Object>, Aiming.Reach> reaches = new HashMap<>();
+
+    ScenarioReader(Path file) {
+        this.file = file;
+        this.src = new Source(file.toString(), problems);
+    }
+
+    LoadedScenario read() throws ScenarioException {
+        Node root = YamlFiles.compose(file, src);
+        if (root == null) {
+            throw failure();
+        }
+        if (Fields.isNull(root) || !(root instanceof MappingNode)) {
+            src.problem(root, "", "a scenario is a mapping of keys starting with 'bulwark: " + FORMAT_VERSION
+                    + "', got " + Fields.describe(root));
+            throw failure();
+        }
+        // The version comes first: another version's keys would only add noise.
+        Node versionNode = GeoJson.member(root, "bulwark");
+        if (versionNode != null) {
+            Long version = Fields.whole(src, versionNode, "bulwark", Range.ANY);
+            if (version == null) {
+                throw failure();
+            }
+            if (version != FORMAT_VERSION) {
+                src.problem(versionNode, "bulwark", "unsupported format version " + version
+                        + "; this version of Bulwark reads format " + FORMAT_VERSION);
+                throw failure();
+            }
+        }
+        Fields top = new Fields(src, root, "", TOP);
+        if (!top.has("bulwark")) {
+            top.missing("bulwark", " (the format version: put 'bulwark: " + FORMAT_VERSION
+                    + "' at the top of the file)");
+        }
+        String name = top.text("name");
+        String description = top.text("description", "");
+        Long seed = top.longInteger("seed", 1L);
+        Double duration = top.number("duration_s", Range.POSITIVE);
+        GeodeticPoint origin = point(top, "origin", true, 0.0);
+        ground = origin == null ? 0.0 : origin.altitude();
+
+        ThreatTypes.Result types = ThreatTypes.read(src, top.get("threat_types"), "threat_types",
+                ThreatCatalogue.builtIn());
+        Areas areas = areas(top);
+        List<RadarSpec> radars = radars(top);
+        List<BatterySpec> batteries = batteries(top);
+        Doctrine doctrine = doctrine(top);
+        TrackerSettings tracker = tracker(top);
+        List<RaidSpec> raids = raids(top, types, areas, duration);
+
+        if (!problems.isEmpty()) {
+            throw failure();
+        }
+        World world = new World(name, origin, seed, duration, EarthModel.WGS84,
+                new ArrayList<>(areas.built.values()), radars, batteries, raids, doctrine, tracker);
+        return new LoadedScenario(file, world, description);
+    }
+
+    /** All problems, ordered by file (the scenario first) and position. */
+    private ScenarioException failure() {
+        List<Problem> list = problems.list();
+        List<String> files = new ArrayList<>();
+        files.add(src.label());
+        for (Problem p : list) {
+            if (!files.contains(p.file())) {
+                files.add(p.file());
+            }
+        }
+        List<Problem> sorted = list.stream()
+                .distinct()
+                .sorted(Comparator.comparingInt((Problem p) -> files.indexOf(p.file()))
+                        .thenComparingInt(Problem::line).thenComparingInt(Problem::column))
+                .collect(Collectors.toList());
+        return new ScenarioException(sorted);
+    }
+
+    // ------------------------------------------------------------------------------ positions
+
+    /** A {lat_deg, lon_deg, alt_m} mapping, or null after reporting. */
+    private GeodeticPoint point(Fields parent, String key, boolean required, double defaultAltitude) {
+        if (!parent.has(key)) {
+            if (required) {
+                parent.missing(key, " ({lat_deg: .., lon_deg: .., alt_m: ..})");
+            }
+            return null;
+        }
+        Fields p = new Fields(src, parent.get(key), parent.join(key), POINT);
+        if (!p.ok()) {
+            return null;
+        }
+        Double lat = p.number("lat_deg", Range.between(-90, 90));
+        Double lon = p.number("lon_deg", Range.between(-180, 180));
+        Double alt = p.number("alt_m", ALTITUDE, defaultAltitude);
+        return lat == null || lon == null || alt == null ? null : GeodeticPoint.ofDegrees(lat, lon, alt);
+    }
+
+    /** A required list that must not be empty. */
+    private List<Node> requiredList(Fields top, String key, String what) {
+        if (!top.has(key)) {
+            top.missing(key, " (at least one " + what + ")");
+            return List.of();
+        }
+        List<Node> items = Lists.items(src, top.get(key), key, what);
+        if (items.isEmpty() && (Fields.isNull(top.get(key))
+                || top.get(key) instanceof SequenceNode)) {
+            src.problem(top.get(key), key, "at least one " + what + " is needed, got none");
+        }
+        return items;
+    }
+
+    // ------------------------------------------------------------------------------ areas
+
+    /** Defended areas: those built, and every name declared (to not report a broken area again where it is used). */
+    private static final class Areas {
+        final Map<String, DefendedArea> built = new LinkedHashMap<>();
+        final Set<String> declared = new LinkedHashSet<>();
+    }
+
+    private Areas areas(Fields top) {
+        Areas out = new Areas();
+        Names names = new Names(src, "defended area");
+        List<Node> items = requiredList(top, "defended_areas", "defended area");
+        for (int i = 0; i < items.size(); i++) {
+            Fields f = new Fields(src, items.get(i), "defended_areas[" + i + "]", AREA);
+            if (!f.ok()) {
+                continue;
+            }
+            String name = f.text("name");
+            if (name != null) {
+                out.declared.add(name);
+                if (!names.add(name, f.get("name"), f.join("name"))) {
+                    name = null;
+                }
+            }
+            AreaKind kind = kind(f);
+            Double value = f.number("value", Range.POSITIVE);
+            GeoPolygon boundary = null;
+            boolean hasPolygon = f.has("polygon");
+            boolean hasGeoJson = f.has("geojson");
+            if (f.has("feature") && !hasGeoJson) {
+                src.problem(f.get("feature"), f.join("feature"), "'feature' chooses a feature of a GeoJSON file;"
+                        + " it needs 'geojson' beside it");
+            }
+            if (hasPolygon && hasGeoJson) {
+                src.problem(f.get("geojson"), f.join("geojson"), "give either 'polygon' or 'geojson', not both");
+            } else if (!hasPolygon && !hasGeoJson) {
+                f.missing("polygon", " (or 'geojson': a GeoJSON file holding the outline)");
+            } else if (hasPolygon) {
+                boundary = Rings.read(src, f.get("polygon"), f.join("polygon"), Rings.Order.LAT_LON, ground);
+            } else {
+                String feature = f.has("feature") ? Fields.text(src, f.get("feature"), f.join("feature")) : name;
+                if (feature != null) {
+                    boundary = GeoJson.read(file, f, feature, ground, geojsonFiles);
+                }
+            }
+            if (name != null && kind != null && value != null && boundary != null) {
+                out.built.put(name, new DefendedArea(name, kind, value, boundary));
+            }
+        }
+        return out;
+    }
+
+    private AreaKind kind(Fields f) {
+        String text = f.text("kind");
+        if (text == null) {
+            return null;
+        }
+        List<String> valid = Arrays.stream(AreaKind.values()).map(AreaKind::key).collect(Collectors.toList());
+        for (AreaKind k : AreaKind.values()) {
+            if (k.key().equals(text.toLowerCase(Locale.ROOT))) {
+                return k;
+            }
+        }
+        String guess = Suggestions.closest(text, valid);
+        src.problem(f.get("kind"), f.join("kind"), "unknown area kind '" + text + "'"
+                + (guess != null ? "; did you mean '" + guess + "'? " : "; ") + "valid: " + String.join(", ", valid));
+        return null;
+    }
+
+    // ------------------------------------------------------------------------------ radars
+
+    private List<RadarSpec> radars(Fields top) {
+        List<RadarSpec> out = new ArrayList<>();
+        Names names = new Names(src, "radar");
+        List<Node> items = Lists.items(src, top.get("radars"), "radars", "radar");
+        for (int i = 0; i < items.size(); i++) {
+            Fields f = new Fields(src, items.get(i), "radars[" + i + "]", RADAR);
+            if (!f.ok()) {
+                continue;
+            }
+            String name = f.text("name");
+            if (name != null && !names.add(name, f.get("name"), f.join("name"))) {
+                name = null;
+            }
+            GeodeticPoint site = point(f, "position", true, ground);
+            Double minRange = f.number("min_range_km", Range.NON_NEGATIVE, 0.5);
+            Double maxRange = greater(f, "max_range_km", Range.POSITIVE, null, "min_range_km", minRange);
+            Double minEl = f.number("min_elevation_deg", ELEVATION, 0.5);
+            Double maxEl = greater(f, "max_elevation_deg", ELEVATION, 80.0, "min_elevation_deg", minEl);
+            Double revisit = f.number("revisit_s", Range.POSITIVE, 1.0);
+            Double reference = f.number("reference_range_km", Range.POSITIVE);
+            Double falseAlarms = f.number("false_alarms_per_scan", Range.NON_NEGATIVE, 0.0);
+            Double sigmaRange = f.number("sigma_range_m", Range.POSITIVE, 15.0);
+            Double sigmaAz = f.number("sigma_azimuth_mrad", Range.POSITIVE, 2.0);
+            Double sigmaEl = f.number("sigma_elevation_mrad", Range.POSITIVE, 2.0);
+            if (allPresent(name, site, minRange, maxRange, minEl, maxEl, revisit, reference, falseAlarms,
+                    sigmaRange, sigmaAz, sigmaEl)) {
+                out.add(new RadarSpec(name, site, minRange * 1000, maxRange * 1000, Math.toRadians(minEl),
+                        Math.toRadians(maxEl), revisit, reference * 1000, falseAlarms, sigmaRange, sigmaAz * 1e-3,
+                        sigmaEl * 1e-3));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A number that must exceed another key's value (a maximum above its minimum).
+     *
+     * @param dflt default, or null if the key is required
+     */
+    private Double greater(Fields f, String key, Range range, Double dflt, String lowerKey, Double lower) {
+        Double v = dflt == null ? f.number(key, range) : f.number(key, range, dflt);
+        if (v != null && lower != null && !(v > lower)) {
+            String given = f.has(key) ? "got " + Numbers.format(v) : "its default is " + Numbers.format(v);
+            src.problem(f.has(key) ? f.get(key) : f.node(), f.join(key), "must be greater than " + lowerKey + " ("
+                    + Numbers.format(lower) + "), " + given);
+            return null;
+        }
+        return v;
+    }
+
+    // ------------------------------------------------------------------------------ batteries
+
+    private List<BatterySpec> batteries(Fields top) {
+        List<BatterySpec> out = new ArrayList<>();
+        Names names = new Names(src, "battery");
+        List<Node> items = Lists.items(src, top.get("batteries"), "batteries", "battery");
+        for (int i = 0; i < items.size(); i++) {
+            Fields f = new Fields(src, items.get(i), "batteries[" + i + "]", BATTERY);
+            if (!f.ok()) {
+                continue;
+            }
+            String name = f.text("name");
+            if (name != null && !names.add(name, f.get("name"), f.join("name"))) {
+                name = null;
+            }
+            GeodeticPoint site = point(f, "position", true, ground);
+            Integer launchers = f.integer("launchers", Range.atLeast(1));
+            Integer rounds = f.integer("rounds_per_launcher", Range.atLeast(1));
+            Integer reserve = f.integer("reserve_rounds", Range.NON_NEGATIVE, 0);
+            Double reload = f.number("reload_time_s", Range.NON_NEGATIVE, 600.0);
+            Double minRange = f.number("min_range_km", Range.NON_NEGATIVE);
+            Double maxRange = greater(f, "max_range_km", Range.POSITIVE, null, "min_range_km", minRange);
+            Double minAlt = f.number("min_altitude_km", Range.NON_NEGATIVE, 0.3);
+            Double maxAlt = greater(f, "max_altitude_km", Range.POSITIVE, 10.0, "min_altitude_km", minAlt);
+            Double speed = f.number("interceptor_speed_mps", Range.POSITIVE);
+            Double delay = f.number("launch_delay_s", Range.NON_NEGATIVE, 2.0);
+            Double pk = f.number("probability_of_kill", Range.PROBABILITY);
+            Double cost = f.number("cost_per_interceptor_usd", Range.NON_NEGATIVE);
+            Double divert = f.number("divert_radius_m", Range.POSITIVE, 150.0);
+            if (allPresent(name, site, launchers, rounds, reserve, reload, minRange, maxRange, minAlt, maxAlt, speed,
+                    delay, pk, cost, divert)) {
+                out.add(new BatterySpec(name, site, launchers, rounds, reserve, reload, minRange * 1000,
+                        maxRange * 1000, minAlt * 1000, maxAlt * 1000, speed, delay, pk, cost, divert));
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------ doctrine, tracker
+
+    private Doctrine doctrine(Fields top) {
+        Doctrine d = Doctrine.DEFAULT;
+        if (!top.has("doctrine") || Fields.isNull(top.get("doctrine"))) {
+            return d;
+        }
+        Fields f = new Fields(src, top.get("doctrine"), "doctrine", DOCTRINE);
+        if (!f.ok()) {
+            return null;
+        }
+        Double threshold = f.number("engage_threshold", Range.PROBABILITY, d.engageThreshold());
+        Integer salvo = f.integer("salvo_size", Range.atLeast(1), d.salvoSize());
+        Integer max = f.integer("max_interceptors_per_threat", Range.atLeast(1), d.maxInterceptorsPerThreat());
+        if (max != null && salvo != null && max < salvo) {
+            src.problem(f.has("max_interceptors_per_threat") ? f.get("max_interceptors_per_threat") : f.node(),
+                    f.join("max_interceptors_per_threat"), "must be at least salvo_size (" + salvo + "), "
+                            + (f.has("max_interceptors_per_threat") ? "got " : "its default is ") + max);
+            max = null;
+        }
+        Boolean sls = f.bool("shoot_look_shoot", d.shootLookShoot());
+        Double beta = f.number("assumed_ballistic_coefficient_kg_m2", Range.POSITIVE,
+                d.assumedBallisticCoefficientKgM2());
+        return allPresent(threshold, salvo, max, sls, beta) ? new Doctrine(threshold, salvo, max, sls, beta) : null;
+    }
+
+    private TrackerSettings tracker(Fields top) {
+        TrackerSettings d = TrackerSettings.DEFAULT;
+        if (!top.has("tracker") || Fields.isNull(top.get("tracker"))) {
+            return d;
+        }
+        Fields f = new Fields(src, top.get("tracker"), "tracker", TRACKER);
+        if (!f.ok()) {
+            return null;
+        }
+        Integer hits = f.integer("confirm_hits", Range.atLeast(1), d.confirmHits());
+        Integer window = f.integer("confirm_window", Range.atLeast(1), d.confirmWindow());
+        if (window != null && hits != null && window < hits) {
+            src.problem(f.has("confirm_window") ? f.get("confirm_window") : f.node(), f.join("confirm_window"),
+                    "must be at least confirm_hits (" + hits + "), "
+                            + (f.has("confirm_window") ? "got " : "its default is ") + window);
+            window = null;
+        }
+        Integer misses = f.integer("delete_after_misses", Range.atLeast(1), d.deleteAfterMisses());
+        Double q = f.number("process_noise_m2_s3", Range.POSITIVE, d.processNoise());
+        Double speed = f.number("initial_speed_sigma_mps", Range.POSITIVE, d.initialSpeedSigmaMps());
+        Double gate = f.number("gate_chi_square", Range.POSITIVE, d.gateChiSquare());
+        return allPresent(hits, window, misses, q, speed, gate)
+                ? new TrackerSettings(hits, window, misses, q, speed, gate) : null;
+    }
+
+    // ------------------------------------------------------------------------------ raids
+
+    private List<RaidSpec> raids(Fields top, ThreatTypes.Result types, Areas areas, Double duration) {
+        List<RaidSpec> out = new ArrayList<>();
+        Names names = new Names(src, "raid");
+        Aiming aiming = new Aiming(new BallisticPropagator(EarthModel.WGS84, REACH_STEP_S), REACH_MAX_FLIGHT_S);
+        List<Node> items = requiredList(top, "raids", "raid");
+        for (int i = 0; i < items.size(); i++) {
+            Fields f = new Fields(src, items.get(i), "raids[" + i + "]", RAID);
+            if (!f.ok()) {
+                continue;
+            }
+            String name = f.text("name");
+            if (name != null && !names.add(name, f.get("name"), f.join("name"))) {
+                name = null;
+            }
+            ThreatType type = threatType(f, types);
+            GeoPolygon launch = f.has("launch_area")
+                    ? Rings.read(src, f.get("launch_area"), f.join("launch_area"), Rings.Order.LAT_LON, ground)
+                    : missingNull(f, "launch_area", " (a closed ring of [lat_deg, lon_deg] pairs)");
+            GeoPolygon aim = null;
+            String aimLabel = null;
+            String aimKey = f.has("aim_area") ? "aim_area" : "aim_town";
+            if (f.has("aim_town") && f.has("aim_area")) {
+                src.problem(f.get("aim_area"), f.join("aim_area"),
+                        "give either aim_town or aim_area, not both");
+            } else if (!f.has("aim_town") && !f.has("aim_area")) {
+                f.missing("aim_town", " (or 'aim_area': a closed ring of [lat_deg, lon_deg] pairs)");
+            } else if (f.has("aim_town")) {
+                String town = Fields.text(src, f.get("aim_town"), f.join("aim_town"));
+                if (town != null) {
+                    DefendedArea area = areas.built.get(town);
+                    if (area != null) {
+                        aim = area.boundary();
+                        aimLabel = town;
+                    } else if (!areas.declared.contains(town)) {
+                        String guess = Suggestions.closest(town, areas.declared);
+                        src.problem(f.get("aim_town"), f.join("aim_town"), "unknown aim_town '" + town + "'"
+                                + (guess != null ? "; did you mean '" + guess + "'? " : "; ")
+                                + "defended areas: " + (areas.declared.isEmpty() ? "none"
+                                        : String.join(", ", areas.declared)));
+                    }
+                }
+            } else {
+                aim = Rings.read(src, f.get("aim_area"), f.join("aim_area"), Rings.Order.LAT_LON, ground);
+                aimLabel = name;
+            }
+            Integer count = f.integer("count", Range.atLeast(1));
+            Double start = f.number("start_s", Range.NON_NEGATIVE, 0.0);
+            Double rate = f.number("rate_per_min", Range.POSITIVE);
+            if (count != null && start != null && rate != null && duration != null) {
+                double last = start + (count - 1) * 60.0 / rate;
+                if (last > duration) {
+                    src.problem(f.get("count"), f.join("count"), String.format(Locale.ROOT,
+                            "the last of %d launches comes at %s s (start_s %s + %d intervals of %s s at %s per"
+                                    + " minute), after the scenario ends (duration_s %s); lower count, raise"
+                                    + " rate_per_min, start earlier or lengthen duration_s",
+                            count, Numbers.format(last), Numbers.format(start), count - 1,
+                            Numbers.format(60.0 / rate), Numbers.format(rate), Numbers.format(duration)));
+                    count = null;
+                }
+            }
+            if (type != null && launch != null && aim != null
+                    && !inReach(f, aimKey, name == null ? "raids[" + i + "]" : name, type, launch, aim, aiming)) {
+                aim = null;
+            }
+            if (allPresent(name, type, launch, aim, count, start, rate)) {
+                out.add(new RaidSpec(name, type, launch, aim, aimLabel, count, start, rate));
+            }
+        }
+        return out;
+    }
+
+    private GeoPolygon missingNull(Fields f, String key, String hint) {
+        f.missing(key, hint);
+        return null;
+    }
+
+    private ThreatType threatType(Fields f, ThreatTypes.Result types) {
+        String typeName = f.text("threat_type");
+        if (typeName == null) {
+            return null;
+        }
+        ThreatType type = types.types().get(typeName);
+        if (type == null && !types.declared().contains(typeName)) {
+            Set<String> valid = new LinkedHashSet<>(types.types().keySet());
+            valid.addAll(types.declared());
+            String guess = Suggestions.closest(typeName, valid);
+            src.problem(f.get("threat_type"), f.join("threat_type"), "unknown threat type '" + typeName + "'"
+                    + (guess != null ? "; did you mean '" + guess + "'? " : "; ") + "valid: "
+                    + String.join(", ", valid));
+        }
+        return type;
+    }
+
+    /**
+     * Whether every aim vertex is within the type's reach from every launch vertex; reports if not.
+     * The reach is computed once, from the launch area's centroid towards the aim area's centroid,
+     * on ground at the scenario's ground height.
+     */
+    private boolean inReach(Fields f, String aimKey, String raid, ThreatType type, GeoPolygon launch,
+            GeoPolygon aim, Aiming aiming) {
+        Ellipsoid wgs84 = Ellipsoid.WGS84;
+        GeodeticPoint from = launch.centroid().withAltitude(ground);
+        GeodeticPoint to = aim.centroid().withAltitude(ground);
+        double[] enu = new double[3];
+        new LocalFrame(wgs84, from).ecefToEnu(wgs84.toEcef(to)[0], wgs84.toEcef(to)[1], wgs84.toEcef(to)[2], enu);
+        double azimuth = Math.atan2(enu[0], enu[1]);
+        Aiming.Reach reach;
+        try {
+            // Raids sharing a type and launch area share their reach: the bearing changes it by Earth
+            // rotation only (well under 1% at these ranges), so it is keyed to the nearest 10 degrees.
+            List<Object> key = List.of(type, launch, Math.round(Math.toDegrees(azimuth) / 10.0));
+            reach = reaches.get(key);
+            if (reach == null) {
+                reach = aiming.reach(type, from, azimuth);
+                reaches.put(key, reach);
+            }
+        } catch (RuntimeException e) {
+            src.problem(f.get("threat_type"), f.join("threat_type"), "raid '" + raid + "': cannot compute the reach"
+                    + " of " + type.name() + " (its flight does not end within " + Numbers.format(REACH_MAX_FLIGHT_S)
+                    + " s); check its burnout_speed_mps");
+            return false;
+        }
+        double nearest = Double.POSITIVE_INFINITY;
+        double farthest = 0;
+        double[] ecef = new double[3];
+        for (GeodeticPoint l : launch.vertices()) {
+            LocalFrame frame = new LocalFrame(wgs84, l.withAltitude(ground));
+            for (GeodeticPoint a : aim.vertices()) {
+                wgs84.toEcef(a.latitude(), a.longitude(), ground, ecef);
+                frame.ecefToEnu(ecef[0], ecef[1], ecef[2], enu);
+                double d = Math.hypot(enu[0], enu[1]);
+                nearest = Math.min(nearest, d);
+                farthest = Math.max(farthest, d);
+            }
+        }
+        String reachText = type.name() + " reaches " + Numbers.km(reach.minRangeM()) + "–"
+                + Numbers.km(reach.maxRangeM()) + " km";
+        if (farthest > reach.maxRangeM()) {
+            src.problem(f.get(aimKey), f.join(aimKey), "raid '" + raid + "': the aim area is out of reach: its"
+                    + " farthest point is " + Numbers.km(farthest) + " km from the launch area, but " + reachText
+                    + "; move the launch area closer or use a longer-range threat type");
+            return false;
+        }
+        if (nearest < reach.minRangeM()) {
+            src.problem(f.get(aimKey), f.join(aimKey), "raid '" + raid + "': the aim area is too close to reach:"
+                    + " its nearest point is " + Numbers.km(nearest) + " km from the launch area, but " + reachText
+                    + " (its shortest range is at the minimum elevation of "
+                    + Numbers.format(Math.toDegrees(type.minElevationRad())) + "°); move the launch area farther away");
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean allPresent(Object... values) {
+        for (Object v : values) {
+            if (v == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

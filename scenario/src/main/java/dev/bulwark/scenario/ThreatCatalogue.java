@@ -1,0 +1,72 @@
+package dev.bulwark.scenario;
+
+import dev.bulwark.engine.flight.ThreatType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * The built-in catalogue of threat types that scenarios refer to by name ({@code qassam},
+ * {@code rocket-107}, {@code grad-122}).
+ *
+ * <p>The values live in the resource {@value #RESOURCE}, written in the same format as a
+ * scenario's {@code threat_types} list, with the source of every number beside it (public
+ * figures, or "[notional]" where none is public). Units in the resulting {@link ThreatType}s
+ * are SI: kilograms, square metres, metres per second, radians, US dollars.
+ */
+public final class ThreatCatalogue {
+
+    /** Class-path location of the catalogue file. */
+    public static final String RESOURCE = "/dev/bulwark/scenario/catalogue/threat-types.yaml";
+
+    private ThreatCatalogue() {
+    }
+
+    /**
+     * The built-in types by name, in catalogue order.
+     *
+     * @return an unmodifiable, ordered map
+     * @throws IllegalStateException if the bundled catalogue is broken (a build defect, caught by the tests)
+     */
+    public static Map<String, ThreatType> builtIn() {
+        return Holder.TYPES;
+    }
+
+    private static final class Holder {
+        static final Map<String, ThreatType> TYPES = load();
+    }
+
+    private static Map<String, ThreatType> load() {
+        String text;
+        try (InputStream in = ThreatCatalogue.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in threat catalogue missing: " + RESOURCE);
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read built-in threat catalogue " + RESOURCE, e);
+        }
+        Problems problems = new Problems();
+        Source src = new Source("threat-types.yaml (built-in)", problems);
+        Node root = YamlFiles.composeText(text, src);
+        Map<String, ThreatType> types = Map.of();
+        if (root != null) {
+            Fields top = new Fields(src, root, "", List.of("threat_types"));
+            if (!top.has("threat_types")) {
+                top.missing("threat_types");
+            }
+            types = ThreatTypes.read(src, top.get("threat_types"), "threat_types", Map.of()).types();
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("built-in threat catalogue is invalid:\n" + problems.list().stream()
+                    .map(Problem::format).collect(Collectors.joining("\n")));
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(types));
+    }
+}
