@@ -1,0 +1,174 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.engine.metrics.RunSummary;
+import dev.bulwark.engine.sim.World;
+import dev.bulwark.scenario.LoadedScenario;
+import dev.bulwark.scenario.Problem;
+import dev.bulwark.scenario.ScenarioException;
+import dev.bulwark.results.EventRecorder;
+import dev.bulwark.results.RunDirectory;
+import dev.bulwark.results.RunDirectoryException;
+import dev.bulwark.results.RunParameters;
+import dev.bulwark.results.SummaryWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bulwark run FILE [--seed N] [--out DIR] [--quiet]}: one replication of a scenario,
+ * with a progress bar on a terminal and the summary table at the end; with {@code --out},
+ * the event log and the summary files, written atomically through {@link RunDirectory}.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Runs a scenario once and prints what happened: threats launched, engaged, intercepted,"
+            + " leaked into each defended area, interceptors fired and their cost."},
+        footer = {"", "Exit status: 0 done; 1 I/O or internal error; 2 bad command line, invalid scenario or"
+            + " output directory that may not be replaced.",
+            "The scenario format is described in docs/scenario-reference.md."})
+final class RunCommand implements Callable<Integer> {
+
+    /** File name of the event log in a run directory. */
+    static final String EVENTS_FILE = "events.jsonl";
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (YAML).")
+    private Path file;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed for this run, instead of the scenario's. The same seed gives the same run, bit for bit.")
+    private Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = {"Write " + EVENTS_FILE + ", " + SummaryWriter.JSON_FILE + " and " + SummaryWriter.CSV_FILE
+                + " into DIR. DIR appears only when the run is complete; a previous Bulwark run in DIR is"
+                + " replaced, anything else there is left alone and the run refused."})
+    private Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the summary table: no progress bar, no messages.")
+    private boolean quiet;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Bulwark.Environment env;
+
+    RunCommand(Bulwark.Environment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (!Files.exists(file)) {
+            stderr.println("bulwark: scenario file not found: " + file + nearby(file));
+            return 2;
+        }
+        LoadedScenario loaded;
+        try {
+            loaded = env.scenarios().load(file);
+        } catch (ScenarioException e) {
+            for (Problem p : e.problems()) {
+                stderr.println(p.format());
+            }
+            int n = e.problems().size();
+            stderr.println("bulwark: " + n + (n == 1 ? " problem" : " problems") + " in " + file
+                    + ", nothing was run; the format is described in docs/scenario-reference.md");
+            return 2;
+        }
+        World world = seed == null ? loaded.world() : loaded.world().withSeed(seed);
+        String fileName = file.getFileName().toString();
+        RunParameters parameters = new RunParameters(fileName, world.seed(), Version.number());
+
+        RunDirectory directory = null;
+        if (out != null) {
+            try {
+                directory = RunDirectory.begin(out);
+            } catch (RunDirectoryException e) {
+                stderr.println("bulwark: " + e.getMessage());
+                return 2;
+            } catch (IOException e) {
+                stderr.println("bulwark: cannot create the output directory " + out + ": " + describe(e));
+                return 1;
+            }
+        }
+        if (!quiet && !env.stderrIsTerminal()) {
+            stderr.println("bulwark: running " + world.name() + " (" + fileName + ", seed " + world.seed() + ", "
+                    + ProgressBar.clock(world.durationS()) + " of simulated time)");
+        }
+        long started = env.nanoTime().getAsLong();
+        ProgressBar progress = new ProgressBar(stderr, env.nanoTime(), !quiet && env.stderrIsTerminal());
+        long events = 0;
+        RunSummary summary;
+        try (RunDirectory run = directory) {
+            try (EventRecorder recorder = run == null ? null : EventRecorder.open(run.resolve(EVENTS_FILE))) {
+                try {
+                    summary = env.engine().run(world, recorder, progress);
+                } finally {
+                    progress.finish();
+                }
+                events = recorder == null ? 0 : recorder.count();
+            }
+            if (run != null) {
+                SummaryWriter.write(summary, parameters, run.path());
+                run.commit();
+            }
+        } catch (RunDirectoryException e) {
+            stderr.println("bulwark: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            stderr.println("bulwark: cannot write the results to " + out + ": " + describe(e));
+            return 1;
+        }
+
+        stdout.print(SummaryTable.render(summary));
+        stdout.flush();
+        if (!quiet) {
+            double seconds = (env.nanoTime().getAsLong() - started) * 1e-9;
+            stderr.println(String.format(Locale.ROOT, "bulwark: simulated %s in %.1f s",
+                    ProgressBar.clock(world.durationS()), seconds)
+                    + (out == null ? "" : "; wrote " + events + " events and the summary to " + out));
+        }
+        return 0;
+    }
+
+    /** " (dir/ holds: a.yaml, b.yaml)" when the directory of a missing file exists and holds scenarios. */
+    private static String nearby(Path missing) {
+        Path dir = missing.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return "";
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            List<String> yaml = s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml") || n.endsWith(".yml")).sorted().limit(8).toList();
+            if (yaml.isEmpty()) {
+                return "";
+            }
+            Path shown = missing.getParent() == null ? Path.of(".") : missing.getParent();
+            return " (" + shown + "/ holds: " + String.join(", ", yaml) + ")";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** An I/O exception in words: NIO's messages are often just the path. */
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException f) {
+            String reason = f.getReason() != null ? f.getReason()
+                    : f.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                            .toLowerCase(Locale.ROOT);
+            return f.getFile() + ": " + reason;
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.bulwark.cli.archfixture.engine;
+
+/** Layering fixture: the engine parsing a command line (forbidden). */
+class UsesPicocli {
+    picocli.CommandLine commandLine;
+}

@@ -1,0 +1,5 @@
+package dev.bulwark.cli.archfixture.results;
+
+/** Layering fixture: a results class. */
+public class Store {
+}

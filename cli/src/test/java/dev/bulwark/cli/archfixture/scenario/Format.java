@@ -1,0 +1,5 @@
+package dev.bulwark.cli.archfixture.scenario;
+
+/** Layering fixture: a scenario class. */
+public class Format {
+}

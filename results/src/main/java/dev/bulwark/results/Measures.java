@@ -1,0 +1,65 @@
+package dev.bulwark.results;
+
+import dev.bulwark.engine.assign.Reason;
+import dev.bulwark.engine.metrics.RunSummary;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * Measures derived from a {@link RunSummary}, defined once so that the summary files, the
+ * command's table and later reports agree. Every ratio is empty when its denominator is zero.
+ */
+public final class Measures {
+
+    private Measures() {
+    }
+
+    /** {@code numerator / denominator}, or empty when the denominator is zero. */
+    public static OptionalDouble ratio(double numerator, double denominator) {
+        return denominator == 0 ? OptionalDouble.empty() : OptionalDouble.of(numerator / denominator);
+    }
+
+    /** Share of the threats launched that were engaged: engaged / launched. */
+    public static OptionalDouble shareEngaged(RunSummary s) {
+        return ratio(s.engaged(), s.launched());
+    }
+
+    /** Interception rate: threats intercepted / threats engaged. */
+    public static OptionalDouble interceptionRate(RunSummary s) {
+        return ratio(s.intercepted(), s.engaged());
+    }
+
+    /** Share of the threats bound for defended areas that fell inside one: leaked / bound for defended areas. */
+    public static OptionalDouble leakRate(RunSummary s) {
+        return ratio(s.leaked(), s.boundForDefended());
+    }
+
+    /**
+     * Cost exchange ratio: what the defence spent on interceptors per dollar the attacker
+     * spent on threats (interceptor cost / threat cost). Above 1 the defence pays more.
+     */
+    public static OptionalDouble costExchangeRatio(RunSummary s) {
+        return ratio(s.interceptorCostUsd(), s.threatCostUsd());
+    }
+
+    /**
+     * Why threats bound for defended areas were not engaged, with every reason listed (zero
+     * when it did not occur) so that files of different runs have the same rows: the
+     * {@link Reason} keys other than {@code engaged}, in their declaration order, then any
+     * other key the summary holds, alphabetically.
+     */
+    public static Map<String, Integer> notEngagedReasons(RunSummary s) {
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        for (Reason r : Reason.values()) {
+            if (r != Reason.ENGAGED) {
+                ordered.put(r.key(), s.notEngagedReasons().getOrDefault(r.key(), 0));
+            }
+        }
+        Map<String, Integer> others = new TreeMap<>(s.notEngagedReasons());
+        others.keySet().removeAll(ordered.keySet());
+        ordered.putAll(others);
+        return ordered;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.bulwark.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.engine.sim.SimEvent;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventRecorderTest {
+
+    private static String record(List<SimEvent> events) throws IOException {
+        StringWriter out = new StringWriter();
+        try (EventRecorder recorder = new EventRecorder(out)) {
+            events.forEach(recorder::on);
+        }
+        return out.toString();
+    }
+
+    @Test
+    void writesOneObjectPerLineWithTimeKindThenComponents() throws IOException {
+        String text = record(Fixtures.events(0));
+        List<String> lines = text.lines().toList();
+        assertThat(text).endsWith("\n").doesNotContain("\r");
+        assertThat(lines).hasSize(8);
+        assertThat(lines.get(0)).isEqualTo("{\"t\":10,\"kind\":\"threat_launched\",\"threat_id\":1,\"raid\":\"north-1\","
+                + "\"threat_type\":\"qassam\",\"launch_point\":{\"lat_deg\":31.5017,\"lon_deg\":34.4668,\"alt_m\":0},"
+                + "\"aim_point\":{\"lat_deg\":31.525,\"lon_deg\":34.5965,\"alt_m\":0},"
+                + "\"predicted_impact\":{\"lat_deg\":31.5250123,\"lon_deg\":34.5965111,\"alt_m\":0},"
+                + "\"predicted_impact_time\":52.123,\"bound_for\":\"Sderot\"}");
+        assertThat(lines.get(1)).isEqualTo("{\"t\":14.5,\"kind\":\"track_confirmed\",\"track_id\":1,\"threat_id\":1,"
+                + "\"position\":{\"lat_deg\":31.51,\"lon_deg\":34.5,\"alt_m\":1234.57}}");
+        assertThat(lines.get(2)).isEqualTo("{\"t\":15,\"kind\":\"decision\",\"track_id\":1,\"threat_id\":1,"
+                + "\"decision\":\"engage\",\"reason\":\"engaged\",\"area\":\"Sderot\",\"probability\":0.9877}");
+        assertThat(lines.get(3)).contains("\"intercept_time\":30,").contains("\"cost_usd\":50000}");
+        assertThat(lines.get(5)).isEqualTo("{\"t\":30,\"kind\":\"intercept\",\"interceptor_id\":1,"
+                + "\"battery\":\"battery-south\",\"threat_id\":1,\"kill\":true,\"miss_distance_m\":2.35,\"reason\":\"kill\"}");
+        assertThat(lines.get(7)).isEqualTo("{\"t\":45,\"kind\":\"impact\",\"threat_id\":2,"
+                + "\"point\":{\"lat_deg\":31.4,\"lon_deg\":34.3,\"alt_m\":0},\"area\":null,\"area_kind\":null}");
+    }
+
+    @Test
+    void everyEventKindHasALayout() throws IOException {
+        // Constructing the recorder lays out every permitted SimEvent; an unsupported component type throws here.
+        assertThat(SimEvent.class.getPermittedSubclasses()).isNotEmpty();
+        String text = record(Fixtures.events(0));
+        List<String> kinds = text.lines().map(l -> l.replaceAll(".*\"kind\":\"([a-z_]+)\".*", "$1")).toList();
+        assertThat(kinds).hasSize(Fixtures.events(0).size());
+        // The fixture covers every kind the engine has: a new kind should be added to it.
+        assertThat(Fixtures.events(0).stream().map(Object::getClass).distinct().count())
+                .isEqualTo(SimEvent.class.getPermittedSubclasses().length);
+    }
+
+    @Test
+    void identicalEventsGiveIdenticalBytesAndDifferentEventsDifferentBytes() throws IOException {
+        assertThat(record(Fixtures.events(0))).isEqualTo(record(Fixtures.events(0)));
+        assertThat(record(Fixtures.events(1e-5))).isNotEqualTo(record(Fixtures.events(0)));
+    }
+
+    @Test
+    void nonFiniteNumbersBecomeNull() throws IOException {
+        String line = record(List.of(new SimEvent.EngagementDecision(1, 2, 0, "hold", "no_prediction", null,
+                Double.NaN)));
+        assertThat(line).isEqualTo("{\"t\":1,\"kind\":\"decision\",\"track_id\":2,\"threat_id\":0,\"decision\":\"hold\","
+                + "\"reason\":\"no_prediction\",\"area\":null,\"probability\":null}\n");
+    }
+
+    @Test
+    void writesAFileInUtf8AndCounts(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        EventRecorder recorder = EventRecorder.open(file);
+        Fixtures.events(0).forEach(recorder::on);
+        recorder.on(new SimEvent.TrackDropped(50, 3, "coasted — too long"));
+        assertThat(recorder.count()).isEqualTo(9);
+        recorder.close();
+        assertThat(Files.readString(file)).contains("\"reason\":\"coasted — too long\"");
+    }
+
+    @Test
+    void aWriteFailureIsKeptAndThrownOnClose() {
+        Writer failing = new Writer() {
+            @Override
+            public void write(char[] cbuf, int off, int len) throws IOException {
+                throw new IOException("disk full");
+            }
+
+            @Override
+            public void flush() throws IOException {
+                throw new IOException("disk full");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        EventRecorder recorder = new EventRecorder(failing);
+        // Jackson buffers: make enough events to force a write through.
+        for (int i = 0; i < 2000; i++) {
+            Fixtures.events(0).forEach(recorder::on);
+        }
+        assertThat(recorder.count()).isLessThan(16_000);
+        assertThatThrownBy(recorder::close).isInstanceOf(IOException.class).hasMessageContaining("disk full");
+    }
+
+    @Test
+    void decimalsFollowTheUnitInTheName() {
+        assertThat(EventRecorder.decimalsFor("time")).isEqualTo(3);
+        assertThat(EventRecorder.decimalsFor("interceptTime")).isEqualTo(3);
+        assertThat(EventRecorder.decimalsFor("reloadTimeS")).isEqualTo(3);
+        assertThat(EventRecorder.decimalsFor("missDistanceM")).isEqualTo(2);
+        assertThat(EventRecorder.decimalsFor("speedMps")).isEqualTo(2);
+        assertThat(EventRecorder.decimalsFor("costUsd")).isEqualTo(2);
+        assertThat(EventRecorder.decimalsFor("probability")).isEqualTo(4);
+        assertThat(EventRecorder.decimalsFor("hitProbability")).isEqualTo(4);
+        assertThat(EventRecorder.decimalsFor("bearingDeg")).isEqualTo(7);
+        assertThat(EventRecorder.decimalsFor("ratio")).isEqualTo(6);
+        assertThat(EventRecorder.decimalsFor("M")).isEqualTo(6);
+        assertThat(EventRecorder.snakeCase("missDistanceM")).isEqualTo("miss_distance_m");
+        assertThat(EventRecorder.snakeCase("kind")).isEqualTo("kind");
+    }
+
+    @Test
+    void decimalsAreRoundedHalfEvenAndPlain() {
+        assertThat(Decimals.format(0.00001234, 7)).isEqualTo("0.0000123");
+        assertThat(Decimals.format(1e-9, 7)).isEqualTo("0");
+        assertThat(Decimals.format(-0.0, 3)).isEqualTo("0");
+        assertThat(Decimals.format(-1e-9, 3)).isEqualTo("0");
+        assertThat(Decimals.format(2.5e12, 2)).isEqualTo("2500000000000");
+        assertThat(Decimals.format(0.125, 2)).isEqualTo("0.12");
+        assertThat(Decimals.format(Double.POSITIVE_INFINITY, 2)).isNull();
+        assertThat(Arrays.asList(Decimals.format(1.0, 3), Decimals.format(12.3456, 3))).containsExactly("1", "12.346");
+    }
+}

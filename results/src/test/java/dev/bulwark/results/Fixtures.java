@@ -1,0 +1,53 @@
+package dev.bulwark.results;
+
+import dev.bulwark.engine.geo.GeodeticPoint;
+import dev.bulwark.engine.metrics.RunSummary;
+import dev.bulwark.engine.sim.SimEvent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Hand-built events and summaries, so that the results module is tested without running the engine. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static final GeodeticPoint GAZA = GeodeticPoint.ofDegrees(31.5017, 34.4668, 0);
+    static final GeodeticPoint SDEROT = GeodeticPoint.ofDegrees(31.5250, 34.5965, 0);
+
+    /** One event of every kind, in time order, with a given seed-like variation. */
+    static List<SimEvent> events(double jitter) {
+        return List.of(
+                new SimEvent.ThreatLaunched(10.0, 1, "north-1", "qassam", GAZA, SDEROT,
+                        GeodeticPoint.ofDegrees(31.52501234 + jitter, 34.59651111, 0.004), 52.123456, "Sderot"),
+                new SimEvent.TrackConfirmed(14.5, 1, 1, GeodeticPoint.ofDegrees(31.51, 34.5, 1234.5678)),
+                new SimEvent.EngagementDecision(15.0, 1, 1, "engage", "engaged", "Sderot", 0.987654321),
+                new SimEvent.InterceptorLaunched(15.25, 1, "battery-south", 1, 1,
+                        GeodeticPoint.ofDegrees(31.52, 34.58, 3000.0), 30.0004999, 50_000.0),
+                new SimEvent.StockChanged(15.25, "battery-south", 19, 40),
+                new SimEvent.InterceptOutcome(30.0, 1, "battery-south", 1, true, 2.345678, "kill"),
+                new SimEvent.TrackDropped(31.0, 1, "destroyed"),
+                new SimEvent.Impact(45.0, 2, GeodeticPoint.ofDegrees(31.4, 34.3, -0.0), null, null));
+    }
+
+    static RunSummary summary() {
+        Map<String, Integer> leaks = new LinkedHashMap<>();
+        leaks.put("Sderot", 1);
+        leaks.put("Netivot, west", 0);
+        leaks.put("Ashkelon", 2);
+        Map<String, Integer> reasons = new LinkedHashMap<>();
+        reasons.put("no_stock", 2);
+        reasons.put("never_tracked", 1);
+        reasons.put("zz_future_reason", 1);
+        Map<String, Integer> batteries = new LinkedHashMap<>();
+        batteries.put("battery-south", 7);
+        batteries.put("battery-north", 3);
+        return new RunSummary("southern-front", 7, 120, 30, 90, 27, 24, leaks, 88, 2, 10, 500_000.0, 96_000.0,
+                0, reasons, batteries, 12_345L, 118);
+    }
+
+    static RunParameters parameters() {
+        return new RunParameters("southern-front.yaml", 7, "0.1.0-TEST");
+    }
+}
