@@ -128,11 +128,13 @@ public final class Aiming {
                     reach.minRangeM() / 1000, reach.maxRangeM() / 1000));
         }
         double elevation = reach.bestElevationRad();
+        double flownAzimuth = azimuth;
         Trajectory best = null;
         double miss = Double.POSITIVE_INFINITY;
         for (int outer = 0; outer < 8 && miss > TOLERANCE_M; outer++) {
             elevation = solveElevation(type, launch, azimuth, aim.altitude(), target, reach, atLaunch, aimEcef);
             best = fly(type, launchTime, launch, azimuth, elevation, aim.altitude());
+            flownAzimuth = azimuth;
             double[] imp = ellipsoid.toEcef(best.impactPoint());
             miss = Math.sqrt(sq(imp[0] - aimEcef[0]) + sq(imp[1] - aimEcef[1]) + sq(imp[2] - aimEcef[2]));
             // cross-range correction: rotate the azimuth by the angle between impact and aim bearings
@@ -142,7 +144,7 @@ public final class Aiming {
             double aimAz = Math.atan2(enu[0], enu[1]);
             azimuth += wrap(aimAz - impactAz);
         }
-        return new Solution(azimuth, elevation, best, miss);
+        return new Solution(flownAzimuth, elevation, best, miss);
     }
 
     private double solveElevation(ThreatType type, GeodeticPoint launch, double azimuth, double ground,

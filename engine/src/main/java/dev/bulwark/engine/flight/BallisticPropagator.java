@@ -15,8 +15,8 @@ import java.util.Arrays;
  *   r'' = g(r) − 2 ω × r' − ω × (ω × r) − ρ(h) |r'| r' / (2β)
  * </pre>
  * with g the point-mass plus J2 gravity, ω the Earth rotation vector along ECEF z, ρ the
- * {@link StandardAtmosphere} density at geodetic height h, and β = m/(C_d A) the ballistic
- * coefficient. The air moves with the Earth (no wind), so the airspeed is the ECEF velocity.
+ * {@link StandardAtmosphere} density at height h above the ellipsoid, and β = m/(C_d A) the
+ * ballistic coefficient. The air moves with the Earth (no wind), so the airspeed is the ECEF velocity.
  *
  * <p>Neglected here: lift, wind, Mach-dependent drag, thrust (see {@link ThreatType}). The
  * height used for the density is the cheap approximation r − a(1 − f sin²φ_c), good to
@@ -35,6 +35,8 @@ public final class BallisticPropagator {
     private final double mu;
     private final double j2ReSq;
     private final double omega;
+    private final double e2;
+    private final double surfaceRadiusFactor;
     private final Ellipsoid ellipsoid;
 
     private final double[] k1 = new double[6];
@@ -63,6 +65,8 @@ public final class BallisticPropagator {
         this.mu = earth.mu();
         this.j2ReSq = earth.j2() * a * a;
         this.omega = earth.rotationRate();
+        this.e2 = ellipsoid.eccentricitySquared();
+        this.surfaceRadiusFactor = ellipsoid.polarRadius();
     }
 
     /** The Earth model. */
@@ -98,8 +102,10 @@ public final class BallisticPropagator {
         ax += 2 * omega * vy + omega * omega * x;
         ay += -2 * omega * vx + omega * omega * yy;
         if (beta != Double.POSITIVE_INFINITY) {
-            double sinPhi2 = zr2;
-            double h = r - a * (1 - f * sinPhi2);
+            // height above the ellipsoid along the radius: r minus the surface radius at the
+            // geocentric latitude, b / sqrt(1 − e² cos²φc); within a metre of the geodetic height
+            // below 100 km (the radius and the normal differ by at most 0.19°)
+            double h = r - surfaceRadiusFactor / Math.sqrt(1 - e2 * (1 - zr2));
             double rho = StandardAtmosphere.density(h);
             double v = Math.sqrt(vx * vx + vy * vy + vz * vz);
             double k = -rho * v / (2 * beta);

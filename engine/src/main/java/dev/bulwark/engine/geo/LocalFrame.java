@@ -108,6 +108,9 @@ public final class LocalFrame {
         double az = Math.atan2(e, n);
         if (az < 0) {
             az += 2 * Math.PI;
+            if (az >= 2 * Math.PI) {
+                az = 0; // a negative angle below half an ulp of 2π rounds up to 2π
+            }
         }
         out[0] = Math.sqrt(horizontal * horizontal + u * u);
         out[1] = az;

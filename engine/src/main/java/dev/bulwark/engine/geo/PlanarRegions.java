@@ -107,11 +107,29 @@ public final class PlanarRegions {
         frame.ecefToEnu(ecef[0], ecef[1], ecef[2], out3);
     }
 
-    /** The geodetic surface point (height 0) under the plane point (east, north) (m). */
+    /**
+     * The surface point (height 0) that {@link #project} maps to the plane point (east, north)
+     * (m): where the frame's vertical line through that point meets the ellipsoid. The exact
+     * inverse of {@code project}.
+     */
     public GeodeticPoint unproject(double east, double north) {
-        double[] ecef = new double[3];
-        frame.enuToEcef(east, north, 0.0, ecef);
-        GeodeticPoint p = ellipsoid.toGeodetic(ecef);
+        double[] base = new double[3];
+        frame.enuToEcef(east, north, 0.0, base);
+        double[] up = new double[3];
+        frame.rotateToEcef(0, 0, 1, up);
+        // (x² + y²)/a² + z²/b² = 1 along base + u·up: a quadratic in u; the root nearest the plane
+        double a2 = ellipsoid.equatorialRadius() * ellipsoid.equatorialRadius();
+        double b2 = ellipsoid.polarRadius() * ellipsoid.polarRadius();
+        double qa = (up[0] * up[0] + up[1] * up[1]) / a2 + up[2] * up[2] / b2;
+        double qb = 2 * ((base[0] * up[0] + base[1] * up[1]) / a2 + base[2] * up[2] / b2);
+        double qc = (base[0] * base[0] + base[1] * base[1]) / a2 + base[2] * base[2] / b2 - 1;
+        double disc = Math.sqrt(qb * qb - 4 * qa * qc);
+        // numerically stable roots; the one with the smaller magnitude is on the near side
+        double qq = -0.5 * (qb + Math.copySign(disc, qb));
+        double u1 = qq / qa;
+        double u2 = qc / qq;
+        double u = Math.abs(u1) < Math.abs(u2) ? u1 : u2;
+        GeodeticPoint p = ellipsoid.toGeodetic(base[0] + u * up[0], base[1] + u * up[1], base[2] + u * up[2]);
         return p.withAltitude(0.0);
     }
 
