@@ -53,7 +53,8 @@ final class ScenarioReader {
             "reserve_rounds", "reload_time_s", "min_range_km", "max_range_km", "min_altitude_km", "max_altitude_km",
             "interceptor_speed_mps", "launch_delay_s", "probability_of_kill", "cost_per_interceptor_usd",
             "divert_radius_m");
-    static final List<String> DOCTRINE = List.of("engage_threshold", "salvo_size", "max_interceptors_per_threat",
+    static final List<String> DOCTRINE = List.of("engage_threshold", "engage_confidence", "reassess_s", "salvo_size",
+            "max_interceptors_per_threat",
             "shoot_look_shoot", "assumed_ballistic_coefficient_kg_m2");
     static final List<String> TRACKER = List.of("confirm_hits", "confirm_window", "delete_after_misses",
             "process_noise_m2_s3", "initial_speed_sigma_mps", "gate_chi_square");
@@ -355,6 +356,14 @@ final class ScenarioReader {
             return null;
         }
         Double threshold = f.number("engage_threshold", Range.PROBABILITY, d.engageThreshold());
+        Double confidence = f.number("engage_confidence", Range.PROBABILITY, d.engageConfidence());
+        if (confidence != null && threshold != null && confidence < threshold) {
+            src.problem(f.has("engage_confidence") ? f.get("engage_confidence") : f.node(), f.join("engage_confidence"),
+                    "must be at least engage_threshold (" + threshold + "), "
+                            + (f.has("engage_confidence") ? "got " : "its default is ") + confidence);
+            confidence = null;
+        }
+        Double reassess = f.number("reassess_s", Range.NON_NEGATIVE, d.reassessS());
         Integer salvo = f.integer("salvo_size", Range.atLeast(1), d.salvoSize());
         Integer max = f.integer("max_interceptors_per_threat", Range.atLeast(1), d.maxInterceptorsPerThreat());
         if (max != null && salvo != null && max < salvo) {
@@ -366,7 +375,8 @@ final class ScenarioReader {
         Boolean sls = f.bool("shoot_look_shoot", d.shootLookShoot());
         Double beta = f.number("assumed_ballistic_coefficient_kg_m2", Range.POSITIVE,
                 d.assumedBallisticCoefficientKgM2());
-        return allPresent(threshold, salvo, max, sls, beta) ? new Doctrine(threshold, salvo, max, sls, beta) : null;
+        return allPresent(threshold, confidence, reassess, salvo, max, sls, beta)
+                ? new Doctrine(threshold, confidence, reassess, salvo, max, sls, beta) : null;
     }
 
     private TrackerSettings tracker(Fields top) {

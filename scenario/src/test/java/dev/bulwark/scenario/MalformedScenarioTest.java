@@ -28,6 +28,7 @@ class MalformedScenarioTest {
             battery-max-range-below-min    | batteries[0].max_range_km           | 16 | 19 | must be greater than min_range_km (4), got 3
             boolean-expected               | doctrine.shoot_look_shoot           | 18 | 21 | expected true or false, got 'yes'
             both-aims                      | raids[0].aim_area                   | 15 | 15 | either aim_town or aim_area, not both
+            confidence-below-threshold     | doctrine.engage_confidence          | 13 | 22 | must be at least engage_threshold (0.5), got 0.3
             count-zero                     | raids[0].count                      | 15 | 12 | must be at least 1, got 0
             doctrine-max-below-salvo       | doctrine.max_interceptors_per_threat | 19 | 32 | must be at least salvo_size (3), got 2
             duplicate-area-name            | defended_areas[1].name              | 10 | 11 | duplicate defended area name 'Town': already used by defended_areas[0] on line 6

@@ -129,7 +129,7 @@ class ScenarioLoaderTest {
 
         assertThat(w.batteries().get(0)).isEqualTo(new BatterySpec("B1", GeodeticPoint.ofDegrees(31.51, 34.62, 50),
                 4, 20, 40, 900, 4_000, 70_000, 500, 9_000, 750, 3, 0.85, 62_000, 200));
-        assertThat(w.doctrine()).isEqualTo(new Doctrine(0.3, 2, 3, false, 8000));
+        assertThat(w.doctrine()).isEqualTo(new Doctrine(0.3, 0.7, 2.0, 2, 3, false, 8000));
         assertThat(w.tracker()).isEqualTo(new TrackerSettings(2, 3, 4, 80, 500, 11.34));
 
         // an override changes only the keys it gives; the rest come from the catalogue

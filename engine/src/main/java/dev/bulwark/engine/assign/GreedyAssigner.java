@@ -15,8 +15,11 @@ import java.util.function.IntFunction;
  *
  * <p>Threats whose probability of impact in a defended area is below the doctrine's
  * threshold are held ({@link Reason#OPEN_GROUND}): this selectivity is what makes a defence
- * like Iron Dome affordable. With shoot-look-shoot, a threat with an interceptor on its way
- * is not engaged again until the outcome is known.
+ * like Iron Dome affordable. A threat below the doctrine's confidence level waits for a
+ * sharper prediction as long as the chosen battery could still intercept it after the next
+ * look, with time left for a second shot when the doctrine allows one
+ * ({@link Reason#AWAITING_CONFIDENCE}). With shoot-look-shoot, a threat with an
+ * interceptor on its way is not engaged again until the outcome is known.
  *
  * <p>First version: one pass, no look-ahead over future threats or stock; the
  * value-versus-cost optimising assigners arrive with the battle-management work.
@@ -83,8 +86,26 @@ public final class GreedyAssigner implements WeaponTargetAssigner {
         Battery chosen = batteries.get(best.battery());
         int rounds = Math.min(doctrine.salvoSize(), doctrine.maxInterceptorsPerThreat() - state.fired());
         rounds = Math.min(rounds, chosen.ready() - committed[best.battery()]);
+        if (a.probabilityDefended() < doctrine.engageConfidence() && canWait(a, chosen, now, state, rounds)) {
+            return hold(a, Reason.AWAITING_CONFIDENCE);
+        }
         committed[best.battery()] += rounds;
         return new Decision(a.trackId(), Reason.ENGAGED, best, rounds, a.likelyArea(), a.probabilityDefended());
+    }
+
+    /**
+     * Whether waiting one look for a sharper prediction costs nothing: the battery could still
+     * intercept after the wait and, under shoot-look-shoot with shots left, could still fire
+     * again after that intercept.
+     */
+    private boolean canWait(Assessment a, Battery battery, double now, EngagementState state, int rounds) {
+        InterceptPlan later = battery.plan(a.predicted(), now + doctrine.reassessS());
+        if (later == null) {
+            return false;
+        }
+        boolean secondShot = doctrine.shootLookShoot()
+                && state.fired() + rounds < doctrine.maxInterceptorsPerThreat();
+        return !secondShot || battery.plan(a.predicted(), later.interceptTime()) != null;
     }
 
     private static Decision hold(Assessment a, Reason reason) {

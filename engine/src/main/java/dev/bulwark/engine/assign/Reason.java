@@ -8,6 +8,8 @@ public enum Reason {
     ENGAGED,
     /** Predicted to fall in open ground: probability of hitting a defended area below the doctrine's threshold. */
     OPEN_GROUND,
+    /** The prediction is not yet conclusive and there is still time to look again before engaging. */
+    AWAITING_CONFIDENCE,
     /** No battery can reach the predicted path inside its envelope before impact. */
     NO_FEASIBLE_INTERCEPT,
     /** A battery could reach it but has no ready round. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.engine.effector.Battery;
 import dev.bulwark.engine.effector.BatterySpec;
+import dev.bulwark.engine.effector.InterceptPlan;
 import dev.bulwark.engine.flight.Aiming;
 import dev.bulwark.engine.flight.BallisticPropagator;
 import dev.bulwark.engine.flight.EarthModel;
@@ -71,7 +72,7 @@ class GreedyAssignerTest {
                 .isEqualTo(Reason.SHOT_LIMIT);
         assertThat(assign(Doctrine.DEFAULT, as, Map.of(1, new EngagementState(0, 1, true)), bs).get(0).reason())
                 .isEqualTo(Reason.DESTROYED);
-        Doctrine oneShot = new Doctrine(0.2, 1, 2, false, 10_000);
+        Doctrine oneShot = new Doctrine(0.2, 0.6, 1.0, 1, 2, false, 10_000);
         assertThat(assign(oneShot, as, Map.of(1, new EngagementState(0, 1, false)), bs).get(0).reason())
                 .isEqualTo(Reason.SHOT_LIMIT);
     }
@@ -87,6 +88,42 @@ class GreedyAssignerTest {
     }
 
     @Test
+    void anInconclusivePredictionWaitsWhileThereIsTimeToLookAgain() {
+        List<Battery> bs = List.of(battery(0, "B", 31.52, 34.68, 20, 0.9));
+        Doctrine singleShot = new Doctrine(0.2, 0.6, 1.0, 1, 1, true, 10_000);
+        // P = 0.4: above the threshold, below the confidence level; early in flight there is time
+        assertThat(assign(singleShot, List.of(assessment(1, 0.4, 100)), Map.of(), bs).get(0).reason())
+                .isEqualTo(Reason.AWAITING_CONFIDENCE);
+        // the same prediction is engaged at once when confident
+        assertThat(assign(singleShot, List.of(assessment(1, 0.7, 100)), Map.of(), bs).get(0).reason())
+                .isEqualTo(Reason.ENGAGED);
+        // and when the look-again time would leave no intercept, it is engaged now
+        Doctrine impatient = new Doctrine(0.2, 0.6, 1_000, 1, 1, true, 10_000);
+        assertThat(assign(impatient, List.of(assessment(1, 0.4, 100)), Map.of(), bs).get(0).reason())
+                .isEqualTo(Reason.ENGAGED);
+        // a doctrine whose confidence equals its threshold never waits
+        Doctrine eager = new Doctrine(0.2, 0.2, 1.0, 1, 1, true, 10_000);
+        assertThat(assign(eager, List.of(assessment(1, 0.4, 100)), Map.of(), bs).get(0).reason())
+                .isEqualTo(Reason.ENGAGED);
+    }
+
+    @Test
+    void waitingNeverGivesUpTheSecondShotOfShootLookShoot() {
+        List<Battery> bs = List.of(battery(0, "B", 31.52, 34.68, 20, 0.9));
+        Assessment a = assessment(1, 0.4, 100);
+        Battery b = bs.get(0);
+        InterceptPlan later = b.plan(path, 5.0 + Doctrine.DEFAULT.reassessS());
+        boolean secondShotAfterWaiting = later != null && b.plan(path, later.interceptTime()) != null;
+        Reason expected = secondShotAfterWaiting ? Reason.AWAITING_CONFIDENCE : Reason.ENGAGED;
+        assertThat(assign(Doctrine.DEFAULT, List.of(a), Map.of(), bs).get(0).reason()).isEqualTo(expected);
+        // on this short (Qassam, ~10 km) path the two shots do not fit after a wait: engage now
+        assertThat(secondShotAfterWaiting).isFalse();
+        // after the last allowed shot was fired and missed, waiting costs no further shot
+        assertThat(assign(Doctrine.DEFAULT, List.of(a), Map.of(1, new EngagementState(0, 1, false)), bs).get(0)
+                .reason()).isEqualTo(Reason.AWAITING_CONFIDENCE);
+    }
+
+    @Test
     void unreachableThreatsAreReportedAsSuch() {
         List<Battery> bs = List.of(battery(0, "far", 32.5, 35.5, 20, 0.9));
         assertThat(assign(Doctrine.DEFAULT, List.of(assessment(1, 0.9, 100)), Map.of(), bs).get(0).reason())
@@ -95,7 +132,7 @@ class GreedyAssignerTest {
 
     @Test
     void salvoSizeIsCappedByTheShotLimit() {
-        Doctrine salvo = new Doctrine(0.2, 2, 3, true, 10_000);
+        Doctrine salvo = new Doctrine(0.2, 0.6, 1.0, 2, 3, true, 10_000);
         List<Battery> bs = List.of(battery(0, "B", 31.52, 34.68, 20, 0.9));
         assertThat(assign(salvo, List.of(assessment(1, 0.9, 100)), Map.of(), bs).get(0).rounds()).isEqualTo(2);
         assertThat(assign(salvo, List.of(assessment(1, 0.9, 100)), Map.of(1, new EngagementState(0, 2, false)), bs)
