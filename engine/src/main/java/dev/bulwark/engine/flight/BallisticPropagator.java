@@ -236,22 +236,7 @@ public final class BallisticPropagator {
 
     // Hermite interpolation of the step [ya at 0, yb at step] at offset dt, into `hermite`.
     private void hermite(double[] ya, double[] yb, double dt) {
-        double h = step;
-        double s = dt / h;
-        double s2 = s * s;
-        double s3 = s2 * s;
-        double h00 = 2 * s3 - 3 * s2 + 1;
-        double h10 = s3 - 2 * s2 + s;
-        double h01 = -2 * s3 + 3 * s2;
-        double h11 = s3 - s2;
-        double d00 = (6 * s2 - 6 * s) / h;
-        double d10 = 3 * s2 - 4 * s + 1;
-        double d01 = (-6 * s2 + 6 * s) / h;
-        double d11 = 3 * s2 - 2 * s;
-        for (int k = 0; k < 3; k++) {
-            hermite[k] = h00 * ya[k] + h10 * h * ya[3 + k] + h01 * yb[k] + h11 * h * yb[3 + k];
-            hermite[3 + k] = d00 * ya[k] + d10 * ya[3 + k] + d01 * yb[k] + d11 * yb[3 + k];
-        }
+        Hermite.interpolate(ya, 0, yb, 0, step, dt / step, hermite);
     }
 
     // Time in [t, t + step] where the interpolated height equals the ground: bracketed secant (Illinois).

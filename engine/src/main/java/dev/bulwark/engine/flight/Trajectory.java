@@ -69,28 +69,7 @@ public final class Trajectory {
         int j = i + 1;
         double t0 = times[i];
         double h = times[j] - t0;
-        double s = (tc - t0) / h;
-        double s2 = s * s;
-        double s3 = s2 * s;
-        // cubic Hermite basis and its derivative
-        double h00 = 2 * s3 - 3 * s2 + 1;
-        double h10 = s3 - 2 * s2 + s;
-        double h01 = -2 * s3 + 3 * s2;
-        double h11 = s3 - s2;
-        double d00 = (6 * s2 - 6 * s) / h;
-        double d10 = 3 * s2 - 4 * s + 1;
-        double d01 = (-6 * s2 + 6 * s) / h;
-        double d11 = 3 * s2 - 2 * s;
-        int a = 6 * i;
-        int b = 6 * j;
-        for (int k = 0; k < 3; k++) {
-            double p0 = states[a + k];
-            double v0 = states[a + 3 + k];
-            double p1 = states[b + k];
-            double v1 = states[b + 3 + k];
-            out[k] = h00 * p0 + h10 * h * v0 + h01 * p1 + h11 * h * v1;
-            out[3 + k] = d00 * p0 + d10 * v0 + d01 * p1 + d11 * v1;
-        }
+        Hermite.interpolate(states, 6 * i, states, 6 * j, h, (tc - t0) / h, out);
     }
 
     private int segment(double t) {

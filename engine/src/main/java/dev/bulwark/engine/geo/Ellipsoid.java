@@ -112,6 +112,16 @@ public final class Ellipsoid {
             out[2] = r - a;
             return;
         }
+        double k = vermeilleK(p2, z);
+        double d = k * Math.sqrt(p2) / (k + e2);
+        double dz = Math.sqrt(d * d + z * z);
+        out[0] = 2 * Math.atan2(z, d + dz);
+        out[1] = lon;
+        out[2] = (k + e2 - 1) / k * dz;
+    }
+
+    // Vermeille (2002): the auxiliary quantity k from p² = x² + y² and z (for e2 > 0).
+    private double vermeilleK(double p2, double z) {
         double a2 = a * a;
         double e4 = e2 * e2;
         double pp = p2 / a2;
@@ -122,12 +132,7 @@ public final class Ellipsoid {
         double u = r * (1 + t + 1 / t);
         double v = Math.sqrt(u * u + e4 * q);
         double w = e2 * (u + v - q) / (2 * v);
-        double k = Math.sqrt(u + v + w * w) - w;
-        double d = k * Math.sqrt(p2) / (k + e2);
-        double dz = Math.sqrt(d * d + z * z);
-        out[0] = 2 * Math.atan2(z, d + dz);
-        out[1] = lon;
-        out[2] = (k + e2 - 1) / k * dz;
+        return Math.sqrt(u + v + w * w) - w;
     }
 
     /** ECEF (m) to a geodetic point. */
@@ -152,17 +157,7 @@ public final class Ellipsoid {
         if (e2 == 0.0) {
             return Math.sqrt(p2 + z * z) - a;
         }
-        double a2 = a * a;
-        double e4 = e2 * e2;
-        double pp = p2 / a2;
-        double q = (1 - e2) * z * z / a2;
-        double r = (pp + q - e4) / 6.0;
-        double s = e4 * pp * q / (4 * r * r * r);
-        double t = Math.cbrt(1 + s + Math.sqrt(s * (2 + s)));
-        double u = r * (1 + t + 1 / t);
-        double v = Math.sqrt(u * u + e4 * q);
-        double w = e2 * (u + v - q) / (2 * v);
-        double k = Math.sqrt(u + v + w * w) - w;
+        double k = vermeilleK(p2, z);
         double d = k * Math.sqrt(p2) / (k + e2);
         return (k + e2 - 1) / k * Math.sqrt(d * d + z * z);
     }

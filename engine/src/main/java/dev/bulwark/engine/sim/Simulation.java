@@ -80,6 +80,7 @@ public final class Simulation {
     private final RandomStream killDraw = new RandomStream(0);
     private long killKey;
     private final double[] state = new double[6];
+    private double nearestDistance;
     private double endTime;
     private int interceptors;
     private double interceptorCost;
@@ -397,19 +398,8 @@ public final class Simulation {
                 extrapolate(track.state(), now - track.time(), p);
             }
         }
-        ThreatTruth nearest = null;
-        double best = Double.POSITIVE_INFINITY;
-        for (ThreatTruth t : airborne) {
-            if (!t.airborne(now)) {
-                continue;
-            }
-            t.stateAt(now, state);
-            double d = Math.sqrt(sq(state[0] - p[0]) + sq(state[1] - p[1]) + sq(state[2] - p[2]));
-            if (d < best) {
-                best = d;
-                nearest = t;
-            }
-        }
+        ThreatTruth nearest = nearest(p, now, Double.POSITIVE_INFINITY);
+        double best = nearestDistance;
         BatterySpec spec = battery.spec();
         boolean kill = false;
         String outcome;
@@ -444,8 +434,16 @@ public final class Simulation {
     }
 
     private ThreatTruth match(double[] x, double now) {
+        return nearest(x, now, MATCH_RADIUS_M);
+    }
+
+    /**
+     * The airborne true threat nearest an ECEF position at a time, if closer than a limit (m);
+     * its distance is left in {@link #nearestDistance}. For reporting and for the kill test only.
+     */
+    private ThreatTruth nearest(double[] x, double now, double limit) {
         ThreatTruth nearest = null;
-        double best = MATCH_RADIUS_M;
+        double best = limit;
         for (ThreatTruth t : airborne) {
             if (!t.airborne(now)) {
                 continue;
@@ -457,6 +455,7 @@ public final class Simulation {
                 nearest = t;
             }
         }
+        nearestDistance = nearest == null ? Double.POSITIVE_INFINITY : best;
         return nearest;
     }
 
