@@ -20,6 +20,9 @@ import java.util.List;
  * elevation over the coverage. Neglected: resolution (two targets in one cell give two
  * plots), multipath, eclipsing, the scan's duration.
  *
+ * <p>Not thread-safe: it keeps scratch arrays so that scans and coverage tests allocate
+ * nothing per target.
+ *
  * <p>Random draws are counter-based: each (scan, target) pair seeds its own draw from the
  * radar's key, so what one target's detection draws does not depend on which other targets
  * are in the air: adding a battery that kills one rocket changes no other rocket's plots.
@@ -37,6 +40,7 @@ public final class Radar {
     private final RandomStream clutter;
     private final double[] state = new double[6];
     private final double[] rae = new double[3];
+    private final double[] coverageScratch = new double[3];
     private long scanCount;
 
     /**
@@ -66,9 +70,8 @@ public final class Radar {
 
     /** Whether an ECEF position (m) is inside the coverage. */
     public boolean covers(double x, double y, double z) {
-        double[] r = new double[3];
-        frame.ecefToRae(x, y, z, r);
-        return inCoverage(r);
+        frame.ecefToRae(x, y, z, coverageScratch);
+        return inCoverage(coverageScratch);
     }
 
     private boolean inCoverage(double[] r) {

@@ -263,8 +263,8 @@ public final class Simulation {
         }
         killKey = streams.key("interceptors", "kill");
         tracker = new GnnTracker(world.tracker(),
-                new GravityConstantVelocity(world.tracker().processNoise(), world.earth().mu(),
-                        world.earth().rotationRate()),
+                new GravityConstantVelocity(world.tracker().processNoise(), world.earth().mu(), world.earth().j2(),
+                        ellipsoid.equatorialRadius(), world.earth().rotationRate()),
                 ellipsoid, ground, new Tracker.Listener() {
                     @Override
                     public void confirmed(Track track) {

@@ -68,12 +68,13 @@ public final class ConvertedPosition {
             plot.sigmaElevation() * plot.sigmaElevation(),
         };
         for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
+            for (int j = 0; j <= i; j++) {
                 double acc = 0;
                 for (int k = 0; k < 3; k++) {
                     acc += jac[i * 3 + k] * var[k] * jac[j * 3 + k];
                 }
                 r[i * 3 + j] = acc;
+                r[j * 3 + i] = acc; // exactly symmetric, so Cholesky factorisations accept it
             }
         }
     }

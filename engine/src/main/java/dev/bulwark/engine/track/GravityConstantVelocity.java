@@ -6,25 +6,43 @@ package dev.bulwark.engine.track;
  *
  * <p>Model: the white-noise-acceleration ("continuous Wiener process") model of Bar-Shalom,
  * Li &amp; Kirubarajan (2001) §6.2.2, Q = q [[dt³/3, dt²/2], [dt²/2, dt]] per axis, plus the
- * deterministic acceleration of point-mass gravity, centrifugal and Coriolis terms evaluated
- * at the start of the step. Drag is not modelled: the process noise q must absorb it (a
- * rocket's drag deceleration is some 5–15 m/s² at low altitude). The ballistic model with
+ * deterministic acceleration of gravity (point mass plus J2, as the flight model), centrifugal
+ * and Coriolis terms evaluated at the start of the step. Drag is not modelled: the process
+ * noise q must absorb it (a rocket's drag deceleration reaches some 30 m/s² just after burn-out). The ballistic model with
  * an estimated ballistic coefficient arrives with the tracking work.
  */
 public final class GravityConstantVelocity implements MotionModel {
 
     private final double q;
     private final double mu;
+    private final double j2ReSq;
     private final double omega;
 
     /**
+     * Point-mass gravity (no J2).
+     *
      * @param processNoise q (m²/s³)
      * @param mu           gravitational parameter (m³/s²)
      * @param rotationRate Earth rotation rate (rad/s)
      */
     public GravityConstantVelocity(double processNoise, double mu, double rotationRate) {
+        this(processNoise, mu, 0.0, 0.0, rotationRate);
+    }
+
+    /**
+     * Gravity with the J2 zonal term.
+     *
+     * @param processNoise     q (m²/s³)
+     * @param mu               gravitational parameter (m³/s²)
+     * @param j2               second zonal harmonic
+     * @param equatorialRadius reference radius of J2 (m)
+     * @param rotationRate     Earth rotation rate (rad/s)
+     */
+    public GravityConstantVelocity(double processNoise, double mu, double j2, double equatorialRadius,
+            double rotationRate) {
         this.q = processNoise;
         this.mu = mu;
+        this.j2ReSq = j2 * equatorialRadius * equatorialRadius;
         this.omega = rotationRate;
     }
 
@@ -45,9 +63,14 @@ public final class GravityConstantVelocity implements MotionModel {
         }
         double r2 = x[0] * x[0] + x[1] * x[1] + x[2] * x[2];
         double r3 = r2 * Math.sqrt(r2);
-        double ax = -mu * x[0] / r3 + omega * omega * x[0] + 2 * omega * x[4];
-        double ay = -mu * x[1] / r3 + omega * omega * x[1] - 2 * omega * x[3];
-        double az = -mu * x[2] / r3;
+        // point mass + J2 (Vallado 2013, §8.6), then the rotating-frame terms
+        double zr2 = x[2] * x[2] / r2;
+        double c = 1.5 * j2ReSq / r2;
+        double gxy = -mu / r3 * (1 + c * (1 - 5 * zr2));
+        double gz = -mu / r3 * (1 + c * (3 - 5 * zr2));
+        double ax = gxy * x[0] + omega * omega * x[0] + 2 * omega * x[4];
+        double ay = gxy * x[1] + omega * omega * x[1] - 2 * omega * x[3];
+        double az = gz * x[2];
         double h = 0.5 * dt * dt;
         b[0] = ax * h;
         b[1] = ay * h;

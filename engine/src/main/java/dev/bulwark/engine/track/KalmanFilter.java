@@ -153,12 +153,13 @@ public final class KalmanFilter {
     /**
      * Update with a measurement z = H x + v, v ~ N(0, R), in Joseph form.
      *
-     * @return the normalised innovation squared (NIS), or +∞ if S was not positive definite (no update made)
+     * @return the normalised innovation squared (NIS), or +∞ if S was not positive definite or the
+     *         measurement not finite (no update made)
      */
     public double update(double[] z, double[] h, double[] r, int md) {
         double nis = mahalanobis(z, h, r, md);
-        if (Double.isInfinite(nis)) {
-            return nis;
+        if (!(nis < Double.POSITIVE_INFINITY)) {
+            return Double.POSITIVE_INFINITY; // S not positive definite, or a NaN measurement: no update
         }
         // K = P Hᵀ S⁻¹: solve S Kᵀ = H P (S symmetric) column by column with the Cholesky factor
         for (int row = 0; row < n; row++) {
