@@ -1,0 +1,192 @@
+package dev.bulwark.engine.flight.interceptor;
+
+import dev.bulwark.engine.flight.Trajectory;
+import dev.bulwark.engine.geo.Ellipsoid;
+import dev.bulwark.engine.geo.GeodeticPoint;
+import dev.bulwark.engine.geo.LocalFrame;
+
+/**
+ * Finds the predicted intercept point of a predicted threat path for one launcher: the
+ * earliest time t on the path at which an interceptor launched after the launch delay
+ * arrives, i.e. the earliest root of
+ * <pre>
+ *   g(t) = (t_now + launch delay) + TOF(ground range(t), height(t)) − t ≤ 0
+ * </pre>
+ * with the path's point inside the {@link EngagementEnvelope} and TOF from the
+ * {@link TimeOfFlightTable}. Method: a coarse pass over the path at {@link #COARSE_STEP_S}
+ * brackets the first time at which the condition holds; the bracket is then refined to
+ * {@link #TOLERANCE_S} by a bracketed secant (Illinois) iteration on g when g is defined across
+ * it, or by bisection on the condition when the bracket's start lies outside the envelope (the
+ * earliest intercept is then where the path enters it). g decreases along an approaching
+ * path (TOF changes by less than a second per second when the interceptor is faster than the
+ * range closes), so the first root is the only one on that stretch.
+ *
+ * <p>Neglected: a window shorter than the coarse step can be stepped over (a path that grazes
+ * the envelope for under {@value #COARSE_STEP_S} s); the table's own approximations (see
+ * {@link TimeOfFlightTable}).
+ *
+ * <p>Ground range and height are measured from the launcher as in the tables. Not
+ * thread-safe (scratch arrays); {@link #solve} allocates only its result.
+ */
+public final class PredictedIntercept {
+
+    /** Step of the coarse pass along the path (s). */
+    public static final double COARSE_STEP_S = 0.25;
+    /** Accuracy of the intercept time (s). */
+    public static final double TOLERANCE_S = 1e-3;
+
+    /**
+     * A predicted intercept.
+     *
+     * @param launchTime          when the interceptor leaves (s)
+     * @param interceptTime       when it meets the predicted path (s)
+     * @param point               ECEF intercept point on the predicted path (m); a copy
+     * @param groundRangeM        ground range of the point from the launcher (m)
+     * @param heightM             height of the point above the launcher (m)
+     * @param timeOfFlightS       interceptor time of flight from the table (s)
+     * @param arrivalSpeedMps     interceptor speed at the point, from the table (m/s)
+     */
+    public record Solution(double launchTime, double interceptTime, double[] point, double groundRangeM,
+            double heightM, double timeOfFlightS, double arrivalSpeedMps) {
+        public Solution {
+            point = point.clone();
+        }
+
+        @Override
+        public double[] point() {
+            return point.clone();
+        }
+    }
+
+    private final TimeOfFlightTable table;
+    private final EngagementEnvelope envelope;
+    private final Ellipsoid ellipsoid;
+    private final LocalFrame frame;
+    private final double siteHeight;
+    private final double launchDelay;
+    private final double[] state = new double[6];
+    private final double[] enu = new double[3];
+    // results of the last evaluation
+    private double range;
+    private double height;
+    private double tof;
+
+    /**
+     * @param performance  the interceptor's tables
+     * @param ellipsoid    the Earth's shape
+     * @param site         the launcher
+     * @param launchDelayS time from decision to launch (s)
+     */
+    public PredictedIntercept(InterceptorPerformance performance, Ellipsoid ellipsoid, GeodeticPoint site,
+            double launchDelayS) {
+        if (!(launchDelayS >= 0)) {
+            throw new IllegalArgumentException("launch delay must be at least 0");
+        }
+        this.table = performance.timeOfFlight();
+        this.envelope = performance.envelope();
+        this.ellipsoid = ellipsoid;
+        this.frame = new LocalFrame(ellipsoid, site);
+        this.siteHeight = site.altitude();
+        this.launchDelay = launchDelayS;
+    }
+
+    /**
+     * The earliest intercept of a predicted path.
+     *
+     * @param path the threat's predicted path
+     * @param now  decision time (s)
+     * @return the earliest feasible intercept, or null if there is none before the path ends
+     */
+    public Solution solve(Trajectory path, double now) {
+        double launch = now + launchDelay;
+        double end = path.impactTime();
+        double start = Math.max(launch, path.startTime());
+        if (!(end > start)) {
+            return null;
+        }
+        double prev = start;
+        double gPrev = g(path, prev, launch);
+        if (gPrev <= 0) {
+            return solution(path, prev, launch);
+        }
+        for (double t = start + COARSE_STEP_S; ; t += COARSE_STEP_S) {
+            double tk = Math.min(t, end);
+            double gk = g(path, tk, launch);
+            if (gk <= 0) {
+                double hit = Double.isNaN(gPrev) ? enter(path, prev, tk, launch) : root(path, prev, gPrev, tk, gk, launch);
+                return solution(path, hit, launch);
+            }
+            if (tk >= end) {
+                return null;
+            }
+            prev = tk;
+            gPrev = gk;
+        }
+    }
+
+    // g(t), or NaN outside the envelope or the table; leaves range, height and tof set.
+    private double g(Trajectory path, double t, double launch) {
+        path.stateAt(t, state);
+        frame.ecefToEnu(state[0], state[1], state[2], enu);
+        range = Math.hypot(enu[0], enu[1]);
+        height = ellipsoid.height(state[0], state[1], state[2]) - siteHeight;
+        if (!envelope.contains(range, height)) {
+            tof = Double.NaN;
+            return Double.NaN;
+        }
+        tof = table.timeOfFlight(range, height);
+        return launch + tof - t; // NaN when the table has no value here
+    }
+
+    // Illinois iteration on g over [a, b] with g(a) > 0 ≥ g(b); returns a time with g ≤ 0.
+    private double root(Trajectory path, double a, double ga, double b, double gb, double launch) {
+        int side = 0;
+        for (int it = 0; it < 60 && b - a > TOLERANCE_S; it++) {
+            double x = (a * gb - b * ga) / (gb - ga);
+            if (!(x > a && x < b)) {
+                x = 0.5 * (a + b);
+            }
+            double gx = g(path, x, launch);
+            if (Double.isNaN(gx)) {
+                // left the envelope inside the bracket: fall back on bisection of the condition
+                return enter(path, a, b, launch);
+            }
+            if (gx > 0) {
+                a = x;
+                ga = gx;
+                if (side == -1) {
+                    gb *= 0.5;
+                }
+                side = -1;
+            } else {
+                b = x;
+                gb = gx;
+                if (side == 1) {
+                    ga *= 0.5;
+                }
+                side = 1;
+            }
+        }
+        return b;
+    }
+
+    // Bisection on the condition "inside and g ≤ 0", false at a, true at b; returns a time where it holds.
+    private double enter(Trajectory path, double a, double b, double launch) {
+        while (b - a > TOLERANCE_S) {
+            double mid = 0.5 * (a + b);
+            double gm = g(path, mid, launch);
+            if (gm <= 0) {
+                b = mid;
+            } else {
+                a = mid;
+            }
+        }
+        return b;
+    }
+
+    private Solution solution(Trajectory path, double t, double launch) {
+        g(path, t, launch); // sets state, range, height, tof at the intercept time
+        double speed = table.arrivalSpeed(range, height);
+        return new Solution(launch, t, new double[] {state[0], state[1], state[2]}, range, height, tof, speed);
+    }
+}
