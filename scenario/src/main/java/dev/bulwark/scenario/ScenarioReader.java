@@ -522,10 +522,16 @@ final class ScenarioReader {
                 reach = aiming.reach(type, from, azimuth);
                 reaches.put(key, reach);
             }
+        } catch (IllegalArgumentException e) {
+            // a motor too weak to move the rocket off its rail
+            src.problem(f.get("threat_type"), f.join("threat_type"), "raid '" + raid + "': cannot compute the reach"
+                    + " of " + type.name() + ": " + e.getMessage() + "; check its thrust_n, propellant_mass_kg,"
+                    + " burn_time_s and rail_length_m");
+            return false;
         } catch (RuntimeException e) {
             src.problem(f.get("threat_type"), f.join("threat_type"), "raid '" + raid + "': cannot compute the reach"
                     + " of " + type.name() + " (its flight does not end within " + Numbers.format(REACH_MAX_FLIGHT_S)
-                    + " s); check its burnout_speed_mps");
+                    + " s); check its burnout_speed_mps or its motor");
             return false;
         }
         double nearest = Double.POSITIVE_INFINITY;
@@ -552,8 +558,12 @@ final class ScenarioReader {
         if (nearest < reach.minRangeM()) {
             src.problem(f.get(aimKey), f.join(aimKey), "raid '" + raid + "': the aim area is too close to reach:"
                     + " its nearest point is " + Numbers.km(nearest) + " km from the launch area, but " + reachText
-                    + " (its shortest range is at the minimum elevation of "
-                    + Numbers.format(Math.toDegrees(type.minElevationRad())) + "°); move the launch area farther away");
+                    + (type.angleOfFire() == ThreatType.AngleOfFire.HIGH
+                            ? " (its shortest range is at the maximum elevation of "
+                                    + Numbers.format(Math.toDegrees(type.maxElevationRad())) + "°, high-angle fire)"
+                            : " (its shortest range is at the minimum elevation of "
+                                    + Numbers.format(Math.toDegrees(type.minElevationRad())) + "°)")
+                    + "; move the launch area farther away");
             return false;
         }
         return true;

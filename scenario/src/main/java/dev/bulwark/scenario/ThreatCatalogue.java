@@ -13,12 +13,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * The built-in catalogue of threat types that scenarios refer to by name ({@code qassam},
- * {@code rocket-107}, {@code grad-122}).
+ * {@code rocket-107}, {@code grad-122}, {@code grad-122-er}, {@code fajr-5}, {@code mortar-120}).
  *
  * <p>The values live in the resource {@value #RESOURCE}, written in the same format as a
  * scenario's {@code threat_types} list, with the source of every number beside it (public
  * figures, or "[notional]" where none is public). Units in the resulting {@link ThreatType}s
- * are SI: kilograms, square metres, metres per second, radians, US dollars.
+ * are SI: kilograms, square metres, metres per second, newtons, seconds, radians, US dollars.
  */
 public final class ThreatCatalogue {
 

@@ -43,7 +43,7 @@ class MalformedScenarioTest {
             missing-probability-of-kill    | batteries[0].probability_of_kill    | 11 |  5 | missing required key 'probability_of_kill'
             missing-version                | bulwark                             |  1 |  1 | missing required key 'bulwark'
             negative-duration              | duration_s                          |  3 | 13 | must be greater than 0, got -5
-            new-threat-type-incomplete     | threat_types[0].dispersion_fraction |  6 |  5 | not in the built-in catalogue (qassam, rocket-107, grad-122), so it needs every key
+            new-threat-type-incomplete     | threat_types[0].dispersion_fraction |  6 |  5 | not in the built-in catalogue (qassam, rocket-107, grad-122, grad-122-er, fajr-5, mortar-120), so it needs all its required keys
             no-aim                         | raids[0].aim_town                   | 11 |  5 | missing required key 'aim_town' (or 'aim_area'
             no-raids                       | raids                               | 10 |  8 | at least one raid is needed
             number-with-unit               | duration_s                          |  3 | 13 | without a unit, got '600s'
@@ -67,7 +67,14 @@ class MalformedScenarioTest {
             unknown-area-kind              | defended_areas[0].kind              |  7 | 11 | unknown area kind 'hospitl'; did you mean 'hospital'?
             unknown-key-no-suggestion      | colour                              |  4 |  1 | unknown key 'colour'; valid keys here: bulwark, name,
             unknown-key-typo               | radars[0].revisit                   | 15 |  5 | unknown key 'revisit'; did you mean 'revisit_s'?
-            unknown-threat-type            | raids[0].threat_type                | 12 | 18 | unknown threat type 'grod'; valid: qassam, rocket-107, grad-122
+            unknown-threat-type            | raids[0].threat_type                | 12 | 18 | unknown threat type 'grod'; valid: qassam, rocket-107, grad-122, grad-122-er, fajr-5, mortar-120
+            burnout-speed-and-motor        | threat_types[0].burnout_speed_mps   |  7 | 24 | give either burnout_speed_mps (an instantaneous boost) or a motor
+            drag-coefficient-and-table     | threat_types[0].drag_table          |  8 | 17 | give either drag_coefficient (the same at every Mach number) or drag_table
+            drag-table-not-increasing      | threat_types[0].drag_table[2][0]    |  7 | 43 | Mach numbers must increase down the table: 1 follows 1.2
+            drag-table-not-pairs           | threat_types[0].drag_table[1]       |  7 | 30 | expected a pair [mach, cd], got 1 number
+            max-elevation-below-min        | threat_types[0].max_elevation_deg   |  7 | 24 | max_elevation_deg (4) must be above min_elevation_deg (5)
+            motor-incomplete               | threat_types[0].burn_time_s         |  6 |  5 | 'mortar-120' has an instantaneous boost (burnout_speed_mps) in the catalogue, so a motor needs burn_time_s, thrust_n (or total_impulse_n_s) and propellant_mass_kg; missing: burn_time_s, propellant_mass_kg
+            unknown-trajectory             | threat_types[0].trajectory          |  7 | 17 | unknown trajectory 'steep'; valid: low
             wrong-version                  | bulwark                             |  1 | 10 | unsupported format version 2
             yaml-syntax-error              | ""                                  | 12 |  4 | not valid YAML
             """)

@@ -137,7 +137,10 @@ class ScenarioLoaderTest {
         ThreatType builtIn = ThreatCatalogue.builtIn().get("grad-122");
         assertThat(grad.costUsd()).isEqualTo(1200.0);
         assertThat(grad.massKg()).isEqualTo(builtIn.massKg());
-        assertThat(grad.burnoutSpeedMps()).isEqualTo(builtIn.burnoutSpeedMps());
+        assertThat(grad.boost()).isEqualTo(builtIn.boost());
+        assertThat(grad.drag()).isEqualTo(builtIn.drag());
+        assertThat(grad.angleOfFire()).isEqualTo(builtIn.angleOfFire());
+        assertThat(grad.maxElevationRad()).isEqualTo(builtIn.maxElevationRad());
         assertThat(grad.minElevationRad()).isEqualTo(builtIn.minElevationRad());
 
         RaidSpec atTown = w.raids().get(0);

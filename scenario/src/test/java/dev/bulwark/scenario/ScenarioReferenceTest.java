@@ -2,6 +2,8 @@ package dev.bulwark.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.engine.flight.Boost;
+import dev.bulwark.engine.flight.Motor;
 import dev.bulwark.engine.flight.ThreatType;
 import dev.bulwark.engine.sim.World;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,24 +37,57 @@ class ScenarioReferenceTest {
         assertThat(keys).allSatisfy(k -> assertThat(doc).contains("`" + k + "`"));
     }
 
-    /** The table of built-in threat types shows the catalogue's values. */
+    /** The table of built-in threat types shows the catalogue's values; "—" where a key does not apply. */
     @Test
     void showsTheCatalogueAsItIs() throws IOException {
         List<String> rows = Files.readAllLines(REFERENCE).stream()
-                .filter(l -> l.matches("\\| `[a-z0-9-]+` \\| [0-9].*")).collect(Collectors.toList());
+                .filter(l -> l.matches("\\| `[a-z0-9-]+` \\| [0-9].*") && l.split("\\|").length == 15)
+                .collect(Collectors.toList());
         assertThat(rows).hasSize(ThreatCatalogue.builtIn().size());
         for (String row : rows) {
             String[] cells = row.split("\\|");
             ThreatType t = ThreatCatalogue.builtIn().get(cells[1].strip().replace("`", ""));
             assertThat(t).as(row).isNotNull();
-            double[] shown = new double[8];
-            for (int i = 0; i < 8; i++) {
-                shown[i] = Double.parseDouble(cells[i + 2].strip());
+            Motor m = t.motor();
+            Double[] expected = {t.massKg(), m == null ? null : m.propellantMassKg(), m == null ? null : m.burnTimeS(),
+                m == null ? null : m.thrustN(), m == null ? null : m.railLengthM(),
+                m == null ? ((Boost.BurnoutSpeed) t.boost()).speedMps() : null, t.referenceAreaM2(),
+                degrees(t.minElevationRad()), degrees(t.maxElevationRad()), null, t.rcsM2(), t.costUsd(),
+                t.dispersionFraction()};
+            for (int i = 0; i < expected.length; i++) {
+                String cell = cells[i + 2].strip();
+                if (i == 9) {
+                    assertThat(cell).as(row).isEqualTo(t.angleOfFire().name().toLowerCase(Locale.ROOT));
+                } else if (expected[i] == null) {
+                    assertThat(cell).as(row).isEqualTo("—");
+                } else {
+                    assertThat(Double.parseDouble(cell)).as(row + ", column " + (i + 2)).isEqualTo(expected[i]);
+                }
             }
-            assertThat(shown).as(row).containsExactly(t.massKg(), t.referenceAreaM2(), t.dragCoefficient(),
-                    t.burnoutSpeedMps(), Math.round(Math.toDegrees(t.minElevationRad()) * 1e9) / 1e9, t.rcsM2(),
-                    t.costUsd(), t.dispersionFraction());
         }
+    }
+
+    /** The table of drag curves shows each catalogue type's drag_table. */
+    @Test
+    void showsTheCatalogueDragTablesAsTheyAre() throws IOException {
+        List<String> rows = Files.readAllLines(REFERENCE).stream()
+                .filter(l -> l.matches("\\| `[a-z0-9-]+` \\| `\\[\\[.*")).collect(Collectors.toList());
+        assertThat(rows).hasSize(ThreatCatalogue.builtIn().size());
+        for (String row : rows) {
+            String[] cells = row.split("\\|");
+            ThreatType t = ThreatCatalogue.builtIn().get(cells[1].strip().replace("`", ""));
+            assertThat(t).as(row).isNotNull();
+            String[] numbers = cells[2].replaceAll("[`\\[\\]\\s]", " ").strip().split("[ ,]+");
+            assertThat(numbers).as(row).hasSize(2 * t.drag().size());
+            for (int i = 0; i < t.drag().size(); i++) {
+                assertThat(Double.parseDouble(numbers[2 * i])).as(row).isEqualTo(t.drag().mach(i));
+                assertThat(Double.parseDouble(numbers[2 * i + 1])).as(row).isEqualTo(t.drag().cdAt(i));
+            }
+        }
+    }
+
+    private static double degrees(double rad) {
+        return Math.round(Math.toDegrees(rad) * 1e9) / 1e9;
     }
 
     @Test

@@ -8,29 +8,36 @@ import dev.bulwark.engine.geo.LocalFrame;
  * Solves the launcher's azimuth and elevation that put an unguided round on an aim point,
  * and the reach of a threat type from a launch point.
  *
- * <p>Method: the low (direct-fire) solution is used, with the elevation between the type's
- * minimum elevation and the elevation of maximum range, found by golden-section search.
- * Down-range miss is removed by a bracketed secant iteration on the elevation; the
- * cross-range miss (Earth rotation bends the path) by correcting the azimuth with the
- * angle it subtends from the launcher; the two alternate until the miss is under 1 m.
- * Every candidate is flown with the full {@link BallisticPropagator}.
+ * <p>Method: the range flown grows with elevation up to the elevation of maximum range and
+ * falls beyond it; that elevation is found by golden-section search between the type's
+ * minimum and maximum elevations. A type with low-angle fire ({@link ThreatType.AngleOfFire#LOW},
+ * rockets) uses the elevations below it, its reach running from the range at the minimum
+ * elevation to the maximum range; one with high-angle fire ({@code HIGH}, mortars) uses those
+ * above it, its reach running from the range at the maximum elevation to the maximum range.
+ * Down-range miss is removed by a bracketed secant (Illinois) iteration on the elevation within
+ * that branch; the cross-range miss (Earth rotation bends the path) by correcting the azimuth
+ * with the angle it subtends from the launcher; the two alternate until the miss is under 1 m.
+ * Every candidate is flown with the full {@link BallisticPropagator#launch} (boost and all),
+ * without keeping its path; only the final solution keeps it.
+ *
+ * <p>Not thread-safe (it owns the propagator and scratch arrays).
  */
 public final class Aiming {
 
     /** Largest miss accepted by the solver (m). */
     public static final double TOLERANCE_M = 1.0;
-    private static final double MAX_ELEVATION = Math.toRadians(70);
     private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
     /**
      * The reach of a type from a launch point.
      *
-     * @param minRangeM       ground range at the minimum elevation (m)
-     * @param maxRangeM       greatest ground range (m)
-     * @param bestElevationRad elevation that gives the greatest range (rad)
+     * @param minRangeM        shortest ground range (m): at the minimum elevation for low-angle fire, at the maximum
+     *                         elevation for high-angle fire
+     * @param maxRangeM        greatest ground range (m)
+     * @param bestElevationRad elevation that gives the greatest range within the type's limits (rad)
      */
     public record Reach(double minRangeM, double maxRangeM, double bestElevationRad) {
-        /** Whether a ground range (m) can be reached with a low trajectory. */
+        /** Whether a ground range (m) can be reached. */
         public boolean contains(double rangeM) {
             return rangeM >= minRangeM && rangeM <= maxRangeM;
         }
@@ -50,9 +57,13 @@ public final class Aiming {
     private final BallisticPropagator propagator;
     private final Ellipsoid ellipsoid;
     private final double maxFlightTime;
+    private final double[] position = new double[3];
+    private final double[] direction = new double[3];
+    private final double[] impact = new double[6];
+    private final double[] scratch = new double[3];
 
     /**
-     * @param propagator     the flight model
+     * @param propagator     the flight model (owned by this object from now on)
      * @param maxFlightTimeS longest flight considered (s)
      */
     public Aiming(BallisticPropagator propagator, double maxFlightTimeS) {
@@ -61,32 +72,41 @@ public final class Aiming {
         this.maxFlightTime = maxFlightTimeS;
     }
 
-    /** Reach of a type fired from a launch point towards an azimuth (rad), onto ground at the launch height. */
+    /**
+     * Reach of a type fired from a launch point towards an azimuth (rad), onto ground at the launch height.
+     *
+     * @throws IllegalStateException    if a flight does not end within the longest flight time
+     * @throws IllegalArgumentException if the type's motor cannot move it off its rail
+     */
     public Reach reach(ThreatType type, GeodeticPoint launch, double azimuth) {
+        LocalFrame frame = new LocalFrame(ellipsoid, launch);
+        double ground = launch.altitude();
         double lo = type.minElevationRad();
-        double hi = MAX_ELEVATION;
+        double hi = type.maxElevationRad();
         double x1 = hi - GOLDEN * (hi - lo);
         double x2 = lo + GOLDEN * (hi - lo);
-        double f1 = range(type, launch, azimuth, x1, launch.altitude());
-        double f2 = range(type, launch, azimuth, x2, launch.altitude());
+        double f1 = downRange(type, frame, azimuth, x1, ground);
+        double f2 = downRange(type, frame, azimuth, x2, ground);
         while (hi - lo > 1e-4) {
             if (f1 < f2) {
                 lo = x1;
                 x1 = x2;
                 f1 = f2;
                 x2 = lo + GOLDEN * (hi - lo);
-                f2 = range(type, launch, azimuth, x2, launch.altitude());
+                f2 = downRange(type, frame, azimuth, x2, ground);
             } else {
                 hi = x2;
                 x2 = x1;
                 f2 = f1;
                 x1 = hi - GOLDEN * (hi - lo);
-                f1 = range(type, launch, azimuth, x1, launch.altitude());
+                f1 = downRange(type, frame, azimuth, x1, ground);
             }
         }
         double best = 0.5 * (lo + hi);
-        double max = range(type, launch, azimuth, best, launch.altitude());
-        double min = range(type, launch, azimuth, type.minElevationRad(), launch.altitude());
+        double max = downRange(type, frame, azimuth, best, ground);
+        double nearest = type.angleOfFire() == ThreatType.AngleOfFire.LOW ? type.minElevationRad()
+                : type.maxElevationRad();
+        double min = downRange(type, frame, azimuth, nearest, ground);
         return new Reach(min, max, best);
     }
 
@@ -98,7 +118,8 @@ public final class Aiming {
      * @param launch    launch point
      * @param aim       aim point; its height is the ground height at impact
      * @return the solution
-     * @throws IllegalArgumentException if the aim point is outside the type's reach
+     * @throws IllegalArgumentException if the aim point is outside the type's reach, or the type's
+     *                                  motor cannot move it off its rail
      */
     public Solution solve(ThreatType type, double launchTime, GeodeticPoint launch, GeodeticPoint aim) {
         return solve(type, launchTime, launch, aim, null);
@@ -108,7 +129,8 @@ public final class Aiming {
      * As {@link #solve(ThreatType, double, GeodeticPoint, GeodeticPoint)}, with the reach
      * already known (for many rounds fired from one area in one direction: the reach changes
      * by well under a percent across a launch area, and the elevation search stays bracketed
-     * by the minimum and best elevations whatever the exact values).
+     * by the minimum and best elevations, or the best and maximum for high-angle fire,
+     * whatever the exact values).
      *
      * @param reach the reach from near the launch point towards the aim point, or null to compute it
      */
@@ -127,47 +149,59 @@ public final class Aiming {
                     "%s cannot reach %.1f km: its reach from there is %.1f–%.1f km", type.name(), target / 1000,
                     reach.minRangeM() / 1000, reach.maxRangeM() / 1000));
         }
+        double ground = aim.altitude();
         double elevation = reach.bestElevationRad();
         double flownAzimuth = azimuth;
-        Trajectory best = null;
         double miss = Double.POSITIVE_INFINITY;
+        double aimAz = azimuth;
+        double[] ie = new double[3];
         for (int outer = 0; outer < 8 && miss > TOLERANCE_M; outer++) {
-            elevation = solveElevation(type, launch, azimuth, aim.altitude(), target, reach, atLaunch, aimEcef);
-            best = fly(type, launchTime, launch, azimuth, elevation, aim.altitude());
+            elevation = solveElevation(type, atLaunch, azimuth, ground, target, reach);
             flownAzimuth = azimuth;
-            double[] imp = ellipsoid.toEcef(best.impactPoint());
+            double[] imp = impactPoint(type, atLaunch, azimuth, elevation, ground);
             miss = Math.sqrt(sq(imp[0] - aimEcef[0]) + sq(imp[1] - aimEcef[1]) + sq(imp[2] - aimEcef[2]));
             // cross-range correction: rotate the azimuth by the angle between impact and aim bearings
-            double[] ie = new double[3];
             atLaunch.ecefToEnu(imp[0], imp[1], imp[2], ie);
             double impactAz = Math.atan2(ie[0], ie[1]);
-            double aimAz = Math.atan2(enu[0], enu[1]);
             azimuth += wrap(aimAz - impactAz);
         }
-        return new Solution(flownAzimuth, elevation, best, miss);
+        Trajectory path = fly(type, launchTime, launch, flownAzimuth, elevation, ground);
+        double[] imp = ellipsoid.toEcef(path.impactPoint());
+        miss = Math.sqrt(sq(imp[0] - aimEcef[0]) + sq(imp[1] - aimEcef[1]) + sq(imp[2] - aimEcef[2]));
+        return new Solution(flownAzimuth, elevation, path, miss);
     }
 
-    private double solveElevation(ThreatType type, GeodeticPoint launch, double azimuth, double ground,
-            double target, Reach reach, LocalFrame atLaunch, double[] aimEcef) {
-        double lo = type.minElevationRad();
-        double hi = reach.bestElevationRad();
-        double flo = downRange(type, launch, azimuth, lo, ground, atLaunch) - target;
-        double fhi = downRange(type, launch, azimuth, hi, ground, atLaunch) - target;
-        if (flo >= 0) {
+    /**
+     * The elevation whose flight lands at the target ground range, within the type's branch:
+     * between the minimum elevation and the best for low-angle fire (range rising with
+     * elevation), between the best and the maximum for high-angle fire (range falling).
+     */
+    private double solveElevation(ThreatType type, LocalFrame atLaunch, double azimuth, double ground, double target,
+            Reach reach) {
+        boolean low = type.angleOfFire() == ThreatType.AngleOfFire.LOW;
+        double lo = low ? type.minElevationRad() : reach.bestElevationRad();
+        double hi = low ? reach.bestElevationRad() : type.maxElevationRad();
+        if (!(hi > lo)) {
             return lo;
         }
-        if (fhi <= 0) {
+        double flo = downRange(type, atLaunch, azimuth, lo, ground) - target;
+        double fhi = downRange(type, atLaunch, azimuth, hi, ground) - target;
+        // outside the bracket (the reach was computed from a nearby point): the nearer end
+        if (low ? flo >= 0 : flo <= 0) {
+            return lo;
+        }
+        if (low ? fhi <= 0 : fhi >= 0) {
             return hi;
         }
         int side = 0;
         double x = 0.5 * (lo + hi);
         for (int it = 0; it < 60; it++) {
             x = (lo * fhi - hi * flo) / (fhi - flo);
-            double fx = downRange(type, launch, azimuth, x, ground, atLaunch) - target;
+            double fx = downRange(type, atLaunch, azimuth, x, ground) - target;
             if (Math.abs(fx) < 0.05 * TOLERANCE_M || hi - lo < 1e-10) {
                 return x;
             }
-            if (fx < 0) {
+            if ((fx < 0) == (flo < 0)) {
                 lo = x;
                 flo = fx;
                 if (side == -1) {
@@ -186,30 +220,48 @@ public final class Aiming {
         return x;
     }
 
-    private double downRange(ThreatType type, GeodeticPoint launch, double azimuth, double elevation, double ground,
-            LocalFrame atLaunch) {
-        Trajectory t = fly(type, 0.0, launch, azimuth, elevation, ground);
-        double[] imp = ellipsoid.toEcef(t.impactPoint());
-        double[] e = new double[3];
-        atLaunch.ecefToEnu(imp[0], imp[1], imp[2], e);
-        return Math.hypot(e[0], e[1]);
+    /** Horizontal distance (m) in the launch frame from the launch point to the impact point. */
+    private double downRange(ThreatType type, LocalFrame atLaunch, double azimuth, double elevation, double ground) {
+        double[] imp = impactPoint(type, atLaunch, azimuth, elevation, ground);
+        atLaunch.ecefToEnu(imp[0], imp[1], imp[2], scratch);
+        return Math.hypot(scratch[0], scratch[1]);
     }
 
-    private double range(ThreatType type, GeodeticPoint launch, double azimuth, double elevation, double ground) {
-        return downRange(type, launch, azimuth, elevation, ground, new LocalFrame(ellipsoid, launch));
+    /**
+     * Flies without keeping the path and returns the ECEF impact point put on the ground height
+     * (as {@link Trajectory#impactPoint()} does), in a scratch array.
+     */
+    private double[] impactPoint(ThreatType type, LocalFrame atLaunch, double azimuth, double elevation,
+            double ground) {
+        aim(atLaunch, azimuth, elevation);
+        double t = propagator.launchImpact(type, 0.0, position, direction, ground, maxFlightTime, impact);
+        if (Double.isNaN(t)) {
+            throw new IllegalStateException("no ground impact within " + maxFlightTime + " s");
+        }
+        ellipsoid.toGeodetic(impact[0], impact[1], impact[2], scratch);
+        ellipsoid.toEcef(scratch[0], scratch[1], ground, impact);
+        return impact;
     }
 
-    /** Flies a round launched at an azimuth and elevation (rad) from a point, to ground at the given height (m). */
+    private void aim(LocalFrame frame, double azimuth, double elevation) {
+        double ce = Math.cos(elevation);
+        frame.rotateToEcef(ce * Math.sin(azimuth), ce * Math.cos(azimuth), Math.sin(elevation), direction);
+        position[0] = frame.originX();
+        position[1] = frame.originY();
+        position[2] = frame.originZ();
+    }
+
+    /**
+     * Flies a round launched at an azimuth and elevation (rad) from a point, to ground at the
+     * given height (m), keeping its path.
+     *
+     * @throws IllegalStateException    if it does not land within the longest flight time
+     * @throws IllegalArgumentException if its motor cannot move it off its rail
+     */
     public Trajectory fly(ThreatType type, double launchTime, GeodeticPoint launch, double azimuth, double elevation,
             double ground) {
-        LocalFrame frame = new LocalFrame(ellipsoid, launch);
-        double v = type.burnoutSpeedMps();
-        double ce = Math.cos(elevation);
-        double[] vel = new double[3];
-        frame.rotateToEcef(v * ce * Math.sin(azimuth), v * ce * Math.cos(azimuth), v * Math.sin(elevation), vel);
-        double[] pos = ellipsoid.toEcef(launch);
-        double[] state = {pos[0], pos[1], pos[2], vel[0], vel[1], vel[2]};
-        return propagator.propagate(launchTime, state, type.ballisticCoefficient(), ground, maxFlightTime);
+        aim(new LocalFrame(ellipsoid, launch), azimuth, elevation);
+        return propagator.launch(type, launchTime, position, direction, ground, maxFlightTime);
     }
 
     private static double sq(double x) {

@@ -5,38 +5,62 @@ import dev.bulwark.engine.geo.GeodeticPoint;
 import java.util.Arrays;
 
 /**
- * Unpowered point-mass flight in the Earth-centred, Earth-fixed (rotating) frame, integrated
- * with the classical fourth-order Runge–Kutta method at a fixed step, to ground impact.
+ * Point-mass flight of an unguided round in the Earth-centred, Earth-fixed (rotating) frame,
+ * integrated with the classical fourth-order Runge–Kutta method at a fixed step, to ground
+ * impact: rockets with their motor burning, shells and mortar bombs, and (for impact
+ * prediction) anything that coasts with a known ballistic coefficient.
  *
  * <p>Equations of motion (Vallado, <i>Fundamentals of Astrodynamics and Applications</i>,
  * 4th ed., 2013, §8.6 for J2; Zipfel, <i>Modeling and Simulation of Aerospace Vehicle
- * Dynamics</i>, 2nd ed., 2007, §5 for the rotating-frame terms):
+ * Dynamics</i>, 2nd ed., 2007, §5 for the rotating-frame terms; Sutton &amp; Biblarz, <i>Rocket
+ * Propulsion Elements</i>, 9th ed., 2017, §4.3 for the powered point mass):
  * <pre>
- *   r'' = g(r) − 2 ω × r' − ω × (ω × r) − ρ(h) |r'| r' / (2β)
+ *   r'' = g(r) − 2 ω × r' − ω × (ω × r) + [F(t) − ½ ρ(h) |r'|² C_D(M) A] / m(t) · r'/|r'|
+ *   m(t) = m_0 − ṁ (t − t_ignition) during the burn, the burn-out mass after;  M = |r'| / a(h)
  * </pre>
- * with g the point-mass plus J2 gravity, ω the Earth rotation vector along ECEF z, ρ the
- * {@link StandardAtmosphere} density at height h above the ellipsoid, and β = m/(C_d A) the
- * ballistic coefficient. The air moves with the Earth (no wind), so the airspeed is the ECEF velocity.
+ * with g the point-mass plus J2 gravity, ω the Earth rotation vector along ECEF z, ρ and a the
+ * {@link StandardAtmosphere} density and speed of sound at height h above the ellipsoid,
+ * C_D(M) the type's {@link DragTable}, A its reference area and F the {@link Motor}'s thrust,
+ * which acts along the velocity. The air moves with the Earth (no wind), so the airspeed is
+ * the ECEF velocity. For impact prediction the same equations run without thrust and with a
+ * single ballistic coefficient β = m/(C_D A) ({@link #propagate}, {@link #impact}).
  *
- * <p>Neglected here: lift, wind, Mach-dependent drag, thrust (see {@link ThreatType}). The
- * height used for the density is the cheap approximation r − a(1 − f sin²φ_c), good to
- * metres; the ground crossing itself is found with the exact geodetic height: the step in
- * which the height drops below the ground is located, then the crossing time is found by
- * bisection-secant iteration on the cubic Hermite interpolant of that step (to 1 µs).
+ * <p>Launch ({@link #launch}): a rocket with a motor starts at rest and leaves its rail after
+ * the rail length, with the speed given by thrust, the falling mass and gravity along the rail
+ * (closed form; see {@link Motor} for what that neglects); the integration starts there. The
+ * step in which the motor burns out is shortened to end at burn-out, so that no step straddles
+ * the jump in thrust, and the burn is integrated in steps of at most {@link #BOOST_STEP_S}. A
+ * round with an instantaneous boost starts at the launch point with its burn-out speed.
  *
- * <p>Not thread-safe: it keeps scratch arrays so that {@link #impact} allocates nothing.
+ * <p>Neglected here: lift and the angle of attack, wind, the difference between power-on and
+ * power-off base drag, the thrust's dependence on ambient pressure. The height used for density
+ * and speed of sound is r − b/√(1 − e² cos²φ_c) along the radius, within a metre of the
+ * geodetic height below 100 km; the ground crossing itself is found with the exact geodetic
+ * height: the step in which the height drops below the ground is located, then the crossing
+ * time by bisection-secant iteration on the cubic Hermite interpolant of that step (to 1 µs).
+ * The equations, their sources and their validation are stated in docs/models/flight.md.
+ *
+ * <p>Not thread-safe: it keeps scratch arrays so that {@link #impact} and {@link #launchImpact}
+ * allocate nothing.
  */
 public final class BallisticPropagator {
 
+    /** Longest integration step during a motor's burn (s). */
+    public static final double BOOST_STEP_S = 0.05;
+    /** Cheap radial height above which the exact geodetic height is not needed for the ground test (m). */
+    private static final double GROUND_TEST_MARGIN_M = 50.0;
+
     private final EarthModel earth;
     private final double step;
-    private final double a;
-    private final double f;
+    private final double boostStep;
     private final double mu;
     private final double j2ReSq;
     private final double omega;
-    private final double e2;
-    private final double surfaceRadiusFactor;
+    private final double polarRadius;
+    private final double s1;
+    private final double s2;
+    private final double s3;
+    private final double s4;
     private final Ellipsoid ellipsoid;
 
     private final double[] k1 = new double[6];
@@ -48,6 +72,32 @@ public final class BallisticPropagator {
     private final double[] y0 = new double[6];
     private final double[] y1 = new double[6];
     private final double[] hermite = new double[6];
+    private final double[] air = new double[2];
+
+    // The flight being integrated (set by configure*): drag, mass and thrust.
+    private boolean dragOn;
+    private boolean constantCd;
+    private double cdConstant;
+    private DragTable table;
+    private int segment;
+    private double area;
+    private double lastRadialHeight;
+    private double burnoutMass;
+    private double areaOverBurnoutMass;
+    private boolean burning;
+    private double burnEnd;
+    private double ignitionTime;
+    private double launchMass;
+    private double massFlow;
+    private double thrust;
+
+    // Samples kept by propagate and launch (null for the allocation-free paths).
+    private double[] times;
+    private double[] states;
+    private int count;
+    private double apogeeRadial;
+    private int apogeeIndex;
+    private int capacityHint = 256;
 
     /**
      * @param earth the Earth model
@@ -59,14 +109,19 @@ public final class BallisticPropagator {
         }
         this.earth = earth;
         this.step = stepS;
+        this.boostStep = Math.min(stepS, BOOST_STEP_S);
         this.ellipsoid = earth.ellipsoid();
-        this.a = ellipsoid.equatorialRadius();
-        this.f = ellipsoid.flattening();
+        double a = ellipsoid.equatorialRadius();
         this.mu = earth.mu();
         this.j2ReSq = earth.j2() * a * a;
         this.omega = earth.rotationRate();
-        this.e2 = ellipsoid.eccentricitySquared();
-        this.surfaceRadiusFactor = ellipsoid.polarRadius();
+        double e2 = ellipsoid.eccentricitySquared();
+        this.polarRadius = ellipsoid.polarRadius();
+        // b·(1 − x)^(−1/2) = b·(1 + x/2 + 3x²/8 + 5x³/16 + 35x⁴/128 + …) with x = e² cos²φc
+        this.s1 = polarRadius * e2 / 2;
+        this.s2 = polarRadius * 3 * e2 * e2 / 8;
+        this.s3 = polarRadius * 5 * e2 * e2 * e2 / 16;
+        this.s4 = polarRadius * 35 * e2 * e2 * e2 * e2 / 128;
     }
 
     /** The Earth model. */
@@ -74,14 +129,73 @@ public final class BallisticPropagator {
         return earth;
     }
 
+    // ------------------------------------------------------------------ configuration
+
+    /** Coasting flight with one ballistic coefficient (kg/m²), +∞ for vacuum. */
+    void configureCoast(double beta) {
+        dragOn = beta != Double.POSITIVE_INFINITY;
+        constantCd = true;
+        cdConstant = 1.0;
+        table = null;
+        // with C_D = 1 and A = 1 m², the drag term ρ v² C_D A / (2m) is ρ v² / (2β)
+        area = 1.0;
+        burnoutMass = beta;
+        areaOverBurnoutMass = 1.0 / beta;
+        burning = false;
+    }
+
     /**
-     * State derivative: velocity and acceleration (ECEF).
+     * The flight of a type launched at t0: drag table, area, masses and motor. Leaves the motor
+     * burning if the type has one.
+     */
+    void configureType(ThreatType type, double t0) {
+        DragTable d = type.drag();
+        dragOn = d.maxCd() > 0;
+        constantCd = d.isConstant();
+        cdConstant = d.cdAt(0);
+        table = d;
+        segment = 0;
+        area = type.referenceAreaM2();
+        burnoutMass = type.massKg();
+        areaOverBurnoutMass = area / burnoutMass;
+        Motor motor = type.motor();
+        burning = motor != null;
+        if (motor != null) {
+            ignitionTime = t0;
+            burnEnd = t0 + motor.burnTimeS();
+            launchMass = type.launchMassKg();
+            massFlow = motor.massFlowKgPerS();
+            thrust = motor.thrustN();
+        }
+    }
+
+    /** Switches the thrust (and the mass flow) on or off for the steps that follow. */
+    void setBurning(boolean on) {
+        burning = on;
+    }
+
+    // ------------------------------------------------------------------ equations of motion
+
+    /**
+     * State derivative of a coasting round: velocity and acceleration (ECEF).
      *
-     * @param y    state (x, y, z, vx, vy, vz) at {@code yOff}
+     * @param y    state (x, y, z, vx, vy, vz)
      * @param beta ballistic coefficient (kg/m²), +∞ for vacuum
      * @param dy   receives the derivative
      */
     void derivative(double[] y, double beta, double[] dy) {
+        configureCoast(beta);
+        derivative(0.0, y, dy);
+    }
+
+    /**
+     * State derivative of the configured flight at time t (s): velocity and acceleration (ECEF).
+     *
+     * @param t  time (s); it matters only while the motor burns (the mass falls with time)
+     * @param y  state (x, y, z, vx, vy, vz)
+     * @param dy receives the derivative
+     */
+    void derivative(double t, double[] y, double[] dy) {
         double x = y[0];
         double yy = y[1];
         double z = y[2];
@@ -89,26 +203,59 @@ public final class BallisticPropagator {
         double vy = y[4];
         double vz = y[5];
         double r2 = x * x + yy * yy + z * z;
+        // one square root and one division, side by side, for the whole of gravity and the height
         double r = Math.sqrt(r2);
-        double r3 = r2 * r;
-        double zr2 = z * z / r2;
-        double c = 1.5 * j2ReSq / r2;
-        double gxy = -mu / r3 * (1 + c * (1 - 5 * zr2));
-        double gz = -mu / r3 * (1 + c * (3 - 5 * zr2));
+        double invR2 = 1.0 / r2;
+        double invR = r * invR2;
+        double zr2 = z * z * invR2;
+        double c = 1.5 * j2ReSq * invR2;
+        double muR3 = mu * invR2 * invR;
+        double gxy = -muR3 * (1 + c * (1 - 5 * zr2));
+        double gz = -muR3 * (1 + c * (3 - 5 * zr2));
         double ax = gxy * x;
         double ay = gxy * yy;
         double az = gz * z;
         // rotating frame: Coriolis −2ω×v and centrifugal −ω×(ω×r), with ω = (0, 0, Ω)
         ax += 2 * omega * vy + omega * omega * x;
         ay += -2 * omega * vx + omega * omega * yy;
-        if (beta != Double.POSITIVE_INFINITY) {
-            // height above the ellipsoid along the radius: r minus the surface radius at the
-            // geocentric latitude, b / sqrt(1 − e² cos²φc); within a metre of the geodetic height
-            // below 100 km (the radius and the normal differ by at most 0.19°)
-            double h = r - surfaceRadiusFactor / Math.sqrt(1 - e2 * (1 - zr2));
-            double rho = StandardAtmosphere.density(h);
+        if (dragOn || burning) {
             double v = Math.sqrt(vx * vx + vy * vy + vz * vz);
-            double k = -rho * v / (2 * beta);
+            double mass = burning ? launchMass - massFlow * (t - ignitionTime) : burnoutMass;
+            // acceleration along the velocity, per unit of velocity: (thrust − drag) / (m v)
+            double k = 0;
+            if (dragOn) {
+                double h = r - surfaceRadius(1 - zr2);
+                lastRadialHeight = h;
+                // density and 1/(speed of sound) from the US76 table, inlined (see StandardAtmosphere)
+                double rho;
+                double invA;
+                if (h < StandardAtmosphere.TABLE_TOP_M) {
+                    double[] tab = StandardAtmosphere.TABLE;
+                    double hx = h > 0 ? h * StandardAtmosphere.INV_STEP : 0.0;
+                    int i = (int) hx;
+                    double frac = hx - i;
+                    int n = 4 * i;
+                    rho = tab[n] + frac * tab[n + 1];
+                    invA = tab[n + 2] + frac * tab[n + 3];
+                } else {
+                    StandardAtmosphere.densityAndSpeedOfSound(h, air);
+                    rho = air[0];
+                    invA = 1.0 / air[1];
+                }
+                double cd;
+                if (constantCd) {
+                    cd = cdConstant;
+                } else {
+                    double mach = v * invA;
+                    int s = table.segment(mach, segment);
+                    segment = s;
+                    cd = table.a[s] + table.b[s] * mach;
+                }
+                k = -0.5 * rho * v * cd * (burning ? area / mass : areaOverBurnoutMass);
+            }
+            if (burning && v > 0) {
+                k += thrust / (mass * v);
+            }
             ax += k * vx;
             ay += k * vy;
             az += k * vz;
@@ -121,20 +268,20 @@ public final class BallisticPropagator {
         dy[5] = az;
     }
 
-    private void rk4(double[] y, double h, double beta, double[] out) {
-        derivative(y, beta, k1);
+    /** One classical Runge–Kutta step; k1 must already hold the derivative at (t, y). */
+    private void rk4(double t, double[] y, double h, double[] out) {
         for (int i = 0; i < 6; i++) {
             tmp[i] = y[i] + 0.5 * h * k1[i];
         }
-        derivative(tmp, beta, k2);
+        derivative(t + 0.5 * h, tmp, k2);
         for (int i = 0; i < 6; i++) {
             tmp[i] = y[i] + 0.5 * h * k2[i];
         }
-        derivative(tmp, beta, k3);
+        derivative(t + 0.5 * h, tmp, k3);
         for (int i = 0; i < 6; i++) {
             tmp[i] = y[i] + h * k3[i];
         }
-        derivative(tmp, beta, k4);
+        derivative(t + h, tmp, k4);
         for (int i = 0; i < 6; i++) {
             out[i] = y[i] + h / 6.0 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
         }
@@ -143,6 +290,28 @@ public final class BallisticPropagator {
     private double height(double[] y) {
         return ellipsoid.height(y[0], y[1], y[2]);
     }
+
+    /**
+     * The cheap height along the radius used for the air (m): r minus the surface radius at the
+     * geocentric latitude; within a metre of the geodetic height below 100 km (the radius and
+     * the normal differ by at most 0.19°).
+     */
+    private double radialHeight(double[] y) {
+        double r2 = y[0] * y[0] + y[1] * y[1] + y[2] * y[2];
+        double r = Math.sqrt(r2);
+        return r - surfaceRadius(1 - y[2] * y[2] / r2);
+    }
+
+    /**
+     * Radius of the ellipsoid's surface at a geocentric latitude φc, given cos²φc:
+     * b / √(1 − e² cos²φc), as its binomial series in e² cos²φc to the fourth power (the next
+     * term is below 0.1 mm on the WGS84 ellipsoid), to spare a square root and a division.
+     */
+    private double surfaceRadius(double cos2) {
+        return polarRadius + cos2 * (s1 + cos2 * (s2 + cos2 * (s3 + cos2 * s4)));
+    }
+
+    // ------------------------------------------------------------------ coasting flights (impact prediction)
 
     /**
      * Flies from a state to the ground, keeping every step for dense output.
@@ -156,48 +325,11 @@ public final class BallisticPropagator {
      * @throws IllegalStateException if the ground is not reached within {@code maxFlightTime}
      */
     public Trajectory propagate(double t0, double[] state0, double beta, double groundAltitude, double maxFlightTime) {
-        int capacity = 256;
-        double[] times = new double[capacity];
-        double[] states = new double[6 * capacity];
-        times[0] = t0;
-        System.arraycopy(state0, 0, states, 0, 6);
+        configureCoast(beta);
+        startRecording();
         System.arraycopy(state0, 0, y0, 0, 6);
-        int n = 1;
-        double t = t0;
-        double apogee = height(y0);
-        while (true) {
-            if (t - t0 > maxFlightTime) {
-                throw new IllegalStateException("no ground impact within " + maxFlightTime + " s");
-            }
-            rk4(y0, step, beta, y1);
-            double h1 = height(y1);
-            apogee = Math.max(apogee, h1);
-            if (h1 <= groundAltitude) {
-                double tc = crossing(t, y0, y1, groundAltitude);
-                hermite(y0, y1, tc - t);
-                if (n + 1 > capacity) {
-                    capacity *= 2;
-                    times = Arrays.copyOf(times, capacity);
-                    states = Arrays.copyOf(states, 6 * capacity);
-                }
-                times[n] = t + tc - t;
-                System.arraycopy(hermite, 0, states, 6 * n, 6);
-                n++;
-                ellipsoid.toGeodetic(hermite[0], hermite[1], hermite[2], geo);
-                GeodeticPoint impact = new GeodeticPoint(geo[0], geo[1], groundAltitude);
-                return new Trajectory(times, states, n, times[n - 1], impact, apogee);
-            }
-            t += step;
-            if (n + 1 > capacity) {
-                capacity *= 2;
-                times = Arrays.copyOf(times, capacity);
-                states = Arrays.copyOf(states, 6 * capacity);
-            }
-            times[n] = t;
-            System.arraycopy(y1, 0, states, 6 * n, 6);
-            n++;
-            System.arraycopy(y1, 0, y0, 0, 6);
-        }
+        record(t0, y0);
+        return finishRecording(t0, run(t0, t0, groundAltitude, maxFlightTime, true), maxFlightTime, groundAltitude);
     }
 
     /**
@@ -214,35 +346,279 @@ public final class BallisticPropagator {
      */
     public double impact(double t0, double[] state0, double beta, double groundAltitude, double maxFlightTime,
             double[] out) {
+        configureCoast(beta);
         System.arraycopy(state0, 0, y0, 0, 6);
-        double t = t0;
         if (height(y0) <= groundAltitude) {
             System.arraycopy(y0, 0, out, 0, 6);
             return t0;
         }
+        double tc = run(t0, t0, groundAltitude, maxFlightTime, false);
+        if (!Double.isNaN(tc)) {
+            System.arraycopy(hermite, 0, out, 0, 6);
+        }
+        return tc;
+    }
+
+    // ------------------------------------------------------------------ launched flights (truth, aiming)
+
+    /**
+     * Flies a round of a type from its launch to the ground, keeping every step for dense
+     * output. With a motor the trajectory starts at rest at the launch point, reaches the end of
+     * the rail, burns and coasts; with an instantaneous boost it starts at the burn-out speed.
+     *
+     * @param type           the round
+     * @param t0             launch time (s)
+     * @param position       ECEF launch point (m), 3 values
+     * @param direction      ECEF direction of the launcher (its azimuth and elevation), 3 values, normalised here
+     * @param groundAltitude height of the ground above the ellipsoid (m)
+     * @param maxFlightTime  give up after this long (s)
+     * @return the trajectory
+     * @throws IllegalStateException    if the ground is not reached within {@code maxFlightTime}
+     * @throws IllegalArgumentException if the motor cannot move the rocket off its rail
+     */
+    public Trajectory launch(ThreatType type, double t0, double[] position, double[] direction, double groundAltitude,
+            double maxFlightTime) {
+        startRecording();
+        double tStart = start(type, t0, position, direction, true);
+        return finishRecording(t0, run(t0, tStart, groundAltitude, maxFlightTime, true), maxFlightTime,
+                groundAltitude);
+    }
+
+    /**
+     * As {@link #launch}, without keeping the path: allocation-free, for aiming.
+     *
+     * @param out receives the ECEF impact state (6 values)
+     * @return the impact time (s), or NaN if the ground is not reached within {@code maxFlightTime}
+     * @throws IllegalArgumentException if the motor cannot move the rocket off its rail
+     */
+    public double launchImpact(ThreatType type, double t0, double[] position, double[] direction,
+            double groundAltitude, double maxFlightTime, double[] out) {
+        double tStart = start(type, t0, position, direction, false);
+        double tc = run(t0, tStart, groundAltitude, maxFlightTime, false);
+        if (!Double.isNaN(tc)) {
+            System.arraycopy(hermite, 0, out, 0, 6);
+        }
+        return tc;
+    }
+
+    /**
+     * Configures the type's flight and puts its free-flight start state in y0: the end of the
+     * rail for a motor, the launch point at the burn-out speed otherwise. Records the launch
+     * point too if asked. Returns the time of that start state.
+     */
+    private double start(ThreatType type, double t0, double[] position, double[] direction, boolean keep) {
+        double ux = direction[0];
+        double uy = direction[1];
+        double uz = direction[2];
+        double norm = Math.sqrt(ux * ux + uy * uy + uz * uz);
+        ux /= norm;
+        uy /= norm;
+        uz /= norm;
+        Motor motor = type.motor();
+        if (motor == null) {
+            configureType(type, t0);
+            double v = ((Boost.BurnoutSpeed) type.boost()).speedMps();
+            y0[0] = position[0];
+            y0[1] = position[1];
+            y0[2] = position[2];
+            y0[3] = v * ux;
+            y0[4] = v * uy;
+            y0[5] = v * uz;
+            if (keep) {
+                record(t0, y0);
+            }
+            return t0;
+        }
+        // gravity with the centrifugal term at the launch point (velocity zero: no Coriolis, no drag)
+        configureCoast(Double.POSITIVE_INFINITY);
+        y0[0] = position[0];
+        y0[1] = position[1];
+        y0[2] = position[2];
+        y0[3] = 0;
+        y0[4] = 0;
+        y0[5] = 0;
+        if (keep) {
+            record(t0, y0);
+        }
+        derivative(t0, y0, k1);
+        double gAlong = -(k1[3] * ux + k1[4] * uy + k1[5] * uz);
+        configureType(type, t0);
+        double m0 = launchMass;
+        double f = thrust;
+        double mdot = massFlow;
+        double length = motor.railLengthM();
+        double a0 = f / m0 - gAlong;
+        if (!(a0 > 0)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "the motor of %s cannot lift it along its rail: thrust %.0f N against a weight component of %.0f N",
+                    type.name(), f, m0 * gAlong));
+        }
+        // Along the rail: s'' = F / (m0 − ṁt) − g_s, from rest. With x = ṁt/m0:
+        //   v(t) = (F/ṁ)·(−ln(1 − x)) − g_s t,   s(t) = (F m0/ṁ²)·((1 − x)·ln(1 − x) + x) − g_s t²/2.
+        // s is convex, and the constant-acceleration guess overestimates the time, so Newton's
+        // iteration from it falls monotonically onto the root.
+        double t = Math.sqrt(2 * length / a0);
+        double v = 0;
+        for (int it = 0; it < 50; it++) {
+            double xx = mdot * t / m0;
+            double ln = Math.log1p(-xx);
+            double s = f * m0 / (mdot * mdot) * ((1 - xx) * ln + xx) - 0.5 * gAlong * t * t;
+            v = -f / mdot * ln - gAlong * t;
+            double dt = (s - length) / v;
+            t -= dt;
+            if (Math.abs(dt) <= 1e-12 * t) {
+                break;
+            }
+        }
+        v = -f / mdot * Math.log1p(-mdot * t / m0) - gAlong * t;
+        if (t >= motor.burnTimeS()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "the motor of %s burns out (%.2f s) before the rocket leaves its %.1f m rail", type.name(),
+                    motor.burnTimeS(), length));
+        }
+        y0[0] = position[0] + length * ux;
+        y0[1] = position[1] + length * uy;
+        y0[2] = position[2] + length * uz;
+        y0[3] = v * ux;
+        y0[4] = v * uy;
+        y0[5] = v * uz;
+        if (keep) {
+            record(t0 + t, y0);
+        }
+        return t0 + t;
+    }
+
+    // ------------------------------------------------------------------ the integration loop
+
+    /**
+     * Integrates the configured flight from y0 at tStart to the ground. On impact, leaves the
+     * impact state in {@code hermite} and returns its time; returns NaN if the flight lasts longer
+     * than maxFlightTime after t0. Records the steps if asked.
+     */
+    private double run(double t0, double tStart, double ground, double maxFlightTime, boolean keep) {
+        double t = tStart;
+        double testAbove = ground + GROUND_TEST_MARGIN_M;
+        derivative(t, y0, k1);
         while (t - t0 <= maxFlightTime) {
-            rk4(y0, step, beta, y1);
-            if (height(y1) <= groundAltitude) {
-                double tc = crossing(t, y0, y1, groundAltitude);
-                hermite(y0, y1, tc - t);
-                System.arraycopy(hermite, 0, out, 0, 6);
+            double h = step;
+            boolean burnsOut = false;
+            if (burning) {
+                double remaining = burnEnd - t;
+                if (remaining <= boostStep * (1 + 1e-9)) {
+                    h = remaining;
+                    burnsOut = true;
+                } else {
+                    // equal steps to burn-out, none longer than the boost step
+                    h = remaining / Math.ceil(remaining / boostStep - 1e-9);
+                }
+            }
+            rk4(t, y0, h, y1);
+            double tNext = burnsOut ? burnEnd : t + h;
+            if (burnsOut) {
+                burning = false;
+            }
+            // The next step's first stage, evaluated now (with the motor off if it just burnt out):
+            // with drag on it also yields the radial height of y1 for the ground test.
+            derivative(tNext, y1, k1);
+            double radial = dragOn ? lastRadialHeight : radialHeight(y1);
+            if (radial <= testAbove && height(y1) <= ground) {
+                double tc = crossing(t, y0, y1, h, ground);
+                interpolate(y0, y1, h, tc - t);
+                if (keep) {
+                    record(tc, hermite);
+                }
                 return tc;
             }
+            t = tNext;
+            if (keep) {
+                record(t, y1);
+                if (radial > apogeeRadial) {
+                    apogeeRadial = radial;
+                    apogeeIndex = count - 1;
+                }
+            }
             System.arraycopy(y1, 0, y0, 0, 6);
-            t += step;
         }
         return Double.NaN;
     }
 
-    // Hermite interpolation of the step [ya at 0, yb at step] at offset dt, into `hermite`.
-    private void hermite(double[] ya, double[] yb, double dt) {
-        Hermite.interpolate(ya, 0, yb, 0, step, dt / step, hermite);
+    private void startRecording() {
+        times = new double[capacityHint];
+        states = new double[6 * capacityHint];
+        count = 0;
+        apogeeRadial = Double.NEGATIVE_INFINITY;
+        apogeeIndex = 0;
     }
 
-    // Time in [t, t + step] where the interpolated height equals the ground: bracketed secant (Illinois).
-    private double crossing(double t, double[] ya, double[] yb, double ground) {
+    private void record(double t, double[] y) {
+        if (count == times.length) {
+            times = Arrays.copyOf(times, 2 * count);
+            states = Arrays.copyOf(states, 12 * count);
+        }
+        times[count] = t;
+        System.arraycopy(y, 0, states, 6 * count, 6);
+        count++;
+    }
+
+    /**
+     * Highest geodetic height among the recorded samples (m). The loop tracks the highest radial
+     * height, within a metre of the geodetic one; the exact height is computed only for the
+     * samples whose radial height is within 5 m of that maximum, around its index.
+     */
+    private double apogee(double[] ss, int n) {
+        double best = Double.NEGATIVE_INFINITY;
+        double top = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < Math.min(n, 2); i++) {
+            top = Math.max(top, radialHeightAt(ss, i));
+        }
+        top = Math.max(top, apogeeRadial);
+        for (int dir = -1; dir <= 1; dir += 2) {
+            for (int i = dir < 0 ? apogeeIndex : apogeeIndex + 1; i >= 0 && i < n; i += dir) {
+                if (radialHeightAt(ss, i) < top - 5.0) {
+                    break;
+                }
+                best = Math.max(best, ellipsoid.height(ss[6 * i], ss[6 * i + 1], ss[6 * i + 2]));
+            }
+        }
+        for (int i = 0; i < Math.min(n, 2); i++) {
+            best = Math.max(best, ellipsoid.height(ss[6 * i], ss[6 * i + 1], ss[6 * i + 2]));
+        }
+        return best;
+    }
+
+    private double radialHeightAt(double[] ss, int i) {
+        double x = ss[6 * i];
+        double y = ss[6 * i + 1];
+        double z = ss[6 * i + 2];
+        double r2 = x * x + y * y + z * z;
+        return Math.sqrt(r2) - surfaceRadius(1 - z * z / r2);
+    }
+
+    private Trajectory finishRecording(double t0, double impactTime, double maxFlightTime, double ground) {
+        double[] ts = times;
+        double[] ss = states;
+        int n = count;
+        times = null;
+        states = null;
+        // the next flight is most likely of a similar length: size its arrays for it at once
+        capacityHint = Math.max(64, n + n / 8 + 16);
+        if (Double.isNaN(impactTime)) {
+            throw new IllegalStateException("no ground impact within " + maxFlightTime + " s");
+        }
+        ellipsoid.toGeodetic(hermite[0], hermite[1], hermite[2], geo);
+        GeodeticPoint impact = new GeodeticPoint(geo[0], geo[1], ground);
+        return new Trajectory(ts, ss, n, impactTime, impact, apogee(ss, n));
+    }
+
+    // Hermite interpolation of the step [ya at 0, yb at h] at offset dt, into `hermite`.
+    private void interpolate(double[] ya, double[] yb, double h, double dt) {
+        Hermite.interpolate(ya, 0, yb, 0, h, dt / h, hermite);
+    }
+
+    // Time in [t, t + h] where the interpolated height equals the ground: bracketed secant (Illinois).
+    private double crossing(double t, double[] ya, double[] yb, double h, double ground) {
         double lo = 0;
-        double hi = step;
+        double hi = h;
         double flo = height(ya) - ground;
         double fhi = height(yb) - ground;
         if (flo <= 0) {
@@ -254,7 +630,7 @@ public final class BallisticPropagator {
             if (!(mid > lo && mid < hi)) {
                 mid = 0.5 * (lo + hi);
             }
-            hermite(ya, yb, mid);
+            interpolate(ya, yb, h, mid);
             double fm = height(hermite) - ground;
             if (fm > 0) {
                 lo = mid;

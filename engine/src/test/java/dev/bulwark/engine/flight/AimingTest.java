@@ -215,6 +215,93 @@ class AimingTest {
         assertThat(aiming.reach(LIGHT, LAUNCH, 0).maxRangeM()).isLessThan(aiming.reach(GRAD, LAUNCH, 0).maxRangeM());
     }
 
+    @Test
+    void maximumRangeGrowsWithThrust() {
+        // A boosted 122 mm rocket (motor, rail, Mach-dependent drag): more thrust for the same burn
+        // and propellant means a faster burn-out, so a longer reach; the best elevation climbs as the
+        // faster round spends more of its flight in thin air.
+        Aiming aiming = aiming(EarthModel.WGS84);
+        double previous = 0;
+        for (double thrust : new double[] {12_000, 16_000, 20_914, 25_000, 30_000}) {
+            Aiming.Reach reach = aiming.reach(BallisticPropagatorTest.boostedRocket(thrust), LAUNCH, Math.toRadians(40));
+            assertThat(reach.maxRangeM()).as("max range with %s N", thrust).isGreaterThan(previous);
+            assertThat(reach.minRangeM()).isLessThan(reach.maxRangeM());
+            previous = reach.maxRangeM();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} of the way from min to max range, azimuth {1}°")
+    @CsvSource({"0.05, 10", "0.5, 130", "0.95, 250"})
+    void aBoostedRocketLandsOnTheAimPoint(double fraction, double azimuthDeg) {
+        // Rail, burn and Mach drag in every candidate flight: the solution still lands within
+        // TOLERANCE_M, on the low branch, and re-flying its angles gives its trajectory.
+        ThreatType rocket = BallisticPropagatorTest.boostedRocket(20_914);
+        Aiming aiming = aiming(EarthModel.WGS84);
+        Aiming.Reach reach = aiming.reach(rocket, LAUNCH, Math.toRadians(azimuthDeg));
+        double range = reach.minRangeM() + fraction * (reach.maxRangeM() - reach.minRangeM());
+        GeodeticPoint aim = aimAt(Ellipsoid.WGS84, range, azimuthDeg);
+        Aiming.Solution solution = aiming.solve(rocket, 5, LAUNCH, aim);
+        assertThat(distance(Ellipsoid.WGS84, solution.trajectory().impactPoint(), aim)).as("miss (m)")
+                .isLessThanOrEqualTo(Aiming.TOLERANCE_M);
+        assertThat(solution.elevationRad()).isBetween(rocket.minElevationRad(), reach.bestElevationRad() + 1e-3);
+        Trajectory again = aiming.fly(rocket, 5, LAUNCH, solution.azimuthRad(), solution.elevationRad(), 0);
+        assertThat(distance(Ellipsoid.WGS84, again.impactPoint(), solution.trajectory().impactPoint()))
+                .isLessThan(1e-3);
+        // the trajectory starts at rest on the launcher
+        double[] first = new double[6];
+        solution.trajectory().stateAt(5, first);
+        assertThat(Math.sqrt(sq(first[3]) + sq(first[4]) + sq(first[5]))).isZero();
+    }
+
+    /** A 120 mm mortar bomb: 15 kg, 305 m/s muzzle velocity, 45–85° elevation, high-angle fire. */
+    private static final ThreatType MORTAR = new ThreatType("mortar", 15, Math.PI * 0.12 * 0.12 / 4,
+            DragTable.of(new double[] {0.0, 0.8, 0.9, 1.0, 1.1, 1.5}, new double[] {0.12, 0.125, 0.15, 0.27, 0.31, 0.27}),
+            new Boost.BurnoutSpeed(305), Math.toRadians(45), Math.toRadians(85), ThreatType.AngleOfFire.HIGH, 0.01, 100,
+            0.01);
+
+    @ParameterizedTest(name = "{0} of the way from min to max range, azimuth {1}°")
+    @CsvSource({"0.05, 20", "0.5, 200", "0.95, 290"})
+    void aMortarFiresAboveTheElevationOfMaximumRange(double fraction, double azimuthDeg) {
+        // High-angle fire: the reach runs from the range at the maximum elevation (85°) to the
+        // maximum range, and the solution's elevation lies between the best elevation and 85°; the
+        // flight is longer than the low solution's to the same range would be.
+        Aiming aiming = aiming(EarthModel.WGS84);
+        Aiming.Reach reach = aiming.reach(MORTAR, LAUNCH, Math.toRadians(azimuthDeg));
+        assertThat(reach.minRangeM()).isCloseTo(
+                horizontal(aiming.fly(MORTAR, 0, LAUNCH, Math.toRadians(azimuthDeg), MORTAR.maxElevationRad(), 0)),
+                within(1.0));
+        double range = reach.minRangeM() + fraction * (reach.maxRangeM() - reach.minRangeM());
+        GeodeticPoint aim = aimAt(Ellipsoid.WGS84, range, azimuthDeg);
+        Aiming.Solution solution = aiming.solve(MORTAR, 0, LAUNCH, aim);
+        assertThat(distance(Ellipsoid.WGS84, solution.trajectory().impactPoint(), aim)).as("miss (m)")
+                .isLessThanOrEqualTo(Aiming.TOLERANCE_M);
+        assertThat(solution.elevationRad()).isBetween(reach.bestElevationRad() - 1e-3, MORTAR.maxElevationRad());
+        assertThat(Math.toDegrees(solution.elevationRad())).isGreaterThanOrEqualTo(45.0 - 1e-9);
+    }
+
+    @Test
+    void aMortarsReachSpansItsElevationLimits() {
+        // With drag the best elevation falls below 45°, the mortar's lowest: the maximum range is then
+        // at 45°, and the shortest at 85°; a range beyond either is refused.
+        Aiming aiming = aiming(EarthModel.WGS84);
+        Aiming.Reach reach = aiming.reach(MORTAR, LAUNCH, 0);
+        assertThat(Math.toDegrees(reach.bestElevationRad())).isCloseTo(45.0, within(0.01));
+        double at45 = horizontal(aiming.fly(MORTAR, 0, LAUNCH, 0, Math.toRadians(45), 0));
+        assertThat(reach.maxRangeM()).isCloseTo(at45, within(1.0));
+        assertThat(reach.minRangeM()).isLessThan(0.3 * reach.maxRangeM());
+        GeodeticPoint tooNear = aimAt(Ellipsoid.WGS84, 0.5 * reach.minRangeM(), 0);
+        assertThatThrownBy(() -> aiming.solve(MORTAR, 0, LAUNCH, tooNear)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mortar");
+    }
+
+    private static double horizontal(Trajectory t) {
+        LocalFrame frame = new LocalFrame(Ellipsoid.WGS84, LAUNCH);
+        double[] ecef = Ellipsoid.WGS84.toEcef(t.impactPoint());
+        double[] enu = new double[3];
+        frame.ecefToEnu(ecef[0], ecef[1], ecef[2], enu);
+        return Math.hypot(enu[0], enu[1]);
+    }
+
     /** Angle arithmetic shared by the assertions. */
     static final class LocalFrameAngles {
         private LocalFrameAngles() {

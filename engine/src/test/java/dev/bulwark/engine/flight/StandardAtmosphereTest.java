@@ -104,6 +104,47 @@ class StandardAtmosphereTest {
         }
     }
 
+    @Test
+    void theTableForTheFlightLoopFollowsTheExactFormulas() {
+        // densityAndSpeedOfSound interpolates a 25 m table: the bound Δ²/(8H²) with H ≥ 5.5 km is
+        // 2.6e-6 for the density; the speed of sound, linear in the temperature's square root, is
+        // far closer. Tolerance 5e-6 relative, except in the cell holding a layer base, where the
+        // lapse rate changes (d ln ρ/dz jumps by up to |ΔL|/T = 3e-5 per metre at 11 km): there
+        // the bound is Δ·3e-5/4 ≈ 2e-4 (and half that for the speed of sound, as √T). Exact at the
+        // nodes (to rounding, 1e-12). Measured worst: density 2.1e-6 (1.1e-4 next to the 11 km base),
+        // speed of sound 5e-8 (5.3e-5 next to a base).
+        double[] bases = {11_019.07, 20_063.12, 32_161.90, 47_350.09, 51_412.48, 71_801.97};
+        double[] out = new double[2];
+        double worstDensity = 0;
+        double worstAtBases = 0;
+        double worstSound = 0;
+        for (double z = -300; z <= 95_000; z += 7.3) {
+            StandardAtmosphere.densityAndSpeedOfSound(z, out);
+            double e = relativeError(out[0], StandardAtmosphere.density(z));
+            boolean nearBase = false;
+            for (double b : bases) {
+                nearBase |= Math.abs(z - b) < StandardAtmosphere.TABLE_STEP_M;
+            }
+            double es = relativeError(out[1], StandardAtmosphere.speedOfSound(z));
+            if (nearBase) {
+                worstAtBases = Math.max(worstAtBases, Math.max(e, es));
+            } else {
+                worstDensity = Math.max(worstDensity, e);
+                worstSound = Math.max(worstSound, es);
+            }
+        }
+        assertThat(worstDensity).as("worst relative density error").isLessThan(5e-6);
+        assertThat(worstAtBases).as("worst relative error next to a layer base").isLessThan(2e-4);
+        assertThat(worstSound).as("worst relative speed-of-sound error").isLessThan(5e-6);
+        for (double node : new double[] {0, 25, 11_000, 50_000, 85_975}) {
+            StandardAtmosphere.densityAndSpeedOfSound(node, out);
+            assertThat(relativeError(out[0], StandardAtmosphere.density(node))).isLessThan(1e-12);
+            assertThat(relativeError(out[1], StandardAtmosphere.speedOfSound(node))).isLessThan(1e-12);
+        }
+        StandardAtmosphere.densityAndSpeedOfSound(-50, out);
+        assertThat(out[0]).isEqualTo(StandardAtmosphere.density(0));
+    }
+
     private static double relativeError(double actual, double expected) {
         return Math.abs(actual - expected) / Math.abs(expected);
     }
