@@ -6,6 +6,7 @@ import dev.bulwark.engine.flight.EarthModel;
 import dev.bulwark.engine.flight.ThreatType;
 import dev.bulwark.engine.flight.Trajectory;
 import dev.bulwark.engine.geo.GeodeticPoint;
+import dev.bulwark.engine.sim.Simulation;
 import dev.bulwark.scenario.ThreatCatalogue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,8 +37,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class GradTrajectoryBenchmark {
 
-    /** The simulator's truth step (s); see dev.bulwark.engine.sim.Simulation. */
-    private static final double TRUTH_STEP_S = 0.1;
 
     private ThreatType grad;
     private Aiming aiming;
@@ -51,12 +50,12 @@ public class GradTrajectoryBenchmark {
     @Setup
     public void setUp() {
         grad = ThreatCatalogue.builtIn().get("grad-122");
-        propagator = new BallisticPropagator(EarthModel.WGS84, TRUTH_STEP_S);
+        propagator = new BallisticPropagator(EarthModel.WGS84, Simulation.TRUTH_STEP_S);
         aiming = new Aiming(propagator, 900);
         launch = GeodeticPoint.ofDegrees(31.50, 34.46, 0);
         Trajectory t = aiming.fly(grad, 0, launch, Math.toRadians(60), Math.toRadians(40), 0);
         state = new double[6];
-        t.stateAt(1.0, state); // one second after launch: in the air, climbing
+        t.stateAt(5.0, state); // five seconds after launch: motor burnt out, climbing
     }
 
     private double elevation() {
@@ -71,7 +70,7 @@ public class GradTrajectoryBenchmark {
         return t.impactTime();
     }
 
-    /** The rest of a flight from one second after launch, without keeping the path (impact prediction's path). */
+    /** The rest of a flight from five seconds after launch (coasting), without keeping the path (impact prediction's path). */
     @Benchmark
     public double impactOnly() {
         double el = elevation();
