@@ -1,5 +1,6 @@
 package dev.bulwark.engine.flight.interceptor;
 
+import dev.bulwark.engine.flight.DragTable;
 import dev.bulwark.engine.flight.EarthModel;
 import dev.bulwark.engine.flight.StandardAtmosphere;
 import dev.bulwark.engine.geo.Ellipsoid;
@@ -494,7 +495,7 @@ public final class InterceptorFlight {
                 ? type.launchMassKg() - massFlow * Math.min(Math.max(s, 0.0), type.burnTimeS())
                 : type.burnoutMassKg();
         if (v > 0) {
-            double cd = type.drag().coefficient(v / StandardAtmosphere.speedOfSound(height));
+            double cd = type.drag().cd(v / StandardAtmosphere.speedOfSound(height));
             double k = -q * cd * area / (mass * v);
             ax += k * vx;
             ay += k * vy;

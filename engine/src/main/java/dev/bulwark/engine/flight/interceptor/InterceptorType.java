@@ -1,5 +1,6 @@
 package dev.bulwark.engine.flight.interceptor;
 
+import dev.bulwark.engine.flight.DragTable;
 /**
  * A kind of guided interceptor as the three-degree-of-freedom fly-out of
  * {@link InterceptorFlight} sees it: a point mass with a constant-thrust motor, Mach-dependent
@@ -49,7 +50,7 @@ public record InterceptorType(
         double burnTimeS,
         double thrustN,
         double referenceAreaM2,
-        MachDragTable drag,
+        DragTable drag,
         double maxLateralAccelerationMps2,
         double fullManoeuvreDynamicPressurePa,
         double navigationConstant,
@@ -89,7 +90,7 @@ public record InterceptorType(
             2.5,
             24_000.0,
             Math.PI * 0.080 * 0.080,
-            new MachDragTable(
+            DragTable.of(
                     new double[] {0.0, 0.8, 1.0, 1.2, 1.5, 2.0, 2.5, 3.0},
                     new double[] {0.30, 0.32, 0.50, 0.55, 0.50, 0.42, 0.37, 0.34}),
             30 * G0,

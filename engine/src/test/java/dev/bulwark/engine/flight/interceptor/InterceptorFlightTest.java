@@ -1,5 +1,6 @@
 package dev.bulwark.engine.flight.interceptor;
 
+import dev.bulwark.engine.flight.DragTable;
 import static dev.bulwark.engine.flight.interceptor.Engagements.BATTERY;
 import static dev.bulwark.engine.flight.interceptor.Engagements.BATTERY_FRAME;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class InterceptorFlightTest {
      * acceleration (1,000 m/s², never reached), N = 4, and a given autopilot lag; flown after burn-out.
      */
     private static InterceptorType ideal(double tau) {
-        return new InterceptorType("ideal", 90, 28, 2.5, 24_000, 0.02, MachDragTable.constant(0), 1_000, 0, 4, tau,
+        return new InterceptorType("ideal", 90, 28, 2.5, 24_000, 0.02, DragTable.constant(0), 1_000, 0, 4, tau,
                 0.4, 0.3, 0, 60, 1, 0);
     }
 

@@ -1,47 +1,16 @@
 package dev.bulwark.engine.flight.interceptor;
 
+import dev.bulwark.engine.flight.DragTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link InterceptorType} and {@link MachDragTable}: derived quantities and validation. */
+/** {@link InterceptorType}: derived quantities and validation (the drag table is tested in DragTableTest). */
 class InterceptorTypeTest {
 
     private static final InterceptorType T = InterceptorType.TAMIR_CLASS;
-
-    @Test
-    void dragIsPiecewiseLinearInMachAndConstantBeyondTheEnds() {
-        MachDragTable d = new MachDragTable(new double[] {0.5, 1.0, 2.0}, new double[] {0.3, 0.5, 0.4});
-        assertThat(d.coefficient(0)).isEqualTo(0.3);
-        assertThat(d.coefficient(0.5)).isEqualTo(0.3);
-        assertThat(d.coefficient(0.75)).isCloseTo(0.4, within(1e-15));
-        assertThat(d.coefficient(1.0)).isEqualTo(0.5);
-        assertThat(d.coefficient(1.5)).isCloseTo(0.45, within(1e-15));
-        assertThat(d.coefficient(2.0)).isEqualTo(0.4);
-        assertThat(d.coefficient(9.0)).isEqualTo(0.4);
-        assertThat(MachDragTable.constant(0.25).coefficient(3)).isEqualTo(0.25);
-        assertThat(d).isEqualTo(new MachDragTable(new double[] {0.5, 1.0, 2.0}, new double[] {0.3, 0.5, 0.4}));
-        assertThat(d.hashCode()).isEqualTo(
-                new MachDragTable(new double[] {0.5, 1.0, 2.0}, new double[] {0.3, 0.5, 0.4}).hashCode());
-        assertThat(d).isNotEqualTo(MachDragTable.constant(0.3));
-        double[] mach = d.machNumbers();
-        mach[0] = 99;
-        assertThat(d.coefficient(0)).as("the table keeps its own copy").isEqualTo(0.3);
-    }
-
-    @Test
-    void badDragTablesAreRejected() {
-        assertThatThrownBy(() -> new MachDragTable(new double[] {1, 1}, new double[] {0.3, 0.3}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("increase");
-        assertThatThrownBy(() -> new MachDragTable(new double[] {1}, new double[] {0.3, 0.3}))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new MachDragTable(new double[] {1}, new double[] {-0.1}))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new MachDragTable(new double[0], new double[0]))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
 
     @Test
     void massThrustAndIdealSpeedFollowTheMotor() {
@@ -63,7 +32,7 @@ class InterceptorTypeTest {
         assertThat(T.availableLateralAcceleration(T.fullManoeuvreDynamicPressurePa() / 4))
                 .isCloseTo(T.maxLateralAccelerationMps2() / 4, within(1e-12));
         assertThat(T.availableLateralAcceleration(1e6)).isEqualTo(T.maxLateralAccelerationMps2());
-        InterceptorType unlimited = new InterceptorType("u", 90, 28, 2.5, 24_000, 0.02, MachDragTable.constant(0.3),
+        InterceptorType unlimited = new InterceptorType("u", 90, 28, 2.5, 24_000, 0.02, DragTable.constant(0.3),
                 100, 0, 4, 0, 0.4, 0.3, 1, 30, 5, 0);
         assertThat(unlimited.availableLateralAcceleration(0)).isEqualTo(100);
         assertThat(T.withMaxLateralAcceleration(5).maxLateralAccelerationMps2()).isEqualTo(5);
@@ -73,17 +42,17 @@ class InterceptorTypeTest {
 
     @Test
     void badTypesAreRejectedWithTheirName() {
-        assertThatThrownBy(() -> new InterceptorType("bad", 90, 95, 2.5, 24_000, 0.02, MachDragTable.constant(0.3), 100,
+        assertThatThrownBy(() -> new InterceptorType("bad", 90, 95, 2.5, 24_000, 0.02, DragTable.constant(0.3), 100,
                 0, 4, 0, 0.4, 0.3, 1, 30, 5, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bad").hasMessageContaining("propellant");
-        assertThatThrownBy(() -> new InterceptorType("bad", 90, 28, 2.5, 24_000, 0.02, MachDragTable.constant(0.3), 100,
+        assertThatThrownBy(() -> new InterceptorType("bad", 90, 28, 2.5, 24_000, 0.02, DragTable.constant(0.3), 100,
                 0, 4, 0, 0.4, 0.3, 30, 30, 5, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("flight-time");
         assertThatThrownBy(() -> new InterceptorType("bad", 90, 28, 2.5, 24_000, 0.02, null, 100,
                 0, 4, 0, 0.4, 0.3, 1, 30, 5, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new InterceptorType(" ", 90, 28, 2.5, 24_000, 0.02, MachDragTable.constant(0.3), 100,
+        assertThatThrownBy(() -> new InterceptorType(" ", 90, 28, 2.5, 24_000, 0.02, DragTable.constant(0.3), 100,
                 0, 4, 0, 0.4, 0.3, 1, 30, 5, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new InterceptorType("bad", 90, 28, 2.5, 24_000, 0.02, MachDragTable.constant(0.3), 100,
+        assertThatThrownBy(() -> new InterceptorType("bad", 90, 28, 2.5, 24_000, 0.02, DragTable.constant(0.3), 100,
                 0, 0, 0, 0.4, 0.3, 1, 30, 5, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("navigation");
     }
