@@ -5,9 +5,10 @@ package dev.bulwark.engine.flight;
  * the cubic that matches the positions and velocities at both ends, and its derivative.
  * Its error is O(h⁴) in position, the same order as the classical Runge–Kutta step, so dense
  * output adds no error of a lower order (Hairer, Nørsett &amp; Wanner, <i>Solving Ordinary
- * Differential Equations I</i>, 2nd ed., 1993, §II.6).
+ * Differential Equations I</i>, 2nd ed., 1993, §II.6). Every flight model's dense output
+ * uses it; it allocates nothing.
  */
-final class Hermite {
+public final class Hermite {
 
     private Hermite() {
     }
@@ -23,7 +24,7 @@ final class Hermite {
      * @param s      fraction of the step, in [0, 1]
      * @param out    receives the interpolated position and velocity
      */
-    static void interpolate(double[] states, int a, double[] statesB, int b, double h, double s, double[] out) {
+    public static void interpolate(double[] states, int a, double[] statesB, int b, double h, double s, double[] out) {
         double s2 = s * s;
         double s3 = s2 * s;
         double h00 = 2 * s3 - 3 * s2 + 1;

@@ -1,5 +1,7 @@
 package dev.bulwark.engine.flight.guided;
 
+import dev.bulwark.engine.flight.EarthGravity;
+import dev.bulwark.engine.flight.Hermite;
 import dev.bulwark.engine.flight.EarthModel;
 import dev.bulwark.engine.flight.StandardAtmosphere;
 import dev.bulwark.engine.geo.Ellipsoid;
@@ -124,9 +126,8 @@ public final class BallisticMissileFlier {
     private final EarthModel earth;
     private final Ellipsoid ellipsoid;
     private final double step;
-    private final double mu;
-    private final double j2ReSq;
-    private final double omega;
+    private final EarthGravity gravity;
+    private final double[] g3 = new double[3];
 
     private final double[] k1 = new double[7];
     private final double[] k2 = new double[7];
@@ -153,10 +154,7 @@ public final class BallisticMissileFlier {
         this.earth = earth;
         this.ellipsoid = earth.ellipsoid();
         this.step = stepS;
-        this.mu = earth.mu();
-        double a = ellipsoid.equatorialRadius();
-        this.j2ReSq = earth.j2() * a * a;
-        this.omega = earth.rotationRate();
+        this.gravity = new EarthGravity(earth);
     }
 
     /** The Earth model. */
@@ -401,7 +399,7 @@ public final class BallisticMissileFlier {
             if (phase >= GRAVITY_TURN && y1[0] * y1[3] + y1[1] * y1[4] + y1[2] * y1[5] < 0
                     && ellipsoid.height(y1[0], y1[1], y1[2]) <= ground) {
                 double tc = crossing(y, y1, h, ground);
-                HermiteCubic.evaluate(y, 0, y1, 0, h, tc / h, impact);
+                Hermite.interpolate(y, 0, y1, 0, h, tc / h, impact);
                 return launchTime + t + tc;
             }
             if (recorder != null) {
@@ -426,7 +424,7 @@ public final class BallisticMissileFlier {
     private double crossing(double[] ya, double[] yb, double h, double ground) {
         double[] s = new double[6];
         UnivariateFunction f = dt -> {
-            HermiteCubic.evaluate(ya, 0, yb, 0, h, dt / h, s);
+            Hermite.interpolate(ya, 0, yb, 0, h, dt / h, s);
             return ellipsoid.height(s[0], s[1], s[2]) - ground;
         };
         if (f.value(0) <= 0) {
@@ -463,15 +461,10 @@ public final class BallisticMissileFlier {
         double vy = y[4];
         double vz = y[5];
         double m = y[6];
-        double r2 = x * x + yy * yy + z * z;
-        double r = Math.sqrt(r2);
-        double zr2 = z * z / r2;
-        double c = 1.5 * j2ReSq / r2;
-        double g = -mu / (r2 * r);
-        double gxy = g * (1 + c * (1 - 5 * zr2));
-        double ax = gxy * x + 2 * omega * vy + omega * omega * x;
-        double ay = gxy * yy - 2 * omega * vx + omega * omega * yy;
-        double az = g * (1 + c * (3 - 5 * zr2)) * z;
+        gravity.acceleration(x, yy, z, vx, vy, vz, g3);
+        double ax = g3[0];
+        double ay = g3[1];
+        double az = g3[2];
         double v = Math.sqrt(vx * vx + vy * vy + vz * vz);
         StandardAtmosphere.densityAndSpeedOfSound(ellipsoid.height(x, yy, z), air);
         double mach = v / air[1];

@@ -1,5 +1,6 @@
 package dev.bulwark.engine.flight.guided;
 
+import dev.bulwark.engine.flight.Hermite;
 /**
  * Stored nodes (time, ECEF position and velocity) of a trajectory and their piecewise cubic
  * Hermite interpolant. Immutable once built by {@link NodeRecorder}.
@@ -45,13 +46,13 @@ final class DenseStates {
         double tc = Math.min(Math.max(t, times[0]), times[count - 1]);
         int i = segment(tc);
         double h = times[i + 1] - times[i];
-        HermiteCubic.evaluate(states, 6 * i, states, 6 * (i + 1), h, (tc - times[i]) / h, out);
+        Hermite.interpolate(states, 6 * i, states, 6 * (i + 1), h, (tc - times[i]) / h, out);
     }
 
     /** State at time t (s) within segment i (from node i to node i + 1). */
     void stateInSegment(int i, double t, double[] out) {
         double h = times[i + 1] - times[i];
-        HermiteCubic.evaluate(states, 6 * i, states, 6 * (i + 1), h, (t - times[i]) / h, out);
+        Hermite.interpolate(states, 6 * i, states, 6 * (i + 1), h, (t - times[i]) / h, out);
     }
 
     // last node at or before t, and never the final node (binary search)

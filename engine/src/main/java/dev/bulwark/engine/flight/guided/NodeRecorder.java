@@ -1,5 +1,6 @@
 package dev.bulwark.engine.flight.guided;
 
+import dev.bulwark.engine.flight.Hermite;
 import java.util.Arrays;
 
 /**
@@ -101,7 +102,7 @@ final class NodeRecorder {
         for (int c = 0; c < checks; c++) {
             // evenly spread over the buffered steps (always including the middle one), then the last few
             int j = all ? c : c < CHECKS ? (int) ((long) (2 * c + 1) * n / (2 * CHECKS)) : n - (checks - c);
-            HermiteCubic.evaluate(states, 6 * last, candidate, 0, h, (bufTimes[j] - t0) / h, probe);
+            Hermite.interpolate(states, 6 * last, candidate, 0, h, (bufTimes[j] - t0) / h, probe);
             int o = 6 * j;
             double dp = sq(probe[0] - bufStates[o]) + sq(probe[1] - bufStates[o + 1]) + sq(probe[2] - bufStates[o + 2]);
             double dv = sq(probe[3] - bufStates[o + 3]) + sq(probe[4] - bufStates[o + 4])

@@ -1,5 +1,6 @@
 package dev.bulwark.engine.flight.guided;
 
+import dev.bulwark.engine.flight.Hermite;
 import dev.bulwark.engine.geo.Ellipsoid;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import java.util.ArrayList;
@@ -286,7 +287,7 @@ public final class WaypointFlier {
             if (phase == Phase.DIVE && s1[H] <= ground) {
                 double tc = crossing(t, y, y1, ground);
                 double[] yc = new double[6];
-                HermiteCubic.evaluate(y, 0, y1, 0, step, (tc - t) / step, yc);
+                Hermite.interpolate(y, 0, y1, 0, step, (tc - t) / step, yc);
                 events.add(new FlightEvent(FlightEvent.Kind.IMPACT, tc));
                 DenseStates dense = recorder.finish(tc, yc);
                 GeodeticPoint hit = ellipsoid.toGeodetic(yc);
@@ -446,7 +447,7 @@ public final class WaypointFlier {
     private double crossing(double t, double[] ya, double[] yb, double ground) {
         double[] p = new double[6];
         UnivariateFunction f = tt -> {
-            HermiteCubic.evaluate(ya, 0, yb, 0, step, (tt - t) / step, p);
+            Hermite.interpolate(ya, 0, yb, 0, step, (tt - t) / step, p);
             return ellipsoid.height(p[0], p[1], p[2]) - ground;
         };
         if (f.value(t) <= 0) {

@@ -1,5 +1,7 @@
 package dev.bulwark.engine.flight.interceptor;
 
+import dev.bulwark.engine.flight.EarthGravity;
+import dev.bulwark.engine.flight.Hermite;
 import dev.bulwark.engine.flight.DragTable;
 import dev.bulwark.engine.flight.EarthModel;
 import dev.bulwark.engine.flight.StandardAtmosphere;
@@ -90,9 +92,8 @@ public final class InterceptorFlight {
     private final Ellipsoid ellipsoid;
     private final double step;
     private final double endgameStep;
-    private final double mu;
-    private final double j2ReSq;
-    private final double omega;
+    private final EarthGravity gravity;
+    private final double[] g3 = new double[3];
     private final double e2;
     private final double polarRadius;
     private final double area;
@@ -142,10 +143,7 @@ public final class InterceptorFlight {
         this.ellipsoid = earth.ellipsoid();
         this.step = stepS;
         this.endgameStep = endgameStepS;
-        double a = ellipsoid.equatorialRadius();
-        this.mu = earth.mu();
-        this.j2ReSq = earth.j2() * a * a;
-        this.omega = earth.rotationRate();
+        this.gravity = new EarthGravity(earth);
         this.e2 = ellipsoid.eccentricitySquared();
         this.polarRadius = ellipsoid.polarRadius();
         this.area = type.referenceAreaM2();
@@ -418,28 +416,9 @@ public final class InterceptorFlight {
         return Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
 
-    // Cubic Hermite interpolation of position and velocity across one step, into `herm`:
-    // the cubic matching both ends' positions and velocities (error O(h⁴), that of RK4).
+    // Cubic Hermite interpolation of position and velocity across one step, into `herm`.
     private void hermite(double[] y0, double[] y1, double h, double dt) {
-        double s = dt / h;
-        double s2 = s * s;
-        double s3 = s2 * s;
-        double h00 = 2 * s3 - 3 * s2 + 1;
-        double h10 = s3 - 2 * s2 + s;
-        double h01 = -2 * s3 + 3 * s2;
-        double h11 = s3 - s2;
-        double d00 = (6 * s2 - 6 * s) / h;
-        double d10 = 3 * s2 - 4 * s + 1;
-        double d01 = (-6 * s2 + 6 * s) / h;
-        double d11 = 3 * s2 - 2 * s;
-        for (int k = 0; k < 3; k++) {
-            double p0 = y0[k];
-            double v0 = y0[3 + k];
-            double p1 = y1[k];
-            double v1 = y1[3 + k];
-            herm[k] = h00 * p0 + h10 * h * v0 + h01 * p1 + h11 * h * v1;
-            herm[3 + k] = d00 * p0 + d10 * v0 + d01 * p1 + d11 * v1;
-        }
+        Hermite.interpolate(y0, 0, y1, 0, h, dt / h, herm);
     }
 
     private void rk4(double t, double[] y, double h, double[] out) {
@@ -473,16 +452,13 @@ public final class InterceptorFlight {
         double vx = y[3];
         double vy = y[4];
         double vz = y[5];
+        gravity.acceleration(x, yy, z, vx, vy, vz, g3);
+        double ax = g3[0];
+        double ay = g3[1];
+        double az = g3[2];
         double r2 = x * x + yy * yy + z * z;
         double r = Math.sqrt(r2);
-        double r3 = r2 * r;
         double zr2 = z * z / r2;
-        double c = 1.5 * j2ReSq / r2;
-        double gxy = -mu / r3 * (1 + c * (1 - 5 * zr2));
-        double gz = -mu / r3 * (1 + c * (3 - 5 * zr2));
-        double ax = gxy * x + 2 * omega * vy + omega * omega * x;
-        double ay = gxy * yy - 2 * omega * vx + omega * omega * yy;
-        double az = gz * z;
 
         // height for the atmosphere: radius minus the ellipsoid's radius at the geocentric latitude
         double height = r - polarRadius / Math.sqrt(1 - e2 * (1 - zr2));

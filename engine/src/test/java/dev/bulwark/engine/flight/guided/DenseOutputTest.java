@@ -1,5 +1,6 @@
 package dev.bulwark.engine.flight.guided;
 
+import dev.bulwark.engine.flight.Hermite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -24,7 +25,7 @@ class DenseOutputTest {
         double[] b = state(5);
         double[] out = new double[6];
         for (double t = 2; t <= 5; t += 0.25) {
-            HermiteCubic.evaluate(a, 0, b, 0, 3, (t - 2) / 3, out);
+            Hermite.interpolate(a, 0, b, 0, 3, (t - 2) / 3, out);
             double[] exact = state(t);
             for (int k = 0; k < 6; k++) {
                 assertThat(out[k]).isCloseTo(exact[k], within(1e-9 * (1 + Math.abs(exact[k]))));
