@@ -1,6 +1,7 @@
 package dev.bulwark.scenario;
 
 import dev.bulwark.engine.assign.Doctrine;
+import dev.bulwark.engine.flight.interceptor.InterceptorType;
 import dev.bulwark.engine.effector.BatterySpec;
 import dev.bulwark.engine.flight.Aiming;
 import dev.bulwark.engine.flight.BallisticPropagator;
@@ -51,7 +52,7 @@ final class ScenarioReader {
             "sigma_range_m", "sigma_azimuth_mrad", "sigma_elevation_mrad");
     static final List<String> BATTERY = List.of("name", "position", "launchers", "rounds_per_launcher",
             "reserve_rounds", "reload_time_s", "min_range_km", "max_range_km", "min_altitude_km", "max_altitude_km",
-            "interceptor_speed_mps", "launch_delay_s", "probability_of_kill", "cost_per_interceptor_usd",
+            "interceptor", "launch_delay_s", "probability_of_kill", "cost_per_interceptor_usd",
             "divert_radius_m");
     static final List<String> DOCTRINE = List.of("engage_threshold", "engage_confidence", "reassess_s", "salvo_size",
             "max_interceptors_per_threat",
@@ -308,6 +309,25 @@ final class ScenarioReader {
 
     // ------------------------------------------------------------------------------ batteries
 
+    /** The interceptor types a battery may fire, by scenario name. */
+    static final Map<String, InterceptorType> INTERCEPTORS = Map.of("tamir-class", InterceptorType.TAMIR_CLASS);
+    static final String DEFAULT_INTERCEPTOR = "tamir-class";
+
+    private InterceptorType interceptor(Fields f) {
+        String text = f.text("interceptor", DEFAULT_INTERCEPTOR);
+        if (text == null) {
+            return null;
+        }
+        InterceptorType type = INTERCEPTORS.get(text);
+        if (type == null) {
+            List<String> valid = INTERCEPTORS.keySet().stream().sorted().collect(Collectors.toList());
+            String guess = Suggestions.closest(text, valid);
+            src.problem(f.get("interceptor"), f.join("interceptor"), "unknown interceptor '" + text + "'"
+                    + (guess != null ? "; did you mean '" + guess + "'? " : "; ") + "valid: " + String.join(", ", valid));
+        }
+        return type;
+    }
+
     private List<BatterySpec> batteries(Fields top) {
         List<BatterySpec> out = new ArrayList<>();
         Names names = new Names(src, "battery");
@@ -326,11 +346,13 @@ final class ScenarioReader {
             Integer rounds = f.integer("rounds_per_launcher", Range.atLeast(1));
             Integer reserve = f.integer("reserve_rounds", Range.NON_NEGATIVE, 0);
             Double reload = f.number("reload_time_s", Range.NON_NEGATIVE, 600.0);
-            Double minRange = f.number("min_range_km", Range.NON_NEGATIVE);
-            Double maxRange = greater(f, "max_range_km", Range.POSITIVE, null, "min_range_km", minRange);
+            Double minRange = f.number("min_range_km", Range.NON_NEGATIVE, 0.0);
+            Double maxRange = greater(f, "max_range_km", Range.POSITIVE, Double.POSITIVE_INFINITY, "min_range_km",
+                    minRange);
             Double minAlt = f.number("min_altitude_km", Range.NON_NEGATIVE, 0.3);
-            Double maxAlt = greater(f, "max_altitude_km", Range.POSITIVE, 10.0, "min_altitude_km", minAlt);
-            Double speed = f.number("interceptor_speed_mps", Range.POSITIVE);
+            Double maxAlt = greater(f, "max_altitude_km", Range.POSITIVE, Double.POSITIVE_INFINITY, "min_altitude_km",
+                    minAlt);
+            InterceptorType speed = interceptor(f);
             Double delay = f.number("launch_delay_s", Range.NON_NEGATIVE, 2.0);
             Double pk = f.number("probability_of_kill", Range.PROBABILITY);
             Double cost = f.number("cost_per_interceptor_usd", Range.NON_NEGATIVE);

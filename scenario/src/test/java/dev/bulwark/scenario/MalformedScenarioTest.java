@@ -65,6 +65,7 @@ class MalformedScenarioTest {
             tracker-window-below-hits      | tracker.confirm_window              | 19 | 19 | must be at least confirm_hits (4), got 3
             unknown-aim-town               | raids[0].aim_town                   | 14 | 15 | unknown aim_town 'Twon'; did you mean 'Town'?
             unknown-area-kind              | defended_areas[0].kind              |  7 | 11 | unknown area kind 'hospitl'; did you mean 'hospital'?
+            unknown-interceptor            | batteries[0].interceptor            | 17 | 18 | unknown interceptor 'tamir-clas'; did you mean 'tamir-class'?
             unknown-key-no-suggestion      | colour                              |  4 |  1 | unknown key 'colour'; valid keys here: bulwark, name,
             unknown-key-typo               | radars[0].revisit                   | 15 |  5 | unknown key 'revisit'; did you mean 'revisit_s'?
             unknown-threat-type            | raids[0].threat_type                | 12 | 18 | unknown threat type 'grod'; valid: qassam, rocket-107, grad-122, grad-122-er, fajr-5, mortar-120

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.bulwark.engine.assign.Doctrine;
+import dev.bulwark.engine.flight.interceptor.InterceptorType;
 import dev.bulwark.engine.effector.BatterySpec;
 import dev.bulwark.engine.flight.EarthModel;
 import dev.bulwark.engine.flight.ThreatType;
@@ -80,8 +81,8 @@ class ScenarioLoaderTest {
         assertThat(b.minRangeM()).isEqualTo(4_000.0);
         assertThat(b.maxRangeM()).isEqualTo(70_000.0);
         assertThat(b.minAltitudeM()).isCloseTo(300.0, EXACT);
-        assertThat(b.maxAltitudeM()).isEqualTo(10_000.0);
-        assertThat(b.interceptorSpeedMps()).isEqualTo(700.0);
+        assertThat(b.maxAltitudeM()).isEqualTo(Double.POSITIVE_INFINITY); // no doctrine ceiling by default
+        assertThat(b.interceptor()).isSameAs(InterceptorType.TAMIR_CLASS);
         assertThat(b.launchDelayS()).isEqualTo(2.0);
         assertThat(b.probabilityOfKill()).isEqualTo(0.9);
         assertThat(b.costPerInterceptorUsd()).isEqualTo(50_000.0);
@@ -128,7 +129,7 @@ class ScenarioLoaderTest {
         assertThat(r.sigmaElevationRad()).isCloseTo(0.003, EXACT);
 
         assertThat(w.batteries().get(0)).isEqualTo(new BatterySpec("B1", GeodeticPoint.ofDegrees(31.51, 34.62, 50),
-                4, 20, 40, 900, 4_000, 70_000, 500, 9_000, 750, 3, 0.85, 62_000, 200));
+                4, 20, 40, 900, 4_000, 70_000, 500, 9_000, InterceptorType.TAMIR_CLASS, 3, 0.85, 62_000, 200));
         assertThat(w.doctrine()).isEqualTo(new Doctrine(0.3, 0.7, 2.0, 2, 3, false, 8000));
         assertThat(w.tracker()).isEqualTo(new TrackerSettings(2, 3, 4, 80, 500, 11.34));
 

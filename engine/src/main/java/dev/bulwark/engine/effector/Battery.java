@@ -1,37 +1,33 @@
 package dev.bulwark.engine.effector;
 
 import dev.bulwark.engine.flight.Trajectory;
+import dev.bulwark.engine.flight.interceptor.InterceptorPerformance;
+import dev.bulwark.engine.flight.interceptor.PredictedIntercept;
 import dev.bulwark.engine.geo.Ellipsoid;
-import dev.bulwark.engine.geo.LocalFrame;
 
 /**
  * An interceptor battery in action: its launchers' ready rounds, reloads from its reserve,
- * and the geometry of what it can reach.
+ * and what it can reach.
  *
- * <p>Intercept planning: the interceptor leaves after the launch delay and flies straight
- * at its mean speed; the intercept time is the earliest t on the predicted path at which
- * the path is inside the envelope (ground range and height from the battery) and the
- * interceptor can have flown the distance, |p(t) − site| ≤ v·(t − t_launch). The first
- * grid time (0.25 s) at which both hold is refined to 1 ms by bisection on the same
- * predicate. See {@link BatterySpec} for what this neglects.
+ * <p>Intercept planning uses the interceptor's flight model through its precomputed tables
+ * ({@link PredictedIntercept}): the earliest time t on the predicted path that is inside the
+ * computed engagement envelope and at which launch delay plus the tabulated time of flight
+ * equals the time to go, found by root finding. The intercept point must also satisfy the
+ * battery's doctrine limits ({@link BatterySpec}); if the earliest one does not, there is no
+ * plan this cycle. See {@link BatterySpec} for what the kill model neglects.
  *
  * <p>Mutable; owned by the simulation.
  */
 public final class Battery {
 
-    private static final double SEARCH_STEP = 0.25;
-
     private final BatterySpec spec;
     private final int index;
-    private final LocalFrame frame;
+    private final PredictedIntercept intercept;
     private final Ellipsoid ellipsoid;
     private final int[] rounds;
     private final double[] reloadDue;
     private int reserve;
     private int fired;
-    private final double[] state = new double[6];
-    private final double[] enu = new double[3];
-    private final double[] geo = new double[3];
 
     /**
      * @param spec      parameters
@@ -42,7 +38,8 @@ public final class Battery {
         this.spec = spec;
         this.index = index;
         this.ellipsoid = ellipsoid;
-        this.frame = new LocalFrame(ellipsoid, spec.site());
+        this.intercept = new PredictedIntercept(InterceptorPerformance.of(spec.interceptor()), ellipsoid, spec.site(),
+                spec.launchDelayS());
         this.rounds = new int[spec.launchers()];
         java.util.Arrays.fill(rounds, spec.roundsPerLauncher());
         this.reloadDue = new double[spec.launchers()];
@@ -87,45 +84,17 @@ public final class Battery {
      * @return the earliest feasible intercept, or null if none before impact
      */
     public InterceptPlan plan(Trajectory path, double now) {
-        double launch = now + spec.launchDelayS();
-        double end = path.impactTime();
-        double prev = launch;
-        for (double t = launch + SEARCH_STEP; t < end; t += SEARCH_STEP) {
-            if (feasible(path, t, launch)) {
-                double lo = prev;
-                double hi = t;
-                for (int it = 0; it < 20 && hi - lo > 1e-3; it++) {
-                    double mid = 0.5 * (lo + hi);
-                    if (feasible(path, mid, launch)) {
-                        hi = mid;
-                    } else {
-                        lo = mid;
-                    }
-                }
-                path.stateAt(hi, state);
-                double[] point = {state[0], state[1], state[2]};
-                frame.ecefToEnu(state[0], state[1], state[2], enu);
-                ellipsoid.toGeodetic(state[0], state[1], state[2], geo);
-                return new InterceptPlan(index, launch, hi, point, Math.hypot(enu[0], enu[1]), geo[2]);
-            }
-            prev = t;
+        PredictedIntercept.Solution s = intercept.solve(path, now);
+        if (s == null) {
+            return null;
         }
-        return null;
-    }
-
-    private boolean feasible(Trajectory path, double t, double launch) {
-        path.stateAt(t, state);
-        frame.ecefToEnu(state[0], state[1], state[2], enu);
-        double ground = Math.hypot(enu[0], enu[1]);
-        if (ground < spec.minRangeM() || ground > spec.maxRangeM()) {
-            return false;
+        double[] p = s.point();
+        double altitude = ellipsoid.height(p[0], p[1], p[2]);
+        if (s.groundRangeM() < spec.minRangeM() || s.groundRangeM() > spec.maxRangeM()
+                || altitude < spec.minAltitudeM() || altitude > spec.maxAltitudeM()) {
+            return null;
         }
-        ellipsoid.toGeodetic(state[0], state[1], state[2], geo);
-        if (geo[2] < spec.minAltitudeM() || geo[2] > spec.maxAltitudeM()) {
-            return false;
-        }
-        double slant = Math.sqrt(enu[0] * enu[0] + enu[1] * enu[1] + enu[2] * enu[2]);
-        return slant <= spec.interceptorSpeedMps() * (t - launch);
+        return new InterceptPlan(index, s.launchTime(), s.interceptTime(), p, s.groundRangeM(), altitude);
     }
 
     /**

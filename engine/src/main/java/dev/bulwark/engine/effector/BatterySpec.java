@@ -1,15 +1,22 @@
 package dev.bulwark.engine.effector;
 
+import dev.bulwark.engine.flight.interceptor.InterceptorType;
 import dev.bulwark.engine.geo.GeodeticPoint;
 
 /**
  * An interceptor battery's parameters.
  *
- * <p>Simplified model (deepened by the flight-model and battle-management work): the
- * interceptor flies a straight line to the predicted intercept point at a constant mean
- * speed after a launch delay; the engagement envelope is typed in; the terminal seeker can
- * correct a prediction error up to {@code divertRadiusM}, after which the kill succeeds
- * with {@code probabilityOfKill}.
+ * <p>What the interceptor can reach, and how long it takes, comes from its flight model (the
+ * engagement envelope and time-of-flight tables of
+ * {@link dev.bulwark.engine.flight.interceptor.InterceptorPerformance}), not from typed-in
+ * numbers. The range and altitude limits here are the battery's doctrine on top of that
+ * envelope (for example, no intercepts below a minimum height over a town); by default they
+ * restrict nothing but the minimum altitude.
+ *
+ * <p>Simplified (deepened by the battle-management work): the kill is decided by the error of
+ * the track's prediction at the intercept time against {@code divertRadiusM}, then by
+ * {@code probabilityOfKill}; the proportional-navigation fly-out, which guides on true motion,
+ * is used for the envelope and the timing only.
  *
  * @param name                  unique name
  * @param site                  battery position (launchers co-located)
@@ -17,11 +24,11 @@ import dev.bulwark.engine.geo.GeodeticPoint;
  * @param roundsPerLauncher     ready rounds per launcher when full
  * @param reserveRounds         rounds held for reloading (magazine beyond the launchers)
  * @param reloadTimeS           time to reload one empty launcher (s)
- * @param minRangeM             minimum intercept ground range from the battery (m)
- * @param maxRangeM             maximum intercept ground range from the battery (m)
- * @param minAltitudeM          minimum intercept altitude (m)
- * @param maxAltitudeM          maximum intercept altitude (m)
- * @param interceptorSpeedMps   mean fly-out speed (m/s)
+ * @param minRangeM             doctrine: minimum intercept ground range from the battery (m)
+ * @param maxRangeM             doctrine: maximum intercept ground range from the battery (m), may be +∞
+ * @param minAltitudeM          doctrine: minimum intercept altitude (m)
+ * @param maxAltitudeM          doctrine: maximum intercept altitude (m), may be +∞
+ * @param interceptor           the interceptor it fires
  * @param launchDelayS          time from decision to launch (s)
  * @param probabilityOfKill     single-shot probability of kill given a hit inside the divert radius
  * @param costPerInterceptorUsd cost of one interceptor (USD)
@@ -38,7 +45,7 @@ public record BatterySpec(
         double maxRangeM,
         double minAltitudeM,
         double maxAltitudeM,
-        double interceptorSpeedMps,
+        InterceptorType interceptor,
         double launchDelayS,
         double probabilityOfKill,
         double costPerInterceptorUsd,
@@ -47,7 +54,7 @@ public record BatterySpec(
     public BatterySpec {
         if (launchers < 1 || roundsPerLauncher < 1 || reserveRounds < 0 || !(reloadTimeS >= 0)
                 || !(minRangeM >= 0 && maxRangeM > minRangeM) || !(minAltitudeM >= 0 && maxAltitudeM > minAltitudeM)
-                || !(interceptorSpeedMps > 0) || !(launchDelayS >= 0)
+                || interceptor == null || !(launchDelayS >= 0)
                 || !(probabilityOfKill >= 0 && probabilityOfKill <= 1) || !(costPerInterceptorUsd >= 0)
                 || !(divertRadiusM > 0)) {
             throw new IllegalArgumentException("invalid parameters for battery " + name);

@@ -32,7 +32,7 @@ class GreedyAssignerTest {
         BatterySpec s = TinyWorlds.battery(name, lat, lon, rounds);
         BatterySpec spec = new BatterySpec(s.name(), s.site(), s.launchers(), s.roundsPerLauncher(), s.reserveRounds(),
                 s.reloadTimeS(), s.minRangeM(), s.maxRangeM(), s.minAltitudeM(), s.maxAltitudeM(),
-                s.interceptorSpeedMps(), s.launchDelayS(), pk, s.costPerInterceptorUsd(), s.divertRadiusM());
+                s.interceptor(), s.launchDelayS(), pk, s.costPerInterceptorUsd(), s.divertRadiusM());
         return new Battery(spec, index, Ellipsoid.WGS84);
     }
 

@@ -9,7 +9,10 @@ import dev.bulwark.engine.flight.BallisticPropagator;
 import dev.bulwark.engine.flight.EarthModel;
 import dev.bulwark.engine.flight.Trajectory;
 import dev.bulwark.engine.geo.Ellipsoid;
+import dev.bulwark.engine.flight.interceptor.InterceptorPerformance;
+import dev.bulwark.engine.flight.interceptor.InterceptorType;
 import dev.bulwark.engine.geo.GeodeticPoint;
+import dev.bulwark.engine.geo.LocalFrame;
 import dev.bulwark.engine.sim.TinyWorlds;
 import org.junit.jupiter.api.Test;
 
@@ -27,15 +30,26 @@ class BatteryTest {
         assertThat(plan).isNotNull();
         assertThat(plan.launchTime()).isEqualTo(5.0 + spec.launchDelayS());
         assertThat(plan.interceptTime()).isLessThan(path.impactTime());
-        double[] site = Ellipsoid.WGS84.toEcef(spec.site());
-        double[] p = plan.point();
-        double slant = Math.sqrt(Math.pow(p[0] - site[0], 2) + Math.pow(p[1] - site[1], 2) + Math.pow(p[2] - site[2], 2));
-        double flown = spec.interceptorSpeedMps() * (plan.interceptTime() - plan.launchTime());
-        assertThat(slant).isLessThanOrEqualTo(flown);
-        // earliest: 1 ms earlier the interceptor could not have got there, or the point was outside the envelope
-        assertThat(flown - slant).isLessThan(spec.interceptorSpeedMps() * 2e-3 + 1.0);
+        // the time of flight is the interceptor model's, from its table
+        InterceptorPerformance performance = InterceptorPerformance.of(spec.interceptor());
+        double height = plan.altitudeM() - spec.site().altitude();
+        assertThat(performance.envelope().contains(plan.groundRangeM(), height)).isTrue();
+        double flightTime = performance.timeOfFlight().timeOfFlight(plan.groundRangeM(), height);
+        assertThat(plan.interceptTime() - plan.launchTime()).isCloseTo(flightTime, within(2e-3));
+        // earliest: 0.1 s earlier the path was out of the envelope or out of the interceptor's reach in time
+        double earlier = plan.interceptTime() - 0.1;
+        double[] q = new double[6];
+        path.stateAt(earlier, q);
+        double[] enu = new double[3];
+        new LocalFrame(Ellipsoid.WGS84, spec.site()).ecefToEnu(q[0], q[1], q[2], enu);
+        double range = Math.hypot(enu[0], enu[1]);
+        double h = Ellipsoid.WGS84.height(q[0], q[1], q[2]) - spec.site().altitude();
+        boolean reachable = performance.envelope().contains(range, h)
+                && performance.timeOfFlight().timeOfFlight(range, h) <= earlier - plan.launchTime();
+        assertThat(reachable).isFalse();
         assertThat(plan.altitudeM()).isBetween(spec.minAltitudeM(), spec.maxAltitudeM());
         assertThat(plan.groundRangeM()).isBetween(spec.minRangeM(), spec.maxRangeM());
+        double[] p = plan.point();
         // the point lies on the path
         double[] s = new double[6];
         path.stateAt(plan.interceptTime(), s);
@@ -44,11 +58,13 @@ class BatteryTest {
 
     @Test
     void noPlanWhenThePathNeverEntersTheEnvelope() {
-        BatterySpec far = new BatterySpec("far", GeodeticPoint.ofDegrees(32.2, 35.2, 0), 1, 20, 0, 600, 1_000, 70_000,
-                300, 10_000, 700, 2, 0.9, 50_000, 150);
+        BatterySpec far = new BatterySpec("far", GeodeticPoint.ofDegrees(32.2, 35.2, 0), 1, 20, 0, 600, 0,
+                Double.POSITIVE_INFINITY, 300, Double.POSITIVE_INFINITY, InterceptorType.TAMIR_CLASS, 2, 0.9, 50_000, 150);
         assertThat(new Battery(far, 0, Ellipsoid.WGS84).plan(path, 5.0)).isNull();
-        BatterySpec lowCeiling = new BatterySpec("low", GeodeticPoint.ofDegrees(31.52, 34.68, 0), 1, 20, 0, 600, 1_000,
-                70_000, 9_000, 10_000, 700, 2, 0.9, 50_000, 150);
+        // a doctrine floor above the rocket's apogee leaves nothing to engage
+        BatterySpec lowCeiling = new BatterySpec("low", GeodeticPoint.ofDegrees(31.52, 34.68, 0), 1, 20, 0, 600, 0,
+                Double.POSITIVE_INFINITY, 9_000, Double.POSITIVE_INFINITY, InterceptorType.TAMIR_CLASS, 2, 0.9, 50_000,
+                150);
         assertThat(new Battery(lowCeiling, 0, Ellipsoid.WGS84).plan(path, 5.0)).isNull();
     }
 
@@ -60,8 +76,8 @@ class BatteryTest {
 
     @Test
     void firingEmptiesTheFullestLauncherAndReloadsFromReserve() {
-        BatterySpec spec = new BatterySpec("B", GeodeticPoint.ofDegrees(31.52, 34.68, 0), 2, 2, 3, 100, 1_000, 70_000,
-                300, 10_000, 700, 2, 0.9, 50_000, 150);
+        BatterySpec spec = new BatterySpec("B", GeodeticPoint.ofDegrees(31.52, 34.68, 0), 2, 2, 3, 100, 0,
+                Double.POSITIVE_INFINITY, 300, Double.POSITIVE_INFINITY, InterceptorType.TAMIR_CLASS, 2, 0.9, 50_000, 150);
         Battery b = new Battery(spec, 0, Ellipsoid.WGS84);
         assertThat(b.ready()).isEqualTo(4);
         assertThat(b.fire(0)).isNaN();

@@ -4,6 +4,7 @@ import dev.bulwark.engine.assign.Doctrine;
 import dev.bulwark.engine.effector.BatterySpec;
 import dev.bulwark.engine.flight.EarthModel;
 import dev.bulwark.engine.flight.ThreatType;
+import dev.bulwark.engine.flight.interceptor.InterceptorType;
 import dev.bulwark.engine.geo.GeoPolygon;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import dev.bulwark.engine.sensor.RadarSpec;
@@ -42,8 +43,8 @@ public final class TinyWorlds {
 
     /** The battery. */
     public static BatterySpec battery(String name, double lat, double lon, int rounds) {
-        return new BatterySpec(name, GeodeticPoint.ofDegrees(lat, lon, 0), 1, rounds, 0, 600, 1_000, 70_000, 300,
-                10_000, 700, 2, 0.9, 50_000, 150);
+        return new BatterySpec(name, GeodeticPoint.ofDegrees(lat, lon, 0), 1, rounds, 0, 600, 0,
+                Double.POSITIVE_INFINITY, 300, Double.POSITIVE_INFINITY, InterceptorType.TAMIR_CLASS, 2, 0.9, 50_000, 150);
     }
 
     /** A world with the given defences and a raid of {@code count} Qassams aimed at the town. */
