@@ -193,31 +193,8 @@ public final class Aiming {
         if (low ? fhi <= 0 : fhi >= 0) {
             return hi;
         }
-        int side = 0;
-        double x = 0.5 * (lo + hi);
-        for (int it = 0; it < 60; it++) {
-            x = (lo * fhi - hi * flo) / (fhi - flo);
-            double fx = downRange(type, atLaunch, azimuth, x, ground) - target;
-            if (Math.abs(fx) < 0.05 * TOLERANCE_M || hi - lo < 1e-10) {
-                return x;
-            }
-            if ((fx < 0) == (flo < 0)) {
-                lo = x;
-                flo = fx;
-                if (side == -1) {
-                    fhi *= 0.5;
-                }
-                side = -1;
-            } else {
-                hi = x;
-                fhi = fx;
-                if (side == 1) {
-                    flo *= 0.5;
-                }
-                side = 1;
-            }
-        }
-        return x;
+        return Illinois.root(el -> downRange(type, atLaunch, azimuth, el, ground) - target, lo, flo, hi, fhi, 1e-10,
+                0.05 * TOLERANCE_M, 60);
     }
 
     /** Horizontal distance (m) in the launch frame from the launch point to the impact point. */

@@ -72,6 +72,15 @@ public final class BallisticPropagator {
     private final double[] y0 = new double[6];
     private final double[] y1 = new double[6];
     private final double[] hermite = new double[6];
+    // the step whose ground crossing is being located, read by heightAboveGround (no allocation)
+    private double[] crossA;
+    private double[] crossB;
+    private double crossH;
+    private double crossGround;
+    private final Illinois.Function heightAboveGround = dt -> {
+        interpolate(crossA, crossB, crossH, dt);
+        return height(hermite) - crossGround;
+    };
     private final double[] air = new double[2];
 
     // The flight being integrated (set by configure*): drag, mass and thrust.
@@ -615,39 +624,16 @@ public final class BallisticPropagator {
         Hermite.interpolate(ya, 0, yb, 0, h, dt / h, hermite);
     }
 
-    // Time in [t, t + h] where the interpolated height equals the ground: bracketed secant (Illinois).
+    // Time in [t, t + h] where the interpolated height equals the ground (Illinois, to 1 µs).
     private double crossing(double t, double[] ya, double[] yb, double h, double ground) {
-        double lo = 0;
-        double hi = h;
         double flo = height(ya) - ground;
-        double fhi = height(yb) - ground;
         if (flo <= 0) {
             return t;
         }
-        int side = 0;
-        for (int it = 0; it < 60 && hi - lo > 1e-6; it++) {
-            double mid = (lo * fhi - hi * flo) / (fhi - flo);
-            if (!(mid > lo && mid < hi)) {
-                mid = 0.5 * (lo + hi);
-            }
-            interpolate(ya, yb, h, mid);
-            double fm = height(hermite) - ground;
-            if (fm > 0) {
-                lo = mid;
-                flo = fm;
-                if (side == -1) {
-                    fhi *= 0.5;
-                }
-                side = -1;
-            } else {
-                hi = mid;
-                fhi = fm;
-                if (side == 1) {
-                    flo *= 0.5;
-                }
-                side = 1;
-            }
-        }
-        return t + 0.5 * (lo + hi);
+        crossA = ya;
+        crossB = yb;
+        crossH = h;
+        crossGround = ground;
+        return t + Illinois.root(heightAboveGround, 0, flo, h, height(yb) - ground, 1e-6, 0, 60);
     }
 }

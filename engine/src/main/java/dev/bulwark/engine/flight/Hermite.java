@@ -44,4 +44,27 @@ public final class Hermite {
             out[3 + k] = d00 * p0 + d10 * v0 + d01 * p1 + d11 * v1;
         }
     }
+
+    /**
+     * The segment of a dense output holding time t: the last node at or before t, never the
+     * final node (binary search).
+     *
+     * @param times node times, increasing
+     * @param count number of nodes in use (at least 2)
+     * @param t     the time, within [times[0], times[count − 1]]
+     * @return the index i of the segment [times[i], times[i + 1]]
+     */
+    public static int segment(double[] times, int count, double t) {
+        int lo = 0;
+        int hi = count - 1;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] <= t) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
 }

@@ -65,24 +65,10 @@ public final class Trajectory {
      */
     public void stateAt(double t, double[] out) {
         double tc = Math.min(Math.max(t, times[0]), impactTime);
-        int i = segment(tc);
+        int i = Hermite.segment(times, count, tc);
         int j = i + 1;
         double t0 = times[i];
         double h = times[j] - t0;
         Hermite.interpolate(states, 6 * i, states, 6 * j, h, (tc - t0) / h, out);
-    }
-
-    private int segment(double t) {
-        int lo = 0;
-        int hi = count - 1;
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (times[mid] <= t) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -44,7 +44,7 @@ final class DenseStates {
     /** State at time t (s), clamped to the nodes' span. */
     void stateAt(double t, double[] out) {
         double tc = Math.min(Math.max(t, times[0]), times[count - 1]);
-        int i = segment(tc);
+        int i = Hermite.segment(times, count, tc);
         double h = times[i + 1] - times[i];
         Hermite.interpolate(states, 6 * i, states, 6 * (i + 1), h, (tc - times[i]) / h, out);
     }
@@ -53,20 +53,5 @@ final class DenseStates {
     void stateInSegment(int i, double t, double[] out) {
         double h = times[i + 1] - times[i];
         Hermite.interpolate(states, 6 * i, states, 6 * (i + 1), h, (t - times[i]) / h, out);
-    }
-
-    // last node at or before t, and never the final node (binary search)
-    private int segment(double t) {
-        int lo = 0;
-        int hi = count - 1;
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (times[mid] <= t) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -2,6 +2,7 @@ package dev.bulwark.engine.flight.interceptor;
 
 import dev.bulwark.engine.flight.EarthGravity;
 import dev.bulwark.engine.flight.Hermite;
+import dev.bulwark.engine.flight.Illinois;
 import dev.bulwark.engine.flight.DragTable;
 import dev.bulwark.engine.flight.EarthModel;
 import dev.bulwark.engine.flight.StandardAtmosphere;
@@ -348,34 +349,9 @@ public final class InterceptorFlight {
 
     private InterceptResult closestApproach(double t, double[] y0, double[] y1, double h) {
         // Illinois iteration on f(τ) = R·V over [0, h]: f(0) < 0 ≤ f(h)
-        double lo = 0;
-        double hi = h;
-        double flo = rangeRateAt(t, y0, y1, h, lo);
-        double fhi = rangeRateAt(t, y0, y1, h, hi);
-        int side = 0;
-        for (int it = 0; it < 100 && hi - lo > CPA_TOLERANCE_S; it++) {
-            double x = (lo * fhi - hi * flo) / (fhi - flo);
-            if (!(x > lo && x < hi)) {
-                x = 0.5 * (lo + hi);
-            }
-            double fx = rangeRateAt(t, y0, y1, h, x);
-            if (fx < 0) {
-                lo = x;
-                flo = fx;
-                if (side == -1) {
-                    fhi *= 0.5;
-                }
-                side = -1;
-            } else {
-                hi = x;
-                fhi = fx;
-                if (side == 1) {
-                    flo *= 0.5;
-                }
-                side = 1;
-            }
-        }
-        double tc = t + 0.5 * (lo + hi);
+        double flo = rangeRateAt(t, y0, y1, h, 0);
+        double fhi = rangeRateAt(t, y0, y1, h, h);
+        double tc = t + Illinois.root(tau -> rangeRateAt(t, y0, y1, h, tau), 0, flo, h, fhi, CPA_TOLERANCE_S, 0, 100);
         hermite(y0, y1, h, tc - t);
         target.stateAt(tc, tgt);
         double s = tc - launchTime;
