@@ -49,7 +49,7 @@ public class GradTrajectoryBenchmark {
     /** Builds the type and the flight models once. */
     @Setup
     public void setUp() {
-        grad = ThreatCatalogue.builtIn().get("grad-122");
+        grad = ThreatCatalogue.unguided().get("grad-122");
         propagator = new BallisticPropagator(EarthModel.WGS84, Simulation.TRUTH_STEP_S);
         aiming = new Aiming(propagator, 900);
         launch = GeodeticPoint.ofDegrees(31.50, 34.46, 0);

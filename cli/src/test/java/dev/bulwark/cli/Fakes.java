@@ -53,7 +53,7 @@ final class Fakes {
     static final Bulwark.Engine ENGINE = (world, recorder, progress) -> {
         double jitter = (world.seed() % 1000) * 1e-6;
         List<SimEvent> events = List.of(
-                new SimEvent.ThreatLaunched(1, 1, "r", "qassam", ORIGIN, ORIGIN,
+                new SimEvent.ThreatLaunched(1, 1, "r", "qassam", "rocket_artillery_mortar", ORIGIN, ORIGIN,
                         GeodeticPoint.ofDegrees(31.52 + jitter, 34.6, 0), 40, "Sderot"),
                 new SimEvent.Impact(40, 1, GeodeticPoint.ofDegrees(31.52 + jitter, 34.6, 0), "Sderot", "residential"));
         for (SimEvent e : events) {

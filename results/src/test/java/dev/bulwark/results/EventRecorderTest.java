@@ -29,20 +29,23 @@ class EventRecorderTest {
         String text = record(Fixtures.events(0));
         List<String> lines = text.lines().toList();
         assertThat(text).endsWith("\n").doesNotContain("\r");
-        assertThat(lines).hasSize(8);
+        assertThat(lines).hasSize(10);
         assertThat(lines.get(0)).isEqualTo("{\"t\":10,\"kind\":\"threat_launched\",\"threat_id\":1,\"raid\":\"north-1\","
-                + "\"threat_type\":\"qassam\",\"launch_point\":{\"lat_deg\":31.5017,\"lon_deg\":34.4668,\"alt_m\":0},"
+                + "\"threat_type\":\"qassam\",\"category\":\"rocket_artillery_mortar\",\"launch_point\":{\"lat_deg\":31.5017,\"lon_deg\":34.4668,\"alt_m\":0},"
                 + "\"aim_point\":{\"lat_deg\":31.525,\"lon_deg\":34.5965,\"alt_m\":0},"
                 + "\"predicted_impact\":{\"lat_deg\":31.5250123,\"lon_deg\":34.5965111,\"alt_m\":0},"
                 + "\"predicted_impact_time\":52.123,\"bound_for\":\"Sderot\"}");
-        assertThat(lines.get(1)).isEqualTo("{\"t\":14.5,\"kind\":\"track_confirmed\",\"track_id\":1,\"threat_id\":1,"
+        assertThat(lines.get(1)).isEqualTo("{\"t\":12.5,\"kind\":\"envelope_entered\",\"threat_id\":1,"
+                + "\"battery\":\"battery-south\",\"leave_time\":41}");
+        assertThat(lines.get(2)).isEqualTo("{\"t\":14.5,\"kind\":\"track_confirmed\",\"track_id\":1,\"threat_id\":1,"
                 + "\"position\":{\"lat_deg\":31.51,\"lon_deg\":34.5,\"alt_m\":1234.57}}");
-        assertThat(lines.get(2)).isEqualTo("{\"t\":15,\"kind\":\"decision\",\"track_id\":1,\"threat_id\":1,"
+        assertThat(lines.get(3)).isEqualTo("{\"t\":15,\"kind\":\"decision\",\"track_id\":1,\"threat_id\":1,"
                 + "\"decision\":\"engage\",\"reason\":\"engaged\",\"area\":\"Sderot\",\"probability\":0.9877}");
-        assertThat(lines.get(3)).contains("\"intercept_time\":30,").contains("\"cost_usd\":50000}");
-        assertThat(lines.get(5)).isEqualTo("{\"t\":30,\"kind\":\"intercept\",\"interceptor_id\":1,"
+        assertThat(lines.get(4)).contains("\"intercept_time\":30,").contains("\"cost_usd\":50000}");
+        assertThat(lines.get(6)).isEqualTo("{\"t\":29,\"kind\":\"apogee\",\"threat_id\":1,\"altitude_m\":7123.46}");
+        assertThat(lines.get(7)).isEqualTo("{\"t\":30,\"kind\":\"intercept\",\"interceptor_id\":1,"
                 + "\"battery\":\"battery-south\",\"threat_id\":1,\"kill\":true,\"miss_distance_m\":2.35,\"reason\":\"kill\"}");
-        assertThat(lines.get(7)).isEqualTo("{\"t\":45,\"kind\":\"impact\",\"threat_id\":2,"
+        assertThat(lines.get(9)).isEqualTo("{\"t\":45,\"kind\":\"impact\",\"threat_id\":2,"
                 + "\"point\":{\"lat_deg\":31.4,\"lon_deg\":34.3,\"alt_m\":0},\"area\":null,\"area_kind\":null}");
     }
 
@@ -78,7 +81,7 @@ class EventRecorderTest {
         EventRecorder recorder = EventRecorder.open(file);
         Fixtures.events(0).forEach(recorder::on);
         recorder.on(new SimEvent.TrackDropped(50, 3, "coasted — too long"));
-        assertThat(recorder.count()).isEqualTo(9);
+        assertThat(recorder.count()).isEqualTo(Fixtures.events(0).size() + 1);
         recorder.close();
         assertThat(Files.readString(file)).contains("\"reason\":\"coasted — too long\"");
     }

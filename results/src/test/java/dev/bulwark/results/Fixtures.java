@@ -19,13 +19,15 @@ final class Fixtures {
     /** One event of every kind, in time order, with a given seed-like variation. */
     static List<SimEvent> events(double jitter) {
         return List.of(
-                new SimEvent.ThreatLaunched(10.0, 1, "north-1", "qassam", GAZA, SDEROT,
+                new SimEvent.ThreatLaunched(10.0, 1, "north-1", "qassam", "rocket_artillery_mortar", GAZA, SDEROT,
                         GeodeticPoint.ofDegrees(31.52501234 + jitter, 34.59651111, 0.004), 52.123456, "Sderot"),
+                new SimEvent.EnvelopeEntered(12.5, 1, "battery-south", 41.0),
                 new SimEvent.TrackConfirmed(14.5, 1, 1, GeodeticPoint.ofDegrees(31.51, 34.5, 1234.5678)),
                 new SimEvent.EngagementDecision(15.0, 1, 1, "engage", "engaged", "Sderot", 0.987654321),
                 new SimEvent.InterceptorLaunched(15.25, 1, "battery-south", 1, 1,
                         GeodeticPoint.ofDegrees(31.52, 34.58, 3000.0), 30.0004999, 50_000.0),
                 new SimEvent.StockChanged(15.25, "battery-south", 19, 40),
+                new SimEvent.Apogee(29.0, 1, 7123.456),
                 new SimEvent.InterceptOutcome(30.0, 1, "battery-south", 1, true, 2.345678, "kill"),
                 new SimEvent.TrackDropped(31.0, 1, "destroyed"),
                 new SimEvent.Impact(45.0, 2, GeodeticPoint.ofDegrees(31.4, 34.3, -0.0), null, null));

@@ -1,9 +1,13 @@
 package dev.bulwark.engine.effector;
 
+import dev.bulwark.engine.flight.FlightPath;
+import dev.bulwark.engine.flight.Intervals;
 import dev.bulwark.engine.flight.Trajectory;
+import dev.bulwark.engine.flight.interceptor.EngagementEnvelope;
 import dev.bulwark.engine.flight.interceptor.InterceptorPerformance;
 import dev.bulwark.engine.flight.interceptor.PredictedIntercept;
 import dev.bulwark.engine.geo.Ellipsoid;
+import dev.bulwark.engine.geo.LocalFrame;
 
 /**
  * An interceptor battery in action: its launchers' ready rounds, reloads from its reserve,
@@ -20,10 +24,17 @@ import dev.bulwark.engine.geo.Ellipsoid;
  */
 public final class Battery {
 
+    /** Check step of {@link #spellsInside} (s): spells shorter than this may be missed. */
+    public static final double ENVELOPE_CHECK_STEP_S = 0.5;
+
     private final BatterySpec spec;
     private final int index;
     private final PredictedIntercept intercept;
+    private final EngagementEnvelope envelope;
+    private final LocalFrame frame;
     private final Ellipsoid ellipsoid;
+    private final double[] enu = new double[3];
+    private final double[] state = new double[6];
     private final int[] rounds;
     private final double[] reloadDue;
     private int reserve;
@@ -38,8 +49,10 @@ public final class Battery {
         this.spec = spec;
         this.index = index;
         this.ellipsoid = ellipsoid;
-        this.intercept = new PredictedIntercept(InterceptorPerformance.of(spec.interceptor()), ellipsoid, spec.site(),
-                spec.launchDelayS());
+        InterceptorPerformance performance = InterceptorPerformance.of(spec.interceptor());
+        this.intercept = new PredictedIntercept(performance, ellipsoid, spec.site(), spec.launchDelayS());
+        this.envelope = performance.envelope();
+        this.frame = new LocalFrame(ellipsoid, spec.site());
         this.rounds = new int[spec.launchers()];
         java.util.Arrays.fill(rounds, spec.roundsPerLauncher());
         this.reloadDue = new double[spec.launchers()];
@@ -95,6 +108,37 @@ public final class Battery {
             return null;
         }
         return new InterceptPlan(index, s.launchTime(), s.interceptTime(), p, s.groundRangeM(), altitude);
+    }
+
+    /**
+     * Whether a point is inside the battery's engagement envelope (computed from the interceptor's
+     * fly-out model) and its doctrine limits on range and altitude: where an intercept could take
+     * place, whatever the time of flight to get there.
+     *
+     * @param x ECEF position (m)
+     */
+    public boolean covers(double[] x) {
+        frame.ecefToEnu(x[0], x[1], x[2], enu);
+        double range = Math.hypot(enu[0], enu[1]);
+        double altitude = ellipsoid.height(x[0], x[1], x[2]);
+        return envelope.contains(range, altitude - spec.site().altitude())
+                && range >= spec.minRangeM() && range <= spec.maxRangeM()
+                && altitude >= spec.minAltitudeM() && altitude <= spec.maxAltitudeM();
+    }
+
+    /**
+     * The spells in which a flight is inside the battery's envelope and doctrine limits
+     * ({@link #covers}), their ends found by root finding (bisection to 1 ms after a 0.5 s check
+     * step; see {@link Intervals}).
+     *
+     * @param path the flight
+     * @return {enter, leave, enter, leave...} times (s)
+     */
+    public double[] spellsInside(FlightPath path) {
+        return Intervals.where(t -> {
+            path.stateAt(t, state);
+            return covers(state);
+        }, path.startTime(), path.impactTime(), ENVELOPE_CHECK_STEP_S, 1e-3);
     }
 
     /**

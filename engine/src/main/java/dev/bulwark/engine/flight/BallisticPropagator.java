@@ -570,12 +570,18 @@ public final class BallisticPropagator {
     }
 
     /**
-     * Highest geodetic height among the recorded samples (m). The loop tracks the highest radial
-     * height, within a metre of the geodetic one; the exact height is computed only for the
-     * samples whose radial height is within 5 m of that maximum, around its index.
+     * Apogee of the recorded flight: {time (s), geodetic height (m)}. The loop tracks the highest
+     * radial height, within a metre of the geodetic one; the exact height is computed only for the
+     * samples whose radial height is within 5 m of that maximum, around its index. The highest of
+     * those samples is then refined by root finding: where the interpolant's radial velocity r·v
+     * changes sign from positive to negative in a neighbouring step (Illinois on the cubic Hermite
+     * interpolant, to 1 µs), the height there replaces the sample's if higher. The apogee is thus
+     * the point farthest from the Earth's centre, which for these flights lies within centimetres
+     * of the highest geodetic point.
      */
-    private double apogee(double[] ss, int n) {
+    private double[] apogee(double[] ts, double[] ss, int n) {
         double best = Double.NEGATIVE_INFINITY;
+        int bestIndex = 0;
         double top = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < Math.min(n, 2); i++) {
             top = Math.max(top, radialHeightAt(ss, i));
@@ -586,13 +592,47 @@ public final class BallisticPropagator {
                 if (radialHeightAt(ss, i) < top - 5.0) {
                     break;
                 }
-                best = Math.max(best, ellipsoid.height(ss[6 * i], ss[6 * i + 1], ss[6 * i + 2]));
+                double h = ellipsoid.height(ss[6 * i], ss[6 * i + 1], ss[6 * i + 2]);
+                if (h > best) {
+                    best = h;
+                    bestIndex = i;
+                }
             }
         }
         for (int i = 0; i < Math.min(n, 2); i++) {
-            best = Math.max(best, ellipsoid.height(ss[6 * i], ss[6 * i + 1], ss[6 * i + 2]));
+            double h = ellipsoid.height(ss[6 * i], ss[6 * i + 1], ss[6 * i + 2]);
+            if (h > best) {
+                best = h;
+                bestIndex = i;
+            }
         }
-        return best;
+        double bestTime = ts[bestIndex];
+        for (int seg = Math.max(0, bestIndex - 1); seg <= Math.min(bestIndex, n - 2); seg++) {
+            int a = 6 * seg;
+            int b = a + 6;
+            double ra = radialVelocity(ss, a);
+            double rb = radialVelocity(ss, b);
+            if (ra > 0 && rb <= 0) {
+                double h = ts[seg + 1] - ts[seg];
+                double[] y = hermite;
+                Illinois.Function rv = u -> {
+                    Hermite.interpolate(ss, a, ss, b, h, u, y);
+                    return y[0] * y[3] + y[1] * y[4] + y[2] * y[5];
+                };
+                double u = Illinois.root(rv, 0, ra, 1, rb, 1e-6 / h, 0, 60);
+                Hermite.interpolate(ss, a, ss, b, h, u, y);
+                double hu = ellipsoid.height(y[0], y[1], y[2]);
+                if (hu > best) {
+                    best = hu;
+                    bestTime = ts[seg] + u * h;
+                }
+            }
+        }
+        return new double[] {bestTime, best};
+    }
+
+    private static double radialVelocity(double[] ss, int offset) {
+        return ss[offset] * ss[offset + 3] + ss[offset + 1] * ss[offset + 4] + ss[offset + 2] * ss[offset + 5];
     }
 
     private double radialHeightAt(double[] ss, int i) {
@@ -616,7 +656,8 @@ public final class BallisticPropagator {
         }
         ellipsoid.toGeodetic(hermite[0], hermite[1], hermite[2], geo);
         GeodeticPoint impact = new GeodeticPoint(geo[0], geo[1], ground);
-        return new Trajectory(ts, ss, n, impactTime, impact, apogee(ss, n));
+        double[] top = apogee(ts, ss, n);
+        return new Trajectory(ts, ss, n, impactTime, impact, top[0], top[1]);
     }
 
     // Hermite interpolation of the step [ya at 0, yb at h] at offset dt, into `hermite`.

@@ -35,7 +35,7 @@ public record ThreatType(
         AngleOfFire angleOfFire,
         double rcsM2,
         double costUsd,
-        double dispersionFraction) {
+        double dispersionFraction) implements ThreatClass {
 
     /** Highest elevation (rad) searched for a type that does not state its own: 70°, above the best range of any rocket here. */
     public static final double DEFAULT_MAX_ELEVATION_RAD = Math.toRadians(70);
@@ -90,6 +90,12 @@ public record ThreatType(
                 new Boost.BurnoutSpeed(burnoutSpeedMps), minElevationRad,
                 Math.max(DEFAULT_MAX_ELEVATION_RAD, Math.min(minElevationRad + Math.toRadians(10), Math.toRadians(89))),
                 AngleOfFire.LOW, rcsM2, costUsd, dispersionFraction);
+    }
+
+    /** Unguided types are rockets, artillery shells and mortar bombs. */
+    @Override
+    public Category category() {
+        return Category.ROCKET_ARTILLERY_MORTAR;
     }
 
     /** Mass at launch (kg): the burn-out mass plus the propellant of a motor. */

@@ -10,51 +10,68 @@ import dev.bulwark.engine.geo.GeodeticPoint;
  *
  * <p>Immutable once built by {@link BallisticPropagator}.
  */
-public final class Trajectory {
+public final class Trajectory implements FlightPath {
 
     private final double[] times;
     private final double[] states; // 6 per sample: x, y, z, vx, vy, vz (m, m/s)
     private final int count;
     private final double impactTime;
     private final GeodeticPoint impactPoint;
+    private final double apogeeTime;
     private final double apogeeAltitude;
 
     Trajectory(double[] times, double[] states, int count, double impactTime, GeodeticPoint impactPoint,
-            double apogeeAltitude) {
+            double apogeeTime, double apogeeAltitude) {
         this.times = times;
         this.states = states;
         this.count = count;
         this.impactTime = impactTime;
         this.impactPoint = impactPoint;
+        this.apogeeTime = apogeeTime;
         this.apogeeAltitude = apogeeAltitude;
     }
 
     /** Launch time (s). */
+    @Override
     public double startTime() {
         return times[0];
     }
 
     /** Time of ground impact (s); the end of the trajectory. */
+    @Override
     public double impactTime() {
         return impactTime;
     }
 
     /** Where the trajectory meets the ground. */
+    @Override
     public GeodeticPoint impactPoint() {
         return impactPoint;
     }
 
-    /** Highest geodetic height reached among the integration steps (m). */
+    /**
+     * Greatest height above the ellipsoid reached (m): the highest integration step, refined by
+     * root finding on the dense output where the radial velocity changes sign.
+     */
+    @Override
     public double apogeeAltitude() {
         return apogeeAltitude;
     }
 
+    /** Time at which {@link #apogeeAltitude()} is reached (s). */
+    @Override
+    public double apogeeTime() {
+        return apogeeTime;
+    }
+
     /** Time of flight (s). */
+    @Override
     public double flightTime() {
         return impactTime - times[0];
     }
 
     /** Whether the trajectory is defined at time t (s). */
+    @Override
     public boolean covers(double t) {
         return t >= times[0] && t <= impactTime;
     }
@@ -63,6 +80,7 @@ public final class Trajectory {
      * The ECEF state at time t (s), clamped to [start, impact]: position (m) into
      * {@code out[0..2]}, velocity (m/s) into {@code out[3..5]}.
      */
+    @Override
     public void stateAt(double t, double[] out) {
         double tc = Math.min(Math.max(t, times[0]), impactTime);
         int i = Hermite.segment(times, count, tc);

@@ -24,16 +24,47 @@ public sealed interface SimEvent {
     /**
      * A threat left its launcher.
      *
+     * @param category            the type's broad class ({@code rocket_artillery_mortar}, {@code drone},
+     *                            {@code cruise_missile}, {@code ballistic_missile})
      * @param predictedImpact     where its true trajectory meets the ground if nothing stops it
      * @param predictedImpactTime when (s)
      * @param boundFor            the defended area containing that point, or null for open ground
      */
-    record ThreatLaunched(double time, int threatId, String raid, String threatType, GeodeticPoint launchPoint,
+    record ThreatLaunched(double time, int threatId, String raid, String threatType, String category,
+            GeodeticPoint launchPoint,
             GeodeticPoint aimPoint, GeodeticPoint predictedImpact, double predictedImpactTime, String boundFor)
             implements SimEvent {
         @Override
         public String kind() {
             return "threat_launched";
+        }
+    }
+
+    /**
+     * A threat reached the highest point of its flight (found by root finding on its trajectory).
+     *
+     * @param altitudeM height above the ellipsoid (m)
+     */
+    record Apogee(double time, int threatId, double altitudeM) implements SimEvent {
+        @Override
+        public String kind() {
+            return "apogee";
+        }
+    }
+
+    /**
+     * A threat entered the region where a battery could intercept it: the engagement envelope
+     * computed from the interceptor's fly-out model, within the battery's doctrine limits on range
+     * and altitude (found by root finding on its true trajectory; truth, for the analyst, not seen
+     * by battle management).
+     *
+     * @param battery   the battery
+     * @param leaveTime when the threat leaves that region if it flies on (s)
+     */
+    record EnvelopeEntered(double time, int threatId, String battery, double leaveTime) implements SimEvent {
+        @Override
+        public String kind() {
+            return "envelope_entered";
         }
     }
 

@@ -8,9 +8,8 @@ import dev.bulwark.engine.assign.WeaponTargetAssigner;
 import dev.bulwark.engine.effector.Battery;
 import dev.bulwark.engine.effector.BatterySpec;
 import dev.bulwark.engine.effector.InterceptPlan;
-import dev.bulwark.engine.flight.Aiming;
 import dev.bulwark.engine.flight.BallisticPropagator;
-import dev.bulwark.engine.flight.ThreatType;
+import dev.bulwark.engine.flight.FlightPath;
 import dev.bulwark.engine.geo.Ellipsoid;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import dev.bulwark.engine.geo.LocalFrame;
@@ -153,10 +152,9 @@ public final class Simulation {
     // ---------------------------------------------------------------- truth
 
     private void buildRaids() {
-        BallisticPropagator truthFlight = new BallisticPropagator(world.earth(), TRUTH_STEP_S);
-        Aiming aiming = new Aiming(truthFlight, MAX_FLIGHT_S);
+        ThreatFlights flights = new ThreatFlights(world.earth(), TRUTH_STEP_S, MAX_FLIGHT_S, ground);
         LocalFrame plane = areas.regions().frame();
-        record Shot(double time, int raid, int index, GeodeticPoint launch, GeodeticPoint aim, Aiming.Solution s) {
+        record Shot(double time, int raid, int index, GeodeticPoint launch, GeodeticPoint aim, FlightPath path) {
         }
         List<Shot> shots = new ArrayList<>();
         for (int r = 0; r < world.raids().size(); r++) {
@@ -165,11 +163,7 @@ public final class Simulation {
             RandomStream where = streams.stream("raid/" + raid.name(), "launch-point");
             RandomStream target = streams.stream("raid/" + raid.name(), "aim-point");
             RandomStream scatter = streams.stream("raid/" + raid.name(), "dispersion");
-            ThreatType type = raid.threatType();
-            GeodeticPoint launchCentre = centre(regions, 0);
-            GeodeticPoint aimCentre = centre(regions, 1);
-            double azimuthToAim = bearing(launchCentre, aimCentre);
-            Aiming.Reach reach = aiming.reach(type, launchCentre.withAltitude(ground), azimuthToAim);
+            ThreatFlights.Launcher launcher = flights.prepare(raid, centre(regions, 0), centre(regions, 1));
             double[] xy = new double[3];
             for (int i = 0; i < raid.count(); i++) {
                 double t = raid.launchTime(i);
@@ -179,18 +173,16 @@ public final class Simulation {
                 regions.sampleUniform(0, where::nextDouble, xy);
                 GeodeticPoint launch = regions.unproject(xy[0], xy[1]).withAltitude(ground);
                 regions.sampleUniform(1, target::nextDouble, xy);
-                GeodeticPoint aim = disperse(launch, regions.unproject(xy[0], xy[1]).withAltitude(ground), type,
-                        reach, scatter);
-                Aiming.Solution s = aiming.solve(type, t, launch, aim, reach);
-                shots.add(new Shot(t, r, i, launch, aim, s));
+                GeodeticPoint aim = launcher.disperse(launch, regions.unproject(xy[0], xy[1]).withAltitude(ground),
+                        scatter);
+                shots.add(new Shot(t, r, i, launch, aim, launcher.fly(t, launch, aim)));
             }
         }
         shots.sort(Comparator.comparingDouble(Shot::time).thenComparingInt(Shot::raid).thenComparingInt(Shot::index));
         int id = 1;
         for (Shot s : shots) {
-            int bound = areas.locate(s.s().trajectory().impactPoint());
-            threats.add(new ThreatTruth(id++, world.raids().get(s.raid()), s.launch(), s.aim(), s.s().trajectory(),
-                    bound));
+            int bound = areas.locate(s.path().impactPoint());
+            threats.add(new ThreatTruth(id++, world.raids().get(s.raid()), s.launch(), s.aim(), s.path(), bound));
         }
     }
 
@@ -199,47 +191,35 @@ public final class Simulation {
         return regions.unproject(xy[0], xy[1]);
     }
 
-    private double bearing(GeodeticPoint from, GeodeticPoint to) {
-        LocalFrame f = new LocalFrame(ellipsoid, from);
-        double[] ecef = ellipsoid.toEcef(to);
-        double[] enu = new double[3];
-        f.ecefToEnu(ecef[0], ecef[1], ecef[2], enu);
-        return Math.atan2(enu[0], enu[1]);
-    }
-
-    /**
-     * Moves the aim point by the type's dispersion: Gaussian errors in range and cross-range
-     * with a standard deviation proportional to the range, then kept inside the type's reach.
-     */
-    private GeodeticPoint disperse(GeodeticPoint launch, GeodeticPoint aim, ThreatType type, Aiming.Reach reach,
-            RandomStream scatter) {
-        LocalFrame f = new LocalFrame(ellipsoid, launch);
-        double[] ecef = ellipsoid.toEcef(aim);
-        double[] enu = new double[3];
-        f.ecefToEnu(ecef[0], ecef[1], ecef[2], enu);
-        double range = Math.hypot(enu[0], enu[1]);
-        double ue = enu[0] / range;
-        double un = enu[1] / range;
-        double sigma = type.dispersionFraction() * range;
-        double downRange = sigma * scatter.nextGaussian();
-        double crossRange = sigma * scatter.nextGaussian();
-        double newRange = range + downRange;
-        newRange = Math.max(reach.minRangeM() * 1.001, Math.min(reach.maxRangeM() * 0.999, newRange));
-        double e = ue * newRange + un * crossRange;
-        double n = un * newRange - ue * crossRange;
-        double[] out = new double[3];
-        f.enuToEcef(e, n, 0.0, out);
-        GeodeticPoint p = ellipsoid.toGeodetic(out);
-        return p.withAltitude(aim.altitude());
-    }
-
     private void launch(ThreatTruth t) {
         airborne.add(t);
         DefendedArea bound = t.boundFor >= 0 ? world.areas().get(t.boundFor) : null;
         bus.publish(new SimEvent.ThreatLaunched(t.trajectory.startTime(), t.id, t.raid.name(), t.type().name(),
-                t.launchPoint, t.aimPoint, t.trajectory.impactPoint(), t.trajectory.impactTime(),
-                bound == null ? null : bound.name()));
+                t.type().category().key(), t.launchPoint, t.aimPoint, t.trajectory.impactPoint(),
+                t.trajectory.impactTime(), bound == null ? null : bound.name()));
         queue.schedule(t.trajectory.impactTime(), EventQueue.Ordering.TRUTH, now -> impact(t));
+        double apogeeTime = t.trajectory.apogeeTime();
+        if (apogeeTime > t.trajectory.startTime() && apogeeTime < t.trajectory.impactTime()) {
+            queue.schedule(apogeeTime, EventQueue.Ordering.TRUTH, now -> {
+                if (!t.killed) {
+                    bus.publish(new SimEvent.Apogee(now, t.id, t.trajectory.apogeeAltitude()));
+                }
+            });
+        }
+        // Truth events for the analyst: when each battery could engage this threat at all. They
+        // are found by root finding on the flight, never read by battle management.
+        for (Battery battery : batteries) {
+            double[] spells = battery.spellsInside(t.trajectory);
+            String name = battery.spec().name();
+            for (int k = 0; k + 1 < spells.length; k += 2) {
+                double leave = spells[k + 1];
+                queue.schedule(spells[k], EventQueue.Ordering.TRUTH, now -> {
+                    if (!t.killed) {
+                        bus.publish(new SimEvent.EnvelopeEntered(now, t.id, name, leave));
+                    }
+                });
+            }
+        }
     }
 
     private void impact(ThreatTruth t) {

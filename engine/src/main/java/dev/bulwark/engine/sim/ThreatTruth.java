@@ -1,8 +1,8 @@
 package dev.bulwark.engine.sim;
 
 import dev.bulwark.engine.assign.Reason;
-import dev.bulwark.engine.flight.ThreatType;
-import dev.bulwark.engine.flight.Trajectory;
+import dev.bulwark.engine.flight.FlightPath;
+import dev.bulwark.engine.flight.ThreatClass;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import dev.bulwark.engine.sensor.SensorTarget;
 
@@ -16,7 +16,7 @@ final class ThreatTruth implements SensorTarget {
     final RaidSpec raid;
     final GeodeticPoint launchPoint;
     final GeodeticPoint aimPoint;
-    final Trajectory trajectory;
+    final FlightPath trajectory;
     final int boundFor;
     double end;
     boolean killed;
@@ -25,7 +25,7 @@ final class ThreatTruth implements SensorTarget {
     boolean tracked;
     Reason lastHold;
 
-    ThreatTruth(int id, RaidSpec raid, GeodeticPoint launchPoint, GeodeticPoint aimPoint, Trajectory trajectory,
+    ThreatTruth(int id, RaidSpec raid, GeodeticPoint launchPoint, GeodeticPoint aimPoint, FlightPath trajectory,
             int boundFor) {
         this.id = id;
         this.raid = raid;
@@ -36,7 +36,7 @@ final class ThreatTruth implements SensorTarget {
         this.end = trajectory.impactTime();
     }
 
-    ThreatType type() {
+    ThreatClass type() {
         return raid.threatType();
     }
 

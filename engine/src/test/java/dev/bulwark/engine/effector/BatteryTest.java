@@ -57,6 +57,40 @@ class BatteryTest {
     }
 
     @Test
+    void spellsInsideTheEnvelopeEndWhereTheConditionSwitches() {
+        BatterySpec spec = TinyWorlds.battery("B", 31.52, 34.68, 20);
+        Battery battery = new Battery(spec, 0, Ellipsoid.WGS84);
+        double[] spells = battery.spellsInside(path);
+        assertThat(spells.length).isPositive().isEven();
+        double[] s = new double[6];
+        for (int k = 0; k < spells.length; k++) {
+            boolean entering = k % 2 == 0;
+            double t = spells[k];
+            if (t > path.startTime() && t < path.impactTime()) {
+                // the switch is located to 1 ms: 2 ms either side the condition differs
+                path.stateAt(t - 2e-3, s);
+                assertThat(battery.covers(s)).as("before switch %d at %.4f s", k, t).isEqualTo(!entering);
+                path.stateAt(t + 2e-3, s);
+                assertThat(battery.covers(s)).as("after switch %d at %.4f s", k, t).isEqualTo(entering);
+            }
+        }
+        // and inside every spell the condition holds throughout (checked every 50 ms)
+        for (int k = 0; k < spells.length; k += 2) {
+            for (double t = spells[k] + 2e-3; t < spells[k + 1] - 2e-3; t += 0.05) {
+                path.stateAt(t, s);
+                assertThat(battery.covers(s)).isTrue();
+            }
+        }
+        // the planned intercept lies inside a spell
+        InterceptPlan plan = battery.plan(path, 5.0);
+        boolean inside = false;
+        for (int k = 0; k < spells.length; k += 2) {
+            inside |= plan.interceptTime() >= spells[k] && plan.interceptTime() <= spells[k + 1];
+        }
+        assertThat(inside).isTrue();
+    }
+
+    @Test
     void noPlanWhenThePathNeverEntersTheEnvelope() {
         BatterySpec far = new BatterySpec("far", GeodeticPoint.ofDegrees(32.2, 35.2, 0), 1, 20, 0, 600, 0,
                 Double.POSITIVE_INFINITY, 300, Double.POSITIVE_INFINITY, InterceptorType.TAMIR_CLASS, 2, 0.9, 50_000, 150);

@@ -129,6 +129,16 @@ class BallisticPropagatorTest {
         assertThat(relative(psi, expected[0])).as("range angle, relative error").isLessThan(1e-6);
         assertThat(relative(t.flightTime(), expected[1])).as("time of flight, relative error").isLessThan(1e-6);
 
+        // apogee: radius a(1 + e) of the conic, reached halfway (the path is symmetric about it);
+        // found by root finding on the dense output between the 0.1 s steps
+        double nu = speed * speed * R / MU;
+        double cg = Math.cos(Math.toRadians(elevationDeg));
+        double a = R / (2 - nu);
+        double e = Math.sqrt(1 - nu * cg * cg * (2 - nu));
+        assertThat(relative(t.apogeeAltitude(), a * (1 + e) - R)).as("apogee height, relative error")
+                .isLessThan(1e-6);
+        assertThat(t.apogeeTime()).as("apogee time").isCloseTo(expected[1] / 2, within(1e-6 * expected[1]));
+
         // the last dense-output state is the impact state
         double[] end = new double[6];
         t.stateAt(t.impactTime(), end);

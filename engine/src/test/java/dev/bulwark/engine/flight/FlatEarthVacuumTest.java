@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Vacuum flight over a flat, non-rotating Earth against the schoolbook solution: range
- * v² sin 2θ / g and time of flight 2 v sin θ / g.
+ * v² sin 2θ / g, time of flight 2 v sin θ / g, and the apogee (v sin θ)² / 2g reached at
+ * v sin θ / g, which the trajectory finds by root finding on its dense output.
  *
  * <p>The flight model works on an ellipsoid, so the flat Earth is a sphere so large
  * (R = 10¹² m, μ = g R²) that its surface is flat and its gravity uniform to within the ratio of
@@ -48,6 +49,13 @@ class FlatEarthVacuumTest {
         assertThat(Math.abs(range / expectedRange - 1)).as("range %.3f m vs %.3f m", range, expectedRange)
                 .isLessThan(1e-6);
         assertThat(Math.abs(t.flightTime() / expectedTime - 1)).as("time of flight").isLessThan(1e-6);
+        // the apogee, found by root finding between the 0.05 s steps (the cubic Hermite interpolant
+        // is exact for this quadratic height). Its time is only as good as the interpolated vertical
+        // speed, which at coordinates of 1e12 m carries ~0.1 mm / 0.05 s = 2e-3 m/s of rounding,
+        // i.e. ~2e-4 s; BallisticPropagatorTest checks it to 1e-6 against Kepler.
+        double vz = speed * Math.sin(theta);
+        assertThat(Math.abs(t.apogeeAltitude() / (vz * vz / (2 * G)) - 1)).as("apogee height").isLessThan(1e-6);
+        assertThat(t.apogeeTime()).as("apogee time").isCloseTo(vz / G, org.assertj.core.api.Assertions.within(1e-3));
         // and the shot went along the azimuth it was fired on
         assertThat(Math.atan2(enu[0], enu[1])).isCloseTo(Math.toRadians(30), org.assertj.core.api.Assertions.within(1e-9));
     }

@@ -1,5 +1,6 @@
 package dev.bulwark.engine.flight.guided;
 
+import dev.bulwark.engine.flight.FlightPath;
 import dev.bulwark.engine.geo.Ellipsoid;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import java.util.List;
@@ -57,6 +58,7 @@ public final class GuidedTrajectory implements FlightPath {
     }
 
     /** Time at which {@link #apogeeAltitude()} is reached (s). */
+    @Override
     public double apogeeTime() {
         return apogeeTime;
     }

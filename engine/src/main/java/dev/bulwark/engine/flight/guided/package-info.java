@@ -9,7 +9,7 @@
  * {@link dev.bulwark.engine.flight.guided.GuidedTrajectory}: dense output (cubic Hermite
  * interpolation of positions and velocities) from launch to ground impact, with the flight's
  * events (waypoints, dive, burn-out, apogee, impact) found by root finding on the
- * interpolant. {@link dev.bulwark.engine.flight.guided.FlightPath} is the read-only view that
+ * interpolant. {@link dev.bulwark.engine.flight.FlightPath} is the read-only view that
  * sensors and threat evaluation need, shared with the unguided trajectory.
  *
  * <p>Fidelity: the drone and cruise-missile model is kinematic (a point mass whose speed,

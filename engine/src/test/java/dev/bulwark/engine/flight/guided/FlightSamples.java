@@ -1,5 +1,7 @@
 package dev.bulwark.engine.flight.guided;
 
+import dev.bulwark.engine.flight.FlightPath;
+
 import dev.bulwark.engine.geo.Ellipsoid;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import dev.bulwark.engine.geo.LocalFrame;

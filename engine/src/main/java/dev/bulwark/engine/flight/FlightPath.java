@@ -1,4 +1,4 @@
-package dev.bulwark.engine.flight.guided;
+package dev.bulwark.engine.flight;
 
 import dev.bulwark.engine.geo.GeodeticPoint;
 
@@ -11,8 +11,8 @@ import dev.bulwark.engine.geo.GeodeticPoint;
  * second, both in ECEF (the velocity is relative to the rotating Earth, which is also the
  * airspeed since the models have no wind). Implementations are immutable and evaluate a state
  * cheaply, without integrating again (dense output), so any number of readers may share one.
- * {@link GuidedTrajectory} implements it; the unguided {@code dev.bulwark.engine.flight.Trajectory}
- * has the same methods and can implement it too.
+ * {@link Trajectory} (unguided flight) and {@code dev.bulwark.engine.flight.guided.GuidedTrajectory}
+ * (drones, cruise and ballistic missiles) implement it.
  */
 public interface FlightPath {
 
@@ -25,8 +25,11 @@ public interface FlightPath {
     /** Where the path meets the ground (geodetic, WGS84; height = the ground height). */
     GeodeticPoint impactPoint();
 
-    /** Greatest height above the ellipsoid reached (m). */
+    /** Greatest height above the ellipsoid reached (m), found by root finding on the dense output. */
     double apogeeAltitude();
+
+    /** Time at which {@link #apogeeAltitude()} is reached (s). */
+    double apogeeTime();
 
     /** Time of flight, launch to impact (s). */
     default double flightTime() {
