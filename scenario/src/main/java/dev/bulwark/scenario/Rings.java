@@ -104,6 +104,32 @@ final class Rings {
         return polygon;
     }
 
+    /**
+     * An open list of points (a route), each {@code [lat_deg, lon_deg]}, or null after reporting
+     * its problems. An empty list is a route without turn points.
+     *
+     * @param altitude height given to every point (m)
+     */
+    static List<GeodeticPoint> points(Source src, Node list, String field, double altitude) {
+        if (!(list instanceof SequenceNode)) {
+            src.problem(list, field, "expected a list of " + Order.LAT_LON.pair + " points, got "
+                    + Fields.describe(list));
+            return null;
+        }
+        List<Node> items = ((SequenceNode) list).getValue();
+        List<GeodeticPoint> out = new ArrayList<>();
+        boolean bad = false;
+        for (int i = 0; i < items.size(); i++) {
+            double[] v = vertex(src, items.get(i), field + "[" + i + "]", Order.LAT_LON);
+            if (v == null) {
+                bad = true;
+            } else {
+                out.add(GeodeticPoint.ofDegrees(v[0], v[1], altitude));
+            }
+        }
+        return bad ? null : out;
+    }
+
     /** {lat, lon} in degrees of one vertex, or null after reporting. */
     private static double[] vertex(Source src, Node item, String field, Order order) {
         if (!(item instanceof SequenceNode)) {

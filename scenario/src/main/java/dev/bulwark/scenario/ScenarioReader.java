@@ -6,7 +6,12 @@ import dev.bulwark.engine.effector.BatterySpec;
 import dev.bulwark.engine.flight.Aiming;
 import dev.bulwark.engine.flight.BallisticPropagator;
 import dev.bulwark.engine.flight.EarthModel;
+import dev.bulwark.engine.flight.ThreatClass;
 import dev.bulwark.engine.flight.ThreatType;
+import dev.bulwark.engine.flight.guided.BallisticMissileFlier;
+import dev.bulwark.engine.flight.guided.BallisticMissileThreat;
+import dev.bulwark.engine.flight.guided.Route;
+import dev.bulwark.engine.flight.guided.WaypointThreat;
 import dev.bulwark.engine.geo.Ellipsoid;
 import dev.bulwark.engine.geo.GeoPolygon;
 import dev.bulwark.engine.geo.GeodeticPoint;
@@ -60,7 +65,7 @@ final class ScenarioReader {
     static final List<String> TRACKER = List.of("confirm_hits", "confirm_window", "delete_after_misses",
             "process_noise_m2_s3", "initial_speed_sigma_mps", "gate_chi_square");
     static final List<String> RAID = List.of("name", "threat_type", "launch_area", "aim_town", "aim_area", "count",
-            "start_s", "rate_per_min");
+            "start_s", "rate_per_min", "route", "cruise_height_m");
 
     /** Heights accepted for positions (m): from below the Dead Sea shore to above the highest summit. */
     static final Range ALTITUDE = Range.between(-500, 9000);
@@ -69,6 +74,8 @@ final class ScenarioReader {
     /** Integration step (s) and longest flight (s) used for the reach check. */
     static final double REACH_STEP_S = 0.1;
     static final double REACH_MAX_FLIGHT_S = 600;
+    /** Integration step for the reach of ballistic missiles (s): the simulation's own. */
+    static final double MISSILE_REACH_STEP_S = 0.1;
 
     private final Path file;
     private final Problems problems = new Problems();
@@ -442,7 +449,7 @@ final class ScenarioReader {
             if (name != null && !names.add(name, f.get("name"), f.join("name"))) {
                 name = null;
             }
-            ThreatType type = threatType(f, types);
+            ThreatClass type = threatType(f, types);
             GeoPolygon launch = f.has("launch_area")
                     ? Rings.read(src, f.get("launch_area"), f.join("launch_area"), Rings.Order.LAT_LON, ground)
                     : missingNull(f, "launch_area", " (a closed ring of [lat_deg, lon_deg] pairs)");
@@ -488,12 +495,29 @@ final class ScenarioReader {
                     count = null;
                 }
             }
-            if (type != null && launch != null && aim != null
-                    && !inReach(f, aimKey, name == null ? "raids[" + i + "]" : name, type, launch, aim, aiming)) {
+            List<GeodeticPoint> route = List.of();
+            Double cruiseHeight = Double.NaN;
+            String raidName = name == null ? "raids[" + i + "]" : name;
+            if (type != null && !(type instanceof WaypointThreat)) {
+                for (String key : List.of("route", "cruise_height_m")) {
+                    if (f.has(key)) {
+                        src.problem(f.get(key), f.join(key), "raid '" + raidName + "': " + key + " is for drones and"
+                                + " cruise missiles; " + type.name() + " is " + article(ThreatTypes.kindOf(type)) + " "
+                                + ThreatTypes.kindOf(type).replace('_', ' ') + " threat type and flies straight to its"
+                                + " aim point");
+                        type = null;
+                    }
+                }
+            } else {
+                route = f.has("route") ? Rings.points(src, f.get("route"), f.join("route"), ground) : List.of();
+                cruiseHeight = f.number("cruise_height_m", Range.NON_NEGATIVE, Double.NaN);
+            }
+            if (type != null && launch != null && aim != null && route != null && cruiseHeight != null
+                    && !inReach(f, aimKey, raidName, type, launch, aim, route, aiming)) {
                 aim = null;
             }
-            if (allPresent(name, type, launch, aim, count, start, rate)) {
-                out.add(new RaidSpec(name, type, launch, aim, aimLabel, count, start, rate));
+            if (allPresent(name, type, launch, aim, count, start, rate, route, cruiseHeight)) {
+                out.add(new RaidSpec(name, type, launch, aim, aimLabel, count, start, rate, route, cruiseHeight));
             }
         }
         return out;
@@ -504,12 +528,12 @@ final class ScenarioReader {
         return null;
     }
 
-    private ThreatType threatType(Fields f, ThreatTypes.Result types) {
+    private ThreatClass threatType(Fields f, ThreatTypes.Result types) {
         String typeName = f.text("threat_type");
         if (typeName == null) {
             return null;
         }
-        ThreatType type = types.types().get(typeName);
+        ThreatClass type = types.types().get(typeName);
         if (type == null && !types.declared().contains(typeName)) {
             Set<String> valid = new LinkedHashSet<>(types.types().keySet());
             valid.addAll(types.declared());
@@ -526,6 +550,99 @@ final class ScenarioReader {
      * The reach is computed once, from the launch area's centroid towards the aim area's centroid,
      * on ground at the scenario's ground height.
      */
+    private boolean inReach(Fields f, String aimKey, String raid, ThreatClass type, GeoPolygon launch,
+            GeoPolygon aim, List<GeodeticPoint> route, Aiming aiming) {
+        if (type instanceof ThreatType unguided) {
+            return inReach(f, aimKey, raid, unguided, launch, aim, aiming);
+        }
+        if (type instanceof WaypointThreat vehicle) {
+            return routeInRange(f, aimKey, raid, vehicle, launch, aim, route);
+        }
+        return missileInReach(f, aimKey, raid, (BallisticMissileThreat) type, launch, aim);
+    }
+
+    /**
+     * Whether the longest route (from any launch-area vertex through the waypoints to any aim-area
+     * vertex, along the ellipsoid) is within a drone's or cruise missile's range; reports if not.
+     */
+    private boolean routeInRange(Fields f, String aimKey, String raid, WaypointThreat vehicle, GeoPolygon launch,
+            GeoPolygon aim, List<GeodeticPoint> route) {
+        double longest = 0;
+        for (GeodeticPoint l : launch.vertices()) {
+            for (GeodeticPoint a : aim.vertices()) {
+                longest = Math.max(longest, Route.via(l, route, a, 0).lengthM(Ellipsoid.WGS84));
+            }
+        }
+        double range = vehicle.vehicle().maxRangeM();
+        if (longest > range) {
+            String key = f.has("route") ? "route" : aimKey;
+            src.problem(f.get(key), f.join(key), "raid '" + raid + "': the route is too long: from the launch area"
+                    + (route.isEmpty() ? "" : " through its " + route.size() + " waypoint" + (route.size() == 1 ? ""
+                            : "s")) + " to the far side of the aim area it is " + Numbers.km(longest) + " km, but "
+                    + vehicle.name() + " flies at most " + Numbers.km(range) + " km; shorten the route or move the"
+                    + " launch area closer");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether every aim vertex is within a ballistic missile's reach from every launch vertex
+     * (geocentric angle times the launch point's distance from the Earth's centre, the measure of
+     * the flight model's reach), the reach computed once from the launch area's centroid towards
+     * the aim area's centroid; reports if not.
+     */
+    private boolean missileInReach(Fields f, String aimKey, String raid, BallisticMissileThreat missile,
+            GeoPolygon launch, GeoPolygon aim) {
+        Ellipsoid wgs84 = Ellipsoid.WGS84;
+        GeodeticPoint from = launch.centroid().withAltitude(ground);
+        GeodeticPoint to = aim.centroid().withAltitude(ground);
+        double[] enu = new double[3];
+        double[] toEcef = wgs84.toEcef(to);
+        new LocalFrame(wgs84, from).ecefToEnu(toEcef[0], toEcef[1], toEcef[2], enu);
+        BallisticMissileFlier.Reach reach;
+        try {
+            reach = new BallisticMissileFlier(EarthModel.WGS84, MISSILE_REACH_STEP_S).reach(missile.type(), from,
+                    Math.atan2(enu[0], enu[1]));
+        } catch (RuntimeException e) {
+            src.problem(f.get("threat_type"), f.join("threat_type"), "raid '" + raid + "': cannot compute the reach"
+                    + " of " + missile.name() + ": " + e.getMessage() + "; check its boost and masses");
+            return false;
+        }
+        double nearest = Double.POSITIVE_INFINITY;
+        double farthest = 0;
+        for (GeodeticPoint l : launch.vertices()) {
+            double[] p = wgs84.toEcef(l.withAltitude(ground));
+            double radius = Math.sqrt(p[0] * p[0] + p[1] * p[1] + p[2] * p[2]);
+            for (GeodeticPoint a : aim.vertices()) {
+                double[] q = wgs84.toEcef(a.withAltitude(ground));
+                double cx = p[1] * q[2] - p[2] * q[1];
+                double cy = p[2] * q[0] - p[0] * q[2];
+                double cz = p[0] * q[1] - p[1] * q[0];
+                double d = radius * Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz),
+                        p[0] * q[0] + p[1] * q[1] + p[2] * q[2]);
+                nearest = Math.min(nearest, d);
+                farthest = Math.max(farthest, d);
+            }
+        }
+        String reachText = missile.name() + " reaches " + Numbers.km(reach.minRangeM()) + "–"
+                + Numbers.km(reach.maxRangeM()) + " km";
+        if (farthest > reach.maxRangeM()) {
+            src.problem(f.get(aimKey), f.join(aimKey), "raid '" + raid + "': the aim area is out of reach: its"
+                    + " farthest point is " + Numbers.km(farthest) + " km from the launch area, but " + reachText
+                    + "; move the launch area closer or use a longer-range threat type");
+            return false;
+        }
+        if (nearest < reach.minRangeM()) {
+            src.problem(f.get(aimKey), f.join(aimKey), "raid '" + raid + "': the aim area is too close to reach:"
+                    + " its nearest point is " + Numbers.km(nearest) + " km from the launch area, but " + reachText
+                    + " (its shortest range cuts the engine off just after the pitch-over); move the launch area"
+                    + " farther away");
+            return false;
+        }
+        return true;
+    }
+
     private boolean inReach(Fields f, String aimKey, String raid, ThreatType type, GeoPolygon launch,
             GeoPolygon aim, Aiming aiming) {
         Ellipsoid wgs84 = Ellipsoid.WGS84;
@@ -589,6 +706,10 @@ final class ScenarioReader {
             return false;
         }
         return true;
+    }
+
+    private static String article(String word) {
+        return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
     }
 
     private static boolean allPresent(Object... values) {

@@ -3,7 +3,10 @@ package dev.bulwark.scenario;
 import dev.bulwark.engine.flight.Boost;
 import dev.bulwark.engine.flight.DragTable;
 import dev.bulwark.engine.flight.Motor;
+import dev.bulwark.engine.flight.ThreatClass;
 import dev.bulwark.engine.flight.ThreatType;
+import dev.bulwark.engine.flight.guided.BallisticMissileThreat;
+import dev.bulwark.engine.flight.guided.WaypointThreat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
@@ -26,7 +32,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 final class ThreatTypes {
 
-    static final List<String> KEYS = List.of("name", "mass_kg", "reference_area_m2", "drag_coefficient", "drag_table",
+    static final List<String> KEYS = List.of("name", "kind", "mass_kg", "reference_area_m2", "drag_coefficient", "drag_table",
             "burnout_speed_mps", "burn_time_s", "thrust_n", "total_impulse_n_s", "propellant_mass_kg",
             "rail_length_m", "min_elevation_deg", "max_elevation_deg", "trajectory", "rcs_m2", "cost_usd",
             "dispersion_fraction");
@@ -51,8 +57,11 @@ final class ThreatTypes {
      * @param types    every usable type by name: the base types (overridden where the list says so), then new ones
      * @param declared every name the list declared, usable or not (to avoid a second error where it is used)
      */
-    record Result(Map<String, ThreatType> types, Set<String> declared) {
+    record Result(Map<String, ThreatClass> types, Set<String> declared) {
     }
+
+    /** The values of {@code kind}, in the order documented. */
+    static final List<String> KINDS = List.of("unguided", "drone", "cruise_missile", "ballistic_missile");
 
     private ThreatTypes() {
     }
@@ -62,15 +71,29 @@ final class ThreatTypes {
      * @param path its field path
      * @param base the types an entry may override by naming them
      */
-    static Result read(Source src, Node list, String path, Map<String, ThreatType> base) {
-        Map<String, ThreatType> types = new LinkedHashMap<>(base);
+    static Result read(Source src, Node list, String path, Map<String, ThreatClass> base) {
+        Map<String, ThreatClass> types = new LinkedHashMap<>(base);
         Set<String> declared = new LinkedHashSet<>();
         Names names = new Names(src, "threat type");
         List<Node> items = Lists.items(src, list, path, "threat type");
         for (int i = 0; i < items.size(); i++) {
             Node item = items.get(i);
             String itemPath = path + "[" + i + "]";
-            Fields f = new Fields(src, item, itemPath, KEYS);
+            String peekedName = scalar(item, "name");
+            ThreatClass base0 = peekedName == null ? null : base.get(peekedName);
+            String kind = kind(src, item, itemPath, base0);
+            if (kind == null) {
+                if (peekedName != null) {
+                    declared.add(peekedName);
+                }
+                continue;
+            }
+            List<String> keys = switch (kind) {
+                case "drone", "cruise_missile" -> GuidedThreatTypes.WAYPOINT_KEYS;
+                case "ballistic_missile" -> GuidedThreatTypes.MISSILE_KEYS;
+                default -> KEYS;
+            };
+            Fields f = new Fields(src, item, itemPath, keys);
             if (!f.ok()) {
                 continue;
             }
@@ -78,11 +101,20 @@ final class ThreatTypes {
             if (name != null && !names.add(name, f.get("name"), f.join("name"))) {
                 name = null;
             }
-            ThreatType from = name == null ? null : base.get(name);
+            ThreatClass from = name == null ? null : base.get(name);
             if (name != null) {
                 declared.add(name);
             }
-            ThreatType type = entry(src, f, item, itemPath, name, from, base);
+            List<String> catalogue = new ArrayList<>(base.keySet());
+            ThreatClass type = switch (kind) {
+                case "drone" -> GuidedThreatTypes.waypoint(src, f, item, itemPath, name, ThreatClass.Category.DRONE,
+                        (WaypointThreat) from, catalogue);
+                case "cruise_missile" -> GuidedThreatTypes.waypoint(src, f, item, itemPath, name,
+                        ThreatClass.Category.CRUISE_MISSILE, (WaypointThreat) from, catalogue);
+                case "ballistic_missile" -> GuidedThreatTypes.missile(src, f, item, itemPath, name,
+                        (BallisticMissileThreat) from, catalogue);
+                default -> entry(src, f, item, itemPath, name, (ThreatType) from, catalogue);
+            };
             if (type != null) {
                 types.put(name, type);
             }
@@ -90,9 +122,59 @@ final class ThreatTypes {
         return new Result(types, declared);
     }
 
+    /**
+     * The {@code kind} of an entry: the one it gives, else its catalogue type's, else
+     * {@code unguided}; null after reporting an unknown kind or a change of a catalogue type's kind.
+     */
+    private static String kind(Source src, Node item, String itemPath, ThreatClass from) {
+        String inherited = from == null ? null : kindOf(from);
+        Node node = child(item, "kind");
+        if (node == null) {
+            return inherited == null ? "unguided" : inherited;
+        }
+        String field = itemPath + ".kind";
+        String text = Fields.text(src, node, field);
+        if (text == null) {
+            return null;
+        }
+        if (!KINDS.contains(text)) {
+            String guess = Suggestions.closest(text, KINDS);
+            src.problem(node, field, "unknown kind '" + text + "'" + (guess != null ? "; did you mean '" + guess
+                    + "'? " : "; ") + "valid: " + String.join(", ", KINDS));
+            return null;
+        }
+        if (inherited != null && !inherited.equals(text)) {
+            src.problem(node, field, "'" + from.name() + "' is a " + inherited + " in the built-in catalogue; an"
+                    + " entry with its name changes its values, not its kind (give a new name for a new " + text
+                    + ")");
+            return null;
+        }
+        return text;
+    }
+
+    /** The {@code kind} key of a type. */
+    static String kindOf(ThreatClass type) {
+        return type.category() == ThreatClass.Category.ROCKET_ARTILLERY_MORTAR ? "unguided" : type.category().key();
+    }
+
+    private static Node child(Node item, String key) {
+        if (item instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return t.getValueNode();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String scalar(Node item, String key) {
+        return child(item, key) instanceof ScalarNode s ? s.getValue() : null;
+    }
+
     /** One entry as a type, or null after reporting its problems. */
     private static ThreatType entry(Source src, Fields f, Node item, String itemPath, String name, ThreatType from,
-            Map<String, ThreatType> base) {
+            List<String> catalogue) {
         int problemsBefore = src.problems().size();
         List<String> missing = new ArrayList<>();
         Double mass = value(f, "mass_kg", Range.POSITIVE, from == null ? null : from.massKg(), missing);
@@ -119,7 +201,7 @@ final class ThreatTypes {
         if (name != null && from == null && !missing.isEmpty()) {
             String field = missing.size() == 1 ? f.join(missing.get(0).split(" ")[0]) : itemPath;
             src.problem(item, field, "threat type '" + name + "' is not in the built-in catalogue ("
-                    + String.join(", ", base.keySet()) + "), so it needs all its required keys; missing: "
+                    + String.join(", ", catalogue) + "), so it needs all its required keys; missing: "
                     + String.join("; ", missing));
         }
         if (minElevation != null && maxElevation != null && !(maxElevation > minElevation)) {

@@ -39,11 +39,16 @@ class MalformedScenarioTest {
             fractional-launchers           | batteries[0].launchers              | 13 | 16 | expected a whole number, got 2.5
             future-version                 | bulwark                             |  1 | 10 | unsupported format version 3; this version of Bulwark reads format 1
             geojson-file-missing           | defended_areas[0].geojson           |  9 | 14 | GeoJSON file not found
+            missile-too-close              | raids[0].aim_town                   | 14 | 15 | the aim area is too close to reach: its nearest point is 20.9 km from the launch area, but srbm-300 reaches
+            route-on-a-rocket              | raids[0].route                      | 17 | 12 | route is for drones and cruise missiles; grad-122 is an unguided threat type
+            route-too-long                 | raids[0].route                      | 20 | 12 | the route is too long: from the launch area through its 2 waypoints to the far side of the aim area it is 59.5 km, but shahed-136 flies at most 50.0 km
+            threat-kind-changed            | threat_types[0].kind                | 12 | 11 | 'shahed-136' is a drone in the built-in catalogue; an entry with its name changes its values, not its kind
+            threat-kind-unknown            | threat_types[0].kind                | 12 | 11 | unknown kind 'glider'; valid: unguided, drone, cruise_missile, ballistic_missile
             missing-name                   | name                                |  1 |  1 | missing required key 'name'
             missing-probability-of-kill    | batteries[0].probability_of_kill    | 11 |  5 | missing required key 'probability_of_kill'
             missing-version                | bulwark                             |  1 |  1 | missing required key 'bulwark'
             negative-duration              | duration_s                          |  3 | 13 | must be greater than 0, got -5
-            new-threat-type-incomplete     | threat_types[0].dispersion_fraction |  6 |  5 | not in the built-in catalogue (qassam, rocket-107, grad-122, grad-122-er, fajr-5, mortar-120), so it needs all its required keys
+            new-threat-type-incomplete     | threat_types[0].dispersion_fraction |  6 |  5 | not in the built-in catalogue (qassam, rocket-107, grad-122, grad-122-er, fajr-5, mortar-120, shahed-136, cruise-missile, srbm-300, mrbm-1500), so it needs all its required keys
             no-aim                         | raids[0].aim_town                   | 11 |  5 | missing required key 'aim_town' (or 'aim_area'
             no-raids                       | raids                               | 10 |  8 | at least one raid is needed
             number-with-unit               | duration_s                          |  3 | 13 | without a unit, got '600s'

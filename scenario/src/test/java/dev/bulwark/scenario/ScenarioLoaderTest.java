@@ -134,8 +134,8 @@ class ScenarioLoaderTest {
         assertThat(w.tracker()).isEqualTo(new TrackerSettings(2, 3, 4, 80, 500, 11.34));
 
         // an override changes only the keys it gives; the rest come from the catalogue
-        ThreatType grad = w.raids().get(0).threatType();
-        ThreatType builtIn = ThreatCatalogue.builtIn().get("grad-122");
+        ThreatType grad = (ThreatType) w.raids().get(0).threatType();
+        ThreatType builtIn = ThreatCatalogue.unguided().get("grad-122");
         assertThat(grad.costUsd()).isEqualTo(1200.0);
         assertThat(grad.massKg()).isEqualTo(builtIn.massKg());
         assertThat(grad.boost()).isEqualTo(builtIn.boost());

@@ -34,6 +34,9 @@ class ScenarioReferenceTest {
         keys.addAll(ScenarioReader.TRACKER);
         keys.addAll(ScenarioReader.RAID);
         keys.addAll(ThreatTypes.KEYS);
+        keys.addAll(GuidedThreatTypes.WAYPOINT_KEYS);
+        keys.addAll(GuidedThreatTypes.MISSILE_KEYS);
+        keys.addAll(ThreatTypes.KINDS);
         assertThat(keys).allSatisfy(k -> assertThat(doc).contains("`" + k + "`"));
     }
 
@@ -43,10 +46,10 @@ class ScenarioReferenceTest {
         List<String> rows = Files.readAllLines(REFERENCE).stream()
                 .filter(l -> l.matches("\\| `[a-z0-9-]+` \\| [0-9].*") && l.split("\\|").length == 15)
                 .collect(Collectors.toList());
-        assertThat(rows).hasSize(ThreatCatalogue.builtIn().size());
+        assertThat(rows).hasSize(ThreatCatalogue.unguided().size());
         for (String row : rows) {
             String[] cells = row.split("\\|");
-            ThreatType t = ThreatCatalogue.builtIn().get(cells[1].strip().replace("`", ""));
+            ThreatType t = ThreatCatalogue.unguided().get(cells[1].strip().replace("`", ""));
             assertThat(t).as(row).isNotNull();
             Motor m = t.motor();
             Double[] expected = {t.massKg(), m == null ? null : m.propellantMassKg(), m == null ? null : m.burnTimeS(),
@@ -72,10 +75,10 @@ class ScenarioReferenceTest {
     void showsTheCatalogueDragTablesAsTheyAre() throws IOException {
         List<String> rows = Files.readAllLines(REFERENCE).stream()
                 .filter(l -> l.matches("\\| `[a-z0-9-]+` \\| `\\[\\[.*")).collect(Collectors.toList());
-        assertThat(rows).hasSize(ThreatCatalogue.builtIn().size());
+        assertThat(rows).hasSize(ThreatCatalogue.unguided().size());
         for (String row : rows) {
             String[] cells = row.split("\\|");
-            ThreatType t = ThreatCatalogue.builtIn().get(cells[1].strip().replace("`", ""));
+            ThreatType t = ThreatCatalogue.unguided().get(cells[1].strip().replace("`", ""));
             assertThat(t).as(row).isNotNull();
             String[] numbers = cells[2].replaceAll("[`\\[\\]\\s]", " ").strip().split("[ ,]+");
             assertThat(numbers).as(row).hasSize(2 * t.drag().size());

@@ -47,7 +47,7 @@ class ThreatCatalogueRangeTest {
     })
     void maximumRangeIsWithinTenPercentOfThePublishedFigure(String name, double lowKm, double highKm,
             String source) {
-        ThreatType type = ThreatCatalogue.builtIn().get(name);
+        ThreatType type = ThreatCatalogue.unguided().get(name);
         Aiming.Reach reach = aiming().reach(type, LAUNCH, AZIMUTH);
         double km = reach.maxRangeM() / 1000;
         assertThat(km).as("%s maximum range (km) against %s", name, source).isBetween(0.9 * lowKm, 1.1 * highKm);
@@ -56,7 +56,7 @@ class ThreatCatalogueRangeTest {
 
     @Test
     void everyCatalogueTypeIsCovered() {
-        assertThat(ThreatCatalogue.builtIn().keySet()).containsExactly("qassam", "rocket-107", "grad-122",
+        assertThat(ThreatCatalogue.unguided().keySet()).containsExactly("qassam", "rocket-107", "grad-122",
                 "grad-122-er", "fajr-5", "mortar-120");
     }
 
@@ -75,7 +75,7 @@ class ThreatCatalogueRangeTest {
         // from the Gaza Strip's launch areas to the place (Beit Hanoun to Sderot ~7 km, Gaza City to
         // Ashkelon ~15 km, to Ashdod ~35 km, Khan Yunis to Beersheba ~38 km, Gaza City to Tel Aviv
         // ~70 km; map distances).
-        ThreatType type = ThreatCatalogue.builtIn().get(name);
+        ThreatType type = ThreatCatalogue.unguided().get(name);
         Trajectory t = aiming().solve(type, 0, LAUNCH, pointAt(distanceKm * 1000)).trajectory();
         assertThat(t.flightTime()).as("%s to %s (%s km)", name, place, distanceKm).isGreaterThan(warningS);
     }
@@ -86,7 +86,7 @@ class ThreatCatalogueRangeTest {
         // The catalogue's mortar-120 is its top charge (~7 km; ~40 s at maximum range, ~55 s at
         // 85°). The same bomb on a charge of 110 m/s (a scenario override of burnout_speed_mps)
         // reaches ~1 km at the 45° minimum elevation, in 15 s ± 10%.
-        ThreatType top = ThreatCatalogue.builtIn().get("mortar-120");
+        ThreatType top = ThreatCatalogue.unguided().get("mortar-120");
         ThreatType light = top.withBoost(new Boost.BurnoutSpeed(110));
         Trajectory t = aiming().fly(light, 0, LAUNCH, AZIMUTH, light.minElevationRad(), 0);
         assertThat(t.flightTime()).isBetween(13.5, 16.5);
@@ -100,7 +100,7 @@ class ThreatCatalogueRangeTest {
         // above 100 m/s. Also prints, for the record, each type's reach, best elevation, flight time
         // at maximum range, apogee and burn-out speed (quoted in docs/models/flight.md).
         Aiming aiming = aiming();
-        for (Map.Entry<String, ThreatType> e : ThreatCatalogue.builtIn().entrySet()) {
+        for (Map.Entry<String, ThreatType> e : ThreatCatalogue.unguided().entrySet()) {
             ThreatType type = e.getValue();
             Aiming.Reach reach = aiming.reach(type, LAUNCH, AZIMUTH);
             Trajectory t = aiming.fly(type, 0, LAUNCH, AZIMUTH, reach.bestElevationRad(), 0);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.bulwark.engine.flight.Boost;
+import dev.bulwark.engine.flight.ThreatClass;
 import dev.bulwark.engine.flight.ThreatType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,17 +23,19 @@ import org.junit.jupiter.api.Test;
 class ThreatCatalogueTest {
 
     @Test
-    void holdsTheSixTypesInOrder() {
-        Map<String, ThreatType> types = ThreatCatalogue.builtIn();
+    void holdsTheTenTypesInOrder() {
+        Map<String, ThreatClass> types = ThreatCatalogue.builtIn();
         assertThat(types.keySet()).containsExactly("qassam", "rocket-107", "grad-122", "grad-122-er", "fajr-5",
-                "mortar-120");
+                "mortar-120", "shahed-136", "cruise-missile", "srbm-300", "mrbm-1500");
+        assertThat(ThreatCatalogue.unguided().keySet()).containsExactly("qassam", "rocket-107", "grad-122",
+                "grad-122-er", "fajr-5", "mortar-120");
         assertThat(types).allSatisfy((name, t) -> assertThat(t.name()).isEqualTo(name));
         assertThatThrownBy(() -> types.put("x", types.get("qassam"))).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void fixedValuesFollowTheirSources() {
-        Map<String, ThreatType> types = ThreatCatalogue.builtIn();
+        Map<String, ThreatType> types = ThreatCatalogue.unguided();
         // body cross-sections pi d^2 / 4 of the calibres
         assertThat(types.get("qassam").referenceAreaM2()).isCloseTo(Math.PI * 0.170 * 0.170 / 4, within(1e-4));
         assertThat(types.get("rocket-107").referenceAreaM2()).isCloseTo(Math.PI * 0.107 * 0.107 / 4, within(1e-4));
@@ -76,10 +79,12 @@ class ThreatCatalogueTest {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<String> values = text.lines().map(String::strip).filter(l -> l.matches("[a-z_0-9]+: .*"))
-                .filter(l -> !l.startsWith("threat_types:")).collect(Collectors.toList());
-        // 6 types, besides the name: 13 keys for a rocket with a motor (all but burnout_speed_mps,
-        // drag_coefficient and total_impulse_n_s), 10 for the mortar
-        assertThat(values).hasSize(5 * 13 + 10)
+                .filter(l -> !l.startsWith("threat_types:")).filter(l -> !l.startsWith("kind:"))
+                .collect(Collectors.toList());
+        // 10 types, besides the name and kind: 13 keys for a rocket with a motor (all but
+        // burnout_speed_mps, drag_coefficient and total_impulse_n_s), 10 for the mortar, 19 for a
+        // drone or cruise missile, 14 for a ballistic missile
+        assertThat(values).hasSize(5 * 13 + 10 + 2 * 19 + 2 * 14)
                 .allSatisfy(l -> assertThat(l).matches(".*#.*(PF|press|\\[notional\\]|calibre|calibrated).*"));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.bulwark.engine.flight.Boost;
 import dev.bulwark.engine.flight.DragTable;
 import dev.bulwark.engine.flight.Motor;
+import dev.bulwark.engine.flight.ThreatClass;
 import dev.bulwark.engine.flight.ThreatType;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +20,26 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 class ThreatTypesTest {
 
-    private static final Map<String, ThreatType> CATALOGUE = ThreatCatalogue.builtIn();
+    private static final Map<String, ThreatClass> CATALOGUE = ThreatCatalogue.builtIn();
 
     /** Reads a {@code threat_types} list over the catalogue; fails on any problem. */
     private static Map<String, ThreatType> read(String yaml) {
+        Map<String, ThreatType> out = new java.util.LinkedHashMap<>();
+        readAll(yaml).forEach((name, type) -> {
+            if (type instanceof ThreatType t) {
+                out.put(name, t);
+            }
+        });
+        return out;
+    }
+
+    /** Reads a {@code threat_types} list over the catalogue, every kind; fails on any problem. */
+    static Map<String, ThreatClass> readAll(String yaml) {
         Problems problems = new Problems();
         Source src = new Source("test.yaml", problems);
         Node root = YamlFiles.composeText(yaml, src);
         Fields top = new Fields(src, root, "", List.of("threat_types"));
-        Map<String, ThreatType> types = ThreatTypes.read(src, top.get("threat_types"), "threat_types", CATALOGUE)
+        Map<String, ThreatClass> types = ThreatTypes.read(src, top.get("threat_types"), "threat_types", CATALOGUE)
                 .types();
         assertThat(problems.list()).isEmpty();
         return types;
@@ -80,7 +92,7 @@ class ThreatTypesTest {
 
     @Test
     void overridingSomeMotorKeysKeepsTheOthers() {
-        ThreatType grad = CATALOGUE.get("grad-122");
+        ThreatType grad = ThreatCatalogue.unguided().get("grad-122");
         ThreatType t = read("""
                 threat_types:
                   - name: grad-122
@@ -113,8 +125,8 @@ class ThreatTypesTest {
         assertThat(mortar.motor()).isEqualTo(new Motor(0.5, 3000, 1, ThreatTypes.DEFAULT_RAIL_LENGTH_M));
         assertThat(mortar.angleOfFire()).isEqualTo(ThreatType.AngleOfFire.LOW);
         // the catalogue's elevation limits stay
-        assertThat(mortar.maxElevationRad()).isEqualTo(CATALOGUE.get("mortar-120").maxElevationRad());
+        assertThat(mortar.maxElevationRad()).isEqualTo(ThreatCatalogue.unguided().get("mortar-120").maxElevationRad());
         // the catalogue itself is untouched
-        assertThat(CATALOGUE.get("grad-122").motor()).isNotNull();
+        assertThat(ThreatCatalogue.unguided().get("grad-122").motor()).isNotNull();
     }
 }

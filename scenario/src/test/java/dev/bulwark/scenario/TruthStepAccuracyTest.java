@@ -22,13 +22,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TruthStepAccuracyTest {
 
     static Stream<String> types() {
-        return ThreatCatalogue.builtIn().keySet().stream();
+        return ThreatCatalogue.unguided().keySet().stream();
     }
 
     @ParameterizedTest
     @MethodSource("types")
     void theTruthStepLandsWithinAMetreOfAFineIntegration(String name) {
-        ThreatType type = ThreatCatalogue.builtIn().get(name);
+        ThreatType type = ThreatCatalogue.unguided().get(name);
         GeodeticPoint launch = GeodeticPoint.ofDegrees(31.5, 34.5, 0);
         Aiming coarse = new Aiming(new BallisticPropagator(EarthModel.WGS84, Simulation.TRUTH_STEP_S), 900);
         Aiming fine = new Aiming(new BallisticPropagator(EarthModel.WGS84, Simulation.TRUTH_STEP_S / 20), 900);
