@@ -24,14 +24,24 @@ final class ProgressBar implements ProgressListener {
     private final PrintWriter err;
     private final LongSupplier nanoTime;
     private final boolean enabled;
+    private final boolean runs;
     private final long start;
     private long lastDraw;
     private int drawnWidth;
 
     ProgressBar(PrintWriter err, LongSupplier nanoTime, boolean enabled) {
+        this(err, nanoTime, enabled, false);
+    }
+
+    /**
+     * @param runs whether progress counts replications ({@code runs 40 / 100}) rather than
+     *             simulated time
+     */
+    ProgressBar(PrintWriter err, LongSupplier nanoTime, boolean enabled, boolean runs) {
         this.err = err;
         this.nanoTime = nanoTime;
         this.enabled = enabled;
+        this.runs = runs;
         this.start = nanoTime.getAsLong();
     }
 
@@ -45,7 +55,7 @@ final class ProgressBar implements ProgressListener {
             return;
         }
         lastDraw = t;
-        String line = line(now, end, (t - start) * 1e-9);
+        String line = runs ? runsLine((int) now, (int) end, (t - start) * 1e-9) : line(now, end, (t - start) * 1e-9);
         // Pad over a longer previous line (the clock can shrink the line by a digit).
         err.print('\r' + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
         err.flush();
@@ -69,6 +79,15 @@ final class ProgressBar implements ProgressListener {
                 + String.format(Locale.ROOT, "%3d%%", (int) Math.floor(fraction * 100))
                 + "  sim " + clock(now) + " / " + clock(end)
                 + "  elapsed " + wall(elapsedS);
+    }
+
+    /** The text of the bar after {@code done} of {@code total} replications. */
+    static String runsLine(int done, int total, double elapsedS) {
+        double fraction = total > 0 ? Math.min(1, Math.max(0, done / (double) total)) : 1;
+        int filled = (int) Math.floor(fraction * BAR_WIDTH);
+        return "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] "
+                + String.format(Locale.ROOT, "%3d%%", (int) Math.floor(fraction * 100))
+                + "  runs " + done + " / " + total + "  elapsed " + wall(elapsedS);
     }
 
     /** Simulated time as h:mm:ss, hours unbounded (s). */

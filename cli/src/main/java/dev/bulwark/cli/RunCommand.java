@@ -70,20 +70,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (!Files.exists(file)) {
-            stderr.println("bulwark: scenario file not found: " + file + nearby(file));
-            return 2;
-        }
-        LoadedScenario loaded;
-        try {
-            loaded = env.scenarios().load(file);
-        } catch (ScenarioException e) {
-            for (Problem p : e.problems()) {
-                stderr.println(p.format());
-            }
-            int n = e.problems().size();
-            stderr.println("bulwark: " + n + (n == 1 ? " problem" : " problems") + " in " + file
-                    + ", nothing was run; the format is described in docs/scenario-reference.md");
+        LoadedScenario loaded = load(env, file, stderr);
+        if (loaded == null) {
             return 2;
         }
         World world = seed == null ? loaded.world() : loaded.world().withSeed(seed);
@@ -142,6 +130,29 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Loads a scenario file, or reports why it cannot (a missing file, with the scenarios next to
+     * it; every problem of an invalid file, then a count) and returns null: the command then
+     * exits with status 2.
+     */
+    static LoadedScenario load(Bulwark.Environment env, Path file, PrintWriter stderr) {
+        if (!Files.exists(file)) {
+            stderr.println("bulwark: scenario file not found: " + file + nearby(file));
+            return null;
+        }
+        try {
+            return env.scenarios().load(file);
+        } catch (ScenarioException e) {
+            for (Problem p : e.problems()) {
+                stderr.println(p.format());
+            }
+            int n = e.problems().size();
+            stderr.println("bulwark: " + n + (n == 1 ? " problem" : " problems") + " in " + file
+                    + ", nothing was run; the format is described in docs/scenario-reference.md");
+            return null;
+        }
+    }
+
     /** " (dir/ holds: a.yaml, b.yaml)" when the directory of a missing file exists and holds scenarios. */
     private static String nearby(Path missing) {
         Path dir = missing.toAbsolutePath().getParent();
@@ -162,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** An I/O exception in words: NIO's messages are often just the path. */
-    private static String describe(IOException e) {
+    static String describe(IOException e) {
         if (e instanceof FileSystemException f) {
             String reason = f.getReason() != null ? f.getReason()
                     : f.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2")

@@ -45,6 +45,37 @@ public final class Measures {
     }
 
     /**
+     * Every numeric measure of a run by name, in the order and with the names of the rows of
+     * {@code summary.csv} (maps flattened as {@code leaked_by_area[Sderot]}): what Monte Carlo
+     * replications average. An undefined ratio is NaN.
+     */
+    public static Map<String, Double> numeric(RunSummary s) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("threats_launched", (double) s.launched());
+        m.put("bound_for_defended", (double) s.boundForDefended());
+        m.put("bound_for_open", (double) s.boundForOpen());
+        m.put("engaged", (double) s.engaged());
+        m.put("engaged_bound_for_open", (double) s.engagedBoundForOpen());
+        m.put("intercepted", (double) s.intercepted());
+        m.put("leaked", (double) s.leaked());
+        s.leaksByArea().forEach((area, n) -> m.put("leaked_by_area[" + area + "]", (double) n));
+        m.put("fell_in_open_ground", (double) s.fellInOpenGround());
+        m.put("in_flight_at_end", (double) s.inFlightAtEnd());
+        notEngagedReasons(s).forEach((reason, n) -> m.put("not_engaged_reasons[" + reason + "]", (double) n));
+        m.put("interceptors_fired", (double) s.interceptorsFired());
+        s.interceptorsByBattery().forEach((b, n) -> m.put("interceptors_by_battery[" + b + "]", (double) n));
+        m.put("interceptor_cost_usd", s.interceptorCostUsd());
+        m.put("threat_cost_usd", s.threatCostUsd());
+        m.put("cost_exchange_ratio", costExchangeRatio(s).orElse(Double.NaN));
+        m.put("share_engaged", shareEngaged(s).orElse(Double.NaN));
+        m.put("interception_rate", interceptionRate(s).orElse(Double.NaN));
+        m.put("leak_rate", leakRate(s).orElse(Double.NaN));
+        m.put("plots", (double) s.plots());
+        m.put("tracks_confirmed", (double) s.tracksConfirmed());
+        return m;
+    }
+
+    /**
      * Why threats bound for defended areas were not engaged, with every reason listed (zero
      * when it did not occur) so that files of different runs have the same rows: the
      * {@link Reason} keys other than {@code engaged}, in their declaration order, then any

@@ -1,0 +1,146 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.engine.metrics.RunSummary;
+import dev.bulwark.engine.sim.World;
+import dev.bulwark.results.Estimate;
+import dev.bulwark.results.Measures;
+import dev.bulwark.results.MonteCarloWriter;
+import dev.bulwark.results.RunDirectory;
+import dev.bulwark.results.RunDirectoryException;
+import dev.bulwark.scenario.LoadedScenario;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bulwark montecarlo FILE --runs N [--seed S] [--threads T] [--out DIR] [--quiet]}:
+ * N replications of a scenario in parallel, each deterministic for its seed
+ * ({@link Replications}), and every measure's mean with its 95% confidence interval
+ * ({@link Estimate}); with {@code --out}, {@code replications.csv} and {@code estimates.csv}
+ * written atomically through {@link RunDirectory}.
+ */
+@Command(name = "montecarlo", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Runs a scenario N times on different seeds, in parallel, and prints every measure's mean"
+            + " with its 95% confidence interval."},
+        footer = {"", "Replication 0 runs on the scenario's seed (or --seed), so it is the run 'bulwark run' makes;"
+            + " the others on seeds mixed from it. The results do not depend on --threads.",
+            "Exit status: 0 done; 1 I/O or internal error; 2 bad command line, invalid scenario or output directory"
+            + " that may not be replaced."})
+final class MonteCarloCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (YAML).")
+    private Path file;
+
+    @Option(names = "--runs", paramLabel = "N", required = true, description = "Number of replications (at least 2).")
+    private int runs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Base seed, instead of the scenario's.")
+    private Long seed;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Replications run at once (default: the number of processors).")
+    private Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = {"Write " + MonteCarloWriter.REPLICATIONS_FILE + " and " + MonteCarloWriter.ESTIMATES_FILE
+                + " into DIR, which appears only when every replication is done."})
+    private Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the table: no progress bar, no messages.")
+    private boolean quiet;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Bulwark.Environment env;
+
+    MonteCarloCommand(Bulwark.Environment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (runs < 2) {
+            throw new ParameterException(spec.commandLine(), "--runs must be at least 2 (a confidence interval needs"
+                    + " two replications), got " + runs);
+        }
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        LoadedScenario loaded = RunCommand.load(env, file, stderr);
+        if (loaded == null) {
+            return 2;
+        }
+        World world = loaded.world();
+        long base = seed == null ? world.seed() : seed;
+        long[] seeds = Replications.seeds(base, runs);
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+
+        RunDirectory directory = null;
+        if (out != null) {
+            try {
+                directory = RunDirectory.begin(out);
+            } catch (RunDirectoryException e) {
+                stderr.println("bulwark: " + e.getMessage());
+                return 2;
+            } catch (IOException e) {
+                stderr.println("bulwark: cannot create the output directory " + out + ": " + RunCommand.describe(e));
+                return 1;
+            }
+        }
+        if (!quiet && !env.stderrIsTerminal()) {
+            stderr.println("bulwark: " + runs + " replications of " + world.name() + " (" + file.getFileName()
+                    + ", base seed " + base + ") on " + t + (t == 1 ? " thread" : " threads"));
+        }
+        long started = env.nanoTime().getAsLong();
+        ProgressBar progress = new ProgressBar(stderr, env.nanoTime(), !quiet && env.stderrIsTerminal(), true);
+        Map<String, double[]> columns;
+        try (RunDirectory run = directory) {
+            RunSummary[][] results;
+            try {
+                results = Replications.run(env.engine(), List.of(world), seeds, t, progress);
+            } finally {
+                progress.finish();
+            }
+            List<Map<String, Double>> measures = new ArrayList<>();
+            for (RunSummary s : results[0]) {
+                measures.add(Measures.numeric(s));
+            }
+            columns = MonteCarloWriter.columns(measures);
+            if (run != null) {
+                MonteCarloWriter.write(seeds, columns, run.path());
+                run.commit();
+            }
+        } catch (RunDirectoryException e) {
+            stderr.println("bulwark: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            stderr.println("bulwark: cannot write the results to " + out + ": " + RunCommand.describe(e));
+            return 1;
+        }
+        stdout.print(EstimateTable.render(world.name() + ", " + runs + " replications, base seed " + base,
+                MonteCarloWriter.estimates(columns)));
+        stdout.flush();
+        if (!quiet) {
+            double seconds = (env.nanoTime().getAsLong() - started) * 1e-9;
+            stderr.println(String.format(Locale.ROOT, "bulwark: %d replications in %.1f s (%.2f s each on %d %s)",
+                    runs, seconds, seconds * t / runs, t, t == 1 ? "thread" : "threads")
+                    + (out == null ? "" : "; wrote " + MonteCarloWriter.REPLICATIONS_FILE + " and "
+                            + MonteCarloWriter.ESTIMATES_FILE + " to " + out));
+        }
+        return 0;
+    }
+}
