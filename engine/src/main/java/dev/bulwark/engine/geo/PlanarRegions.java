@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.algorithm.RayCrossingCounter;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Location;
 
@@ -29,6 +30,8 @@ public final class PlanarRegions {
     private final Ellipsoid ellipsoid;
     private final List<Polygon> polygons = new ArrayList<>();
     private final List<IndexedPointInAreaLocator> locators = new ArrayList<>();
+    /** The shell of each polygon when small enough to test directly, else null (use the indexed locator). */
+    private final List<Coordinate[]> smallRings = new ArrayList<>();
     private final List<Envelope> envelopes = new ArrayList<>();
     private final GeometryFactory factory = new GeometryFactory();
 
@@ -37,6 +40,14 @@ public final class PlanarRegions {
      * @param frame     the local frame whose east-north plane the polygons are projected to
      * @param regions   the polygons, indexed in this order by the queries
      */
+    /**
+     * Rings with at most this many coordinates are tested by JTS' direct crossing count
+     * ({@link RayCrossingCounter#locatePointInRing}), faster than its interval index for a town's
+     * outline of a few dozen vertices; larger ones by the indexed locator. Both give the same
+     * answer, boundary included.
+     */
+    static final int SMALL_RING = 64;
+
     public PlanarRegions(Ellipsoid ellipsoid, LocalFrame frame, List<GeoPolygon> regions) {
         this.frame = frame;
         this.ellipsoid = ellipsoid;
@@ -58,6 +69,7 @@ public final class PlanarRegions {
             }
             polygons.add(polygon);
             locators.add(new IndexedPointInAreaLocator(polygon));
+            smallRings.add(ring.length <= SMALL_RING ? ring : null);
             envelopes.add(polygon.getEnvelopeInternal());
         }
     }
@@ -87,7 +99,24 @@ public final class PlanarRegions {
         if (!envelopes.get(i).contains(east, north)) {
             return false;
         }
-        return locators.get(i).locate(new Coordinate(east, north)) != Location.EXTERIOR;
+        Coordinate[] ring = smallRings.get(i);
+        Coordinate p = new Coordinate(east, north);
+        return (ring != null ? RayCrossingCounter.locatePointInRing(p, ring) : locators.get(i).locate(p))
+                != Location.EXTERIOR;
+    }
+
+    /**
+     * Whether any region's bounding box meets the box [minEast, maxEast] × [minNorth, maxNorth]
+     * (m): when not, no point of the box is in any region.
+     */
+    public boolean intersectsBox(double minEast, double minNorth, double maxEast, double maxNorth) {
+        for (Envelope e : envelopes) {
+            if (e.getMinX() <= maxEast && e.getMaxX() >= minEast && e.getMinY() <= maxNorth
+                    && e.getMaxY() >= minNorth) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first region containing the plane point (east, north) (m), or -1 if none. */

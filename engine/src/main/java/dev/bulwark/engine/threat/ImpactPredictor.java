@@ -34,6 +34,8 @@ public final class ImpactPredictor {
     private static final int SAMPLES = 256;
     private static final int N = 7;
     private static final double[] UNIT_SAMPLES = unitSamples();
+    /** The largest |component| of the fixed unit samples. */
+    private static final double UNIT_MAX = maxAbs(UNIT_SAMPLES);
 
     private final BallisticPropagator propagator;
     private final DefendedAreas areas;
@@ -137,7 +139,12 @@ public final class ImpactPredictor {
         double a22 = Math.sqrt(Math.max(cnn + 1.0 - a21 * a21, 1e-6));
         int[] counts = new int[n];
         int inside = 0;
-        for (int s = 0; s < SAMPLES; s++) {
+        // The samples lie within the largest |u|, |v| of the fixed set times the factor's columns:
+        // when that box meets no area, every sample is outside and none need be located.
+        double reachE = a11 * UNIT_MAX;
+        double reachN = (Math.abs(a21) + a22) * UNIT_MAX;
+        boolean near = areas.regions().intersectsBox(me - reachE, mn - reachN, me + reachE, mn + reachN);
+        for (int s = 0; near && s < SAMPLES; s++) {
             double u = UNIT_SAMPLES[2 * s];
             double v = UNIT_SAMPLES[2 * s + 1];
             int k = areas.locate(me + a11 * u, mn + a21 * u + a22 * v);
@@ -178,6 +185,14 @@ public final class ImpactPredictor {
             }
         }
         return true;
+    }
+
+    private static double maxAbs(double[] xs) {
+        double m = 0;
+        for (double x : xs) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
     }
 
     private static double[] unitSamples() {

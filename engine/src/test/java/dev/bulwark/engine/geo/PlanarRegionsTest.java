@@ -81,6 +81,38 @@ class PlanarRegionsTest {
     }
 
     @Test
+    void aSmallRingAndTheIndexedLocatorGiveTheSameAnswers() {
+        // a 400-vertex circle takes the indexed path, a 40-vertex one the direct crossing count;
+        // both must agree with the exact circle away from the boundary, and with each other on it
+        List<GeodeticPoint> big = new java.util.ArrayList<>();
+        List<GeodeticPoint> small = new java.util.ArrayList<>();
+        for (int k = 0; k < 400; k++) {
+            double a = 2 * Math.PI * k / 400;
+            big.add(town(1500 * Math.cos(a), 1500 * Math.sin(a)));
+            if (k % 10 == 0) {
+                small.add(town(1500 * Math.cos(a), 1500 * Math.sin(a)));
+            }
+        }
+        PlanarRegions both = new PlanarRegions(Ellipsoid.WGS84, TOWN_FRAME,
+                List.of(new GeoPolygon(big), new GeoPolygon(small)));
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < 2000; i++) {
+            double e = -2000 + 4000 * r.nextDouble();
+            double n = -2000 + 4000 * r.nextDouble();
+            double d = Math.hypot(e, n);
+            if (d < 1400 || d > 1510) {
+                // inside both rings' common part, or outside both
+                assertThat(both.contains(0, e, n)).isEqualTo(d < 1400);
+                assertThat(both.contains(1, e, n)).isEqualTo(d < 1400);
+            }
+        }
+        // and the box test: a box around the centre meets the rings' boxes, one 10 km off does not
+        assertThat(both.intersectsBox(-10, -10, 10, 10)).isTrue();
+        assertThat(both.intersectsBox(10_000, 10_000, 10_100, 10_100)).isFalse();
+        assertThat(both.intersectsBox(1_490, -10, 2_000, 10)).isTrue();
+    }
+
+    @Test
     void verticesCountAsInsideAndAreaIsFourSquareKilometres() {
         GeoPolygon square = townSquare();
         PlanarRegions regions = radarPlane(List.of(square));
