@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code bulwark} command (main class of {@code bulwark.jar}). Subcommands: {@code run}.
+ * The {@code bulwark} command (main class of {@code bulwark.jar}). Subcommands: {@code run}, {@code wta}.
  *
  * <p>{@link #execute} runs a command line in-process and returns its exit status: 0 done,
  * 1 I/O or internal error, 2 bad command line, scenario or output directory. An unexpected
@@ -94,6 +94,7 @@ public final class Bulwark implements Callable<Integer> {
         PrintWriter errWriter = new PrintWriter(err, true);
         CommandLine cli = new CommandLine(new Bulwark());
         cli.addSubcommand(new RunCommand(env));
+        cli.addSubcommand(new WtaCommand());
         cli.setOut(outWriter);
         cli.setErr(errWriter);
         cli.setParameterExceptionHandler(Bulwark::badCommandLine);
