@@ -1,0 +1,108 @@
+package dev.bulwark.engine.assign.wta;
+
+import java.util.Arrays;
+
+/**
+ * Minimum-cost assignment of n rows to distinct columns of an n-by-m cost matrix, n at most m:
+ * the Hungarian method in its shortest-augmenting-path form with row and column potentials,
+ * O(n^2 m) operations. Sources: H. W. Kuhn, "The Hungarian method for the assignment problem",
+ * Naval Research Logistics Quarterly 2, 1955; R. Jonker, A. Volgenant, Computing 38, 1987
+ * (augmenting paths found by a Dijkstra-like scan on reduced costs); R. Burkard, M. Dell'Amico,
+ * S. Martello, "Assignment Problems", SIAM 2009, chapter 4.
+ *
+ * <p>Written here rather than taken from a library because the solvers call it thousands of
+ * times per second on small matrices and need it to allocate nothing per call; Hipparchus, the
+ * project's maths library, has no assignment solver. Working arrays are sized once for the
+ * largest problem; one owner.
+ */
+final class LinearAssignment {
+
+    private final double[] rowPot;
+    private final double[] colPot;
+    private final double[] minSlack;
+    private final int[] colRow;
+    private final int[] via;
+    private final boolean[] done;
+
+    /**
+     * @param maxRows    largest n
+     * @param maxColumns largest m
+     */
+    LinearAssignment(int maxRows, int maxColumns) {
+        rowPot = new double[maxRows + 1];
+        colPot = new double[maxColumns + 1];
+        minSlack = new double[maxColumns + 1];
+        colRow = new int[maxColumns + 1];
+        via = new int[maxColumns + 1];
+        done = new boolean[maxColumns + 1];
+    }
+
+    /**
+     * Solves one problem.
+     *
+     * @param n        rows, at most m
+     * @param m        columns
+     * @param cost     row-major cost {@code cost[i * stride + j]}, finite
+     * @param stride   row length of {@code cost}, at least m
+     * @param rowToCol output: the column of each row
+     * @return the total cost of the assignment
+     */
+    double solve(int n, int m, double[] cost, int stride, int[] rowToCol) {
+        // Index 0 of the column arrays is a virtual column holding the row being inserted;
+        // rows and columns are 1-based inside the loop.
+        Arrays.fill(rowPot, 0, n + 1, 0.0);
+        Arrays.fill(colPot, 0, m + 1, 0.0);
+        Arrays.fill(colRow, 0, m + 1, 0);
+        for (int i = 1; i <= n; i++) {
+            colRow[0] = i;
+            int col = 0;
+            Arrays.fill(minSlack, 0, m + 1, Double.POSITIVE_INFINITY);
+            Arrays.fill(done, 0, m + 1, false);
+            do {
+                done[col] = true;
+                int row = colRow[col];
+                int rowBase = (row - 1) * stride - 1;
+                double rp = rowPot[row];
+                double delta = Double.POSITIVE_INFINITY;
+                int next = -1;
+                for (int j = 1; j <= m; j++) {
+                    if (!done[j]) {
+                        double slack = cost[rowBase + j] - rp - colPot[j];
+                        if (slack < minSlack[j]) {
+                            minSlack[j] = slack;
+                            via[j] = col;
+                        }
+                        if (minSlack[j] < delta) {
+                            delta = minSlack[j];
+                            next = j;
+                        }
+                    }
+                }
+                for (int j = 0; j <= m; j++) {
+                    if (done[j]) {
+                        rowPot[colRow[j]] += delta;
+                        colPot[j] -= delta;
+                    } else {
+                        minSlack[j] -= delta;
+                    }
+                }
+                col = next;
+            } while (colRow[col] != 0);
+            // Flip the augmenting path back to the virtual column.
+            do {
+                int prev = via[col];
+                colRow[col] = colRow[prev];
+                col = prev;
+            } while (col != 0);
+        }
+        double total = 0;
+        for (int j = 1; j <= m; j++) {
+            if (colRow[j] != 0) {
+                int i = colRow[j] - 1;
+                rowToCol[i] = j - 1;
+                total += cost[i * stride + j - 1];
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,275 @@
+package dev.bulwark.engine.assign.wta;
+
+import java.util.SplittableRandom;
+
+/**
+ * Improvement heuristic: the {@link GreedyWtaSolver greedy} assignment improved by a large
+ * neighbourhood search whose neighbourhood is solved exactly as a linear assignment problem,
+ * with a cheap local search in between.
+ *
+ * <p>One round: take one unit, drawn at random, off each occupied target (off a random share of
+ * them in some rounds); with every other unit fixed, putting the removed units back so that each
+ * target receives at most one of them is a linear assignment problem, since the gain of unit
+ * {@code u} on target {@code t} is then exactly {@code V_t S_t p_ut}; solve it with the
+ * {@link LinearAssignment Hungarian method}. The old assignment is one candidate, so a round never
+ * makes things worse. This neighbourhood contains every cyclic and path exchange of one unit per
+ * target, the moves that Ahuja, Kumar, Jha and Orlin (Operations Research 55(6) 2007, section 6)
+ * search on an improvement graph, and it finds the best combination of them at once. Then a
+ * first-improvement descent over single-unit moves and swaps of two units of different types
+ * (their two-exchange neighbourhood, section 5.2) lets targets gain or lose more than one unit.
+ * Rounds ending within {@value #THRESHOLD} (relative) of the best are kept as the start of the
+ * next round, worse ones return to the best.
+ *
+ * <p>Simplified and weak: a target receives at most one removed unit per round, so stacks of two
+ * or more units are rearranged only through the descent; on instances with three units per weapon
+ * type and more units than targets it stays several percent above the best known values
+ * (docs/benchmarks.md). Proves nothing: no lower bound, {@link WtaSolution#provenOptimal()} false.
+ *
+ * <p>Stops after {@code maxRounds} rounds, after {@value #STALL} rounds without improvement, or
+ * after {@code timeLimitS} seconds of wall time, whichever comes first; unless the time limit cuts
+ * it short, the result depends only on the problem and the seed.
+ */
+public final class LocalSearchWtaSolver implements WtaSolver {
+
+    /** Name recorded in the solutions. */
+    public static final String NAME = "lns";
+
+    /** Share of the occupied targets that give up a unit, cycled over the rounds. */
+    private static final double[] FRACTIONS = {1.0, 0.5, 0.8, 0.3};
+
+    /**
+     * A round that ends at most this much (relative) above the best is kept as the current solution,
+     * so that the next neighbourhood starts elsewhere (threshold accepting, G. Dueck, T. Scheuer,
+     * Journal of Computational Physics 90, 1990); worse rounds return to the best.
+     */
+    private static final double THRESHOLD = 0.002;
+
+    /** Rounds without a better assignment after which the search stops. */
+    static final int STALL = 300;
+
+    private final long seed;
+    private final long maxRounds;
+    private final double timeLimitS;
+
+    /**
+     * @param seed       seed of the random choice of the removed units
+     * @param maxRounds   most rounds, at least 0 (0 gives the local optimum next to the greedy start)
+     * @param timeLimitS wall-time limit (s), greater than 0
+     */
+    public LocalSearchWtaSolver(long seed, long maxRounds, double timeLimitS) {
+        if (maxRounds < 0) {
+            throw new IllegalArgumentException("maxRounds must be >= 0, got " + maxRounds);
+        }
+        if (!(timeLimitS > 0)) {
+            throw new IllegalArgumentException("the time limit must be > 0 s, got " + timeLimitS);
+        }
+        this.seed = seed;
+        this.maxRounds = maxRounds;
+        this.timeLimitS = timeLimitS;
+    }
+
+    /** Seed 1, no round limit, 1 s limit. */
+    public LocalSearchWtaSolver() {
+        this(1, Long.MAX_VALUE, 1.0);
+    }
+
+    @Override
+    public WtaSolution solve(WtaProblem problem) {
+        long start = System.nanoTime();
+        long deadline = start + (long) Math.min(timeLimitS * 1e9, Long.MAX_VALUE / 4.0);
+        UnitAssignment s = new UnitAssignment(problem, GreedyWtaSolver.assign(problem));
+        Descent d = new Descent(s, problem.totalValue());
+        d.all();
+        d.run();
+        s.rebuild();
+        double best = s.objective();
+        int[] bestTarget = s.target.clone();
+        long rounds = 0;
+        int nT = s.nT;
+        if (s.n > 0 && nT > 1) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            int[] pick = new int[nT];
+            int[] seen = new int[nT];
+            int[] rows = new int[nT];
+            int[] rowTo = new int[nT];
+            double[] cost = new double[nT * nT];
+            LinearAssignment hungarian = new LinearAssignment(nT, nT);
+            long lastBetter = 0;
+            while (rounds < maxRounds && rounds - lastBetter < STALL && System.nanoTime() < deadline) {
+                rounds++;
+                double frac = FRACTIONS[(int) ((rounds - 1) % FRACTIONS.length)];
+                // One unit drawn uniformly from each occupied target (reservoir sampling), kept
+                // with probability frac: the removed units are re-placed by an exact matching.
+                java.util.Arrays.fill(seen, 0);
+                for (int u = 0; u < s.n; u++) {
+                    int t = s.target[u];
+                    if (rnd.nextInt(++seen[t]) == 0) {
+                        pick[t] = u;
+                    }
+                }
+                int k = 0;
+                for (int t = 0; t < nT; t++) {
+                    if (seen[t] > 0 && (frac >= 1 || rnd.nextDouble() < frac)) {
+                        rows[k++] = pick[t];
+                    }
+                }
+                if (k == 0) {
+                    continue;
+                }
+                for (int i = 0; i < k; i++) {
+                    d.mark(s.target[rows[i]]);
+                    s.remove(rows[i]);
+                }
+                for (int i = 0; i < k; i++) {
+                    int base = s.type[rows[i]] * nT;
+                    int row = i * nT;
+                    for (int t = 0; t < nT; t++) {
+                        cost[row + t] = -s.values[t] * s.survival(t) * s.p[base + t];
+                    }
+                }
+                hungarian.solve(k, nT, cost, nT, rowTo);
+                for (int i = 0; i < k; i++) {
+                    s.place(rows[i], rowTo[i]);
+                    d.mark(rowTo[i]);
+                }
+                d.run();
+                s.rebuild();
+                double f = s.objective();
+                if (f < best - d.tol) {
+                    best = f;
+                    lastBetter = rounds;
+                    System.arraycopy(s.target, 0, bestTarget, 0, s.n);
+                } else if (f > best * (1 + THRESHOLD)) {
+                    System.arraycopy(bestTarget, 0, s.target, 0, s.n);
+                    s.rebuild();
+                }
+            }
+        }
+        System.arraycopy(bestTarget, 0, s.target, 0, s.n);
+        return new WtaSolution(problem, s.counts(problem.weaponTypes()), Double.NaN, false, NAME, rounds);
+    }
+
+    /** First-improvement descent driven by a queue of targets whose survival changed. */
+    private static final class Descent {
+        private final UnitAssignment s;
+        private final int[] queue;
+        private final boolean[] queued;
+        private int head;
+        private int size;
+        final double tol;
+
+        Descent(UnitAssignment s, double totalValue) {
+            this.s = s;
+            this.queue = new int[s.nT];
+            this.queued = new boolean[s.nT];
+            // Improvements smaller than this are rounding noise; accepting them could cycle.
+            this.tol = 1e-12 * Math.max(totalValue, 1e-300);
+        }
+
+        void all() {
+            for (int t = 0; t < s.nT; t++) {
+                mark(t);
+            }
+        }
+
+        void mark(int t) {
+            if (!queued[t]) {
+                queued[t] = true;
+                queue[(head + size) % queue.length] = t;
+                size++;
+            }
+        }
+
+        void run() {
+            while (size > 0) {
+                int d = queue[head];
+                head = (head + 1) % queue.length;
+                size--;
+                queued[d] = false;
+                examine(d);
+            }
+        }
+
+        /** Tries every move and swap that involves target {@code d}. */
+        private void examine(int d) {
+            final int n = s.n;
+            final int nT = s.nT;
+            final double[] v = s.values;
+            final double[] p = s.p;
+            final int[] type = s.type;
+            final int[] target = s.target;
+            for (int u = 0; u < n; u++) {
+                if (target[u] == d) {
+                    improveUnit(u);
+                } else {
+                    // Moving u onto d: d's survival changed, so this may now pay.
+                    int a = target[u];
+                    int base = type[u] * nT;
+                    double cost = v[a] * s.survivalWithout(u) * p[base + a];
+                    double gain = v[d] * s.survival(d) * p[base + d];
+                    if (gain - cost > tol) {
+                        mark(a);
+                        mark(d);
+                        s.move(u, d);
+                    }
+                }
+            }
+        }
+
+        /** Applies the best improving move or swap of unit {@code u}, if any. */
+        private void improveUnit(int u) {
+            final int n = s.n;
+            final int nT = s.nT;
+            final double[] v = s.values;
+            final double[] p = s.p;
+            final double[] q = s.q;
+            final int[] type = s.type;
+            final int[] target = s.target;
+            int a = target[u];
+            int wu = type[u];
+            int baseU = wu * nT;
+            double sa = s.survival(a);
+            double saWithout = s.survivalWithout(u);
+            double cost = v[a] * saWithout * p[baseU + a];
+            double bestDelta = -tol;
+            int bestB = -1;
+            int bestV = -1;
+            for (int b = 0; b < nT; b++) {
+                if (b != a) {
+                    double delta = cost - v[b] * s.survival(b) * p[baseU + b];
+                    if (delta < bestDelta) {
+                        bestDelta = delta;
+                        bestB = b;
+                    }
+                }
+            }
+            double va = v[a];
+            for (int o = 0; o < n; o++) {
+                int b = target[o];
+                int wo = type[o];
+                if (b == a || wo == wu) {
+                    continue;
+                }
+                int baseO = wo * nT;
+                double delta = va * (saWithout * q[baseO + a] - sa)
+                        + v[b] * (s.survivalWithout(o) * q[baseU + b] - s.survival(b));
+                if (delta < bestDelta) {
+                    bestDelta = delta;
+                    bestB = b;
+                    bestV = o;
+                }
+            }
+            if (bestB < 0) {
+                return;
+            }
+            mark(a);
+            mark(bestB);
+            if (bestV < 0) {
+                s.move(u, bestB);
+            } else {
+                s.move(bestV, a);
+                s.move(u, bestB);
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.bulwark.engine.assign.wta;
+
+/**
+ * Mutable working state of the local search: the target of every unit and, per target, the
+ * product of the survival probabilities of the units on it. One owner (one solve call).
+ *
+ * <p>A survival probability of exactly 0 ({@code p = 1}) cannot be divided out of a product, so
+ * each target keeps the product of its non-zero factors and a count of its zero factors.
+ * Products drift by rounding after many multiply-divide updates; {@link #rebuild()} recomputes
+ * them from scratch, and solutions report an objective recomputed by {@link WtaProblem#objective}.
+ */
+final class UnitAssignment {
+
+    final int nT;
+    final int n;
+    final double[] values;
+    final double[] p;
+    final double[] q;
+    /** Weapon type of each unit, units of one type consecutive. */
+    final int[] type;
+    /** Target of each unit. */
+    final int[] target;
+    private final double[] prod;
+    private final int[] zeros;
+
+    UnitAssignment(WtaProblem problem, int[] x) {
+        nT = problem.targets();
+        values = problem.valueArray();
+        p = problem.killMatrix();
+        q = problem.survivalMatrix();
+        n = problem.totalUnits();
+        type = new int[n];
+        target = new int[n];
+        int u = 0;
+        int nW = problem.weaponTypes();
+        for (int w = 0; w < nW; w++) {
+            int placed = 0;
+            for (int t = 0; t < nT; t++) {
+                for (int k = 0; k < x[w * nT + t]; k++) {
+                    type[u] = w;
+                    target[u++] = t;
+                    placed++;
+                }
+            }
+            // Unassigned units go where they help most; an extra unit never raises the objective.
+            for (; placed < problem.count(w); placed++) {
+                type[u] = w;
+                target[u++] = 0;
+            }
+        }
+        prod = new double[nT];
+        zeros = new int[nT];
+        rebuild();
+    }
+
+    /** Recomputes the per-target products from the unit targets. */
+    void rebuild() {
+        java.util.Arrays.fill(prod, 1.0);
+        java.util.Arrays.fill(zeros, 0);
+        for (int u = 0; u < n; u++) {
+            multiply(target[u], q[type[u] * nT + target[u]]);
+        }
+    }
+
+    private void multiply(int t, double f) {
+        if (f == 0) {
+            zeros[t]++;
+        } else {
+            prod[t] *= f;
+        }
+    }
+
+    private void divide(int t, double f) {
+        if (f == 0) {
+            zeros[t]--;
+        } else {
+            prod[t] /= f;
+        }
+    }
+
+    /** Survival probability of target {@code t}. */
+    double survival(int t) {
+        return zeros[t] > 0 ? 0 : prod[t];
+    }
+
+    /** Survival probability of unit {@code u}'s target if {@code u} were taken off it. */
+    double survivalWithout(int u) {
+        int a = target[u];
+        double f = q[type[u] * nT + a];
+        if (f == 0) {
+            return zeros[a] > 1 ? 0 : prod[a];
+        }
+        return zeros[a] > 0 ? 0 : prod[a] / f;
+    }
+
+    /** Takes unit {@code u} off its target, leaving it unassigned (target -1). */
+    void remove(int u) {
+        int a = target[u];
+        divide(a, q[type[u] * nT + a]);
+        target[u] = -1;
+    }
+
+    /** Puts the unassigned unit {@code u} on target {@code b}. */
+    void place(int u, int b) {
+        multiply(b, q[type[u] * nT + b]);
+        target[u] = b;
+    }
+
+    /** Moves unit {@code u} to target {@code b}. */
+    void move(int u, int b) {
+        int a = target[u];
+        int base = type[u] * nT;
+        divide(a, q[base + a]);
+        multiply(b, q[base + b]);
+        target[u] = b;
+    }
+
+    /** The objective from the maintained products. */
+    double objective() {
+        double f = 0;
+        for (int t = 0; t < nT; t++) {
+            f += values[t] * survival(t);
+        }
+        return f;
+    }
+
+    /** Flat row-major counts {@code x[w * T + t]}. */
+    int[] counts(int nW) {
+        int[] x = new int[nW * nT];
+        for (int u = 0; u < n; u++) {
+            x[type[u] * nT + target[u]]++;
+        }
+        return x;
+    }
+}
