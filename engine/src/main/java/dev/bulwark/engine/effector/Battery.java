@@ -2,7 +2,6 @@ package dev.bulwark.engine.effector;
 
 import dev.bulwark.engine.flight.FlightPath;
 import dev.bulwark.engine.flight.Intervals;
-import dev.bulwark.engine.flight.Trajectory;
 import dev.bulwark.engine.flight.interceptor.EngagementEnvelope;
 import dev.bulwark.engine.flight.interceptor.InterceptorPerformance;
 import dev.bulwark.engine.flight.interceptor.PredictedIntercept;
@@ -96,7 +95,7 @@ public final class Battery {
      * @param now  decision time (s)
      * @return the earliest feasible intercept, or null if none before impact
      */
-    public InterceptPlan plan(Trajectory path, double now) {
+    public InterceptPlan plan(FlightPath path, double now) {
         PredictedIntercept.Solution s = intercept.solve(path, now);
         if (s == null) {
             return null;

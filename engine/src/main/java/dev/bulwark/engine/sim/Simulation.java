@@ -21,7 +21,9 @@ import dev.bulwark.engine.sensor.Scan;
 import dev.bulwark.engine.threat.Assessment;
 import dev.bulwark.engine.threat.DefendedArea;
 import dev.bulwark.engine.threat.DefendedAreas;
+import dev.bulwark.engine.threat.CoursePredictor;
 import dev.bulwark.engine.threat.ImpactPredictor;
+import dev.bulwark.engine.threat.ThreatEvaluator;
 import dev.bulwark.engine.track.GnnTracker;
 import dev.bulwark.engine.track.GravityConstantVelocity;
 import dev.bulwark.engine.track.Track;
@@ -84,7 +86,7 @@ public final class Simulation {
     private final Map<Integer, Reason> lastReason = new TreeMap<>();
     private final Map<Integer, Integer> interceptorTrack = new TreeMap<>();
     private Tracker tracker;
-    private ImpactPredictor predictor;
+    private ThreatEvaluator evaluator;
     private WeaponTargetAssigner assigner;
     private final RandomStream killDraw = new RandomStream(0);
     private long killKey;
@@ -270,11 +272,13 @@ public final class Simulation {
 
                     @Override
                     public void dropped(Track track, String reason) {
+                        evaluator.forget(track.id());
                         bus.publish(new SimEvent.TrackDropped(queue.now(), track.id(), reason));
                     }
                 });
-        predictor = new ImpactPredictor(new BallisticPropagator(world.earth(), PREDICTION_STEP_S), areas,
-                world.doctrine().assumedBallisticCoefficientKgM2(), ground, MAX_FLIGHT_S);
+        evaluator = new ThreatEvaluator(new ImpactPredictor(new BallisticPropagator(world.earth(), PREDICTION_STEP_S),
+                areas, world.doctrine().assumedBallisticCoefficientKgM2(), ground, MAX_FLIGHT_S),
+                new CoursePredictor(areas, ellipsoid));
         assigner = new GreedyAssigner(world.doctrine());
     }
 
@@ -297,7 +301,7 @@ public final class Simulation {
             if (!track.confirmed()) {
                 continue;
             }
-            Assessment a = predictor.assess(track.id(), track.time(), track.state(), track.covariance());
+            Assessment a = evaluator.assess(track.id(), track.time(), track.state(), track.covariance());
             if (a == null) {
                 record(now, track, null, Reason.NO_PREDICTION, -1, 0.0);
             } else {

@@ -1,6 +1,6 @@
 package dev.bulwark.engine.threat;
 
-import dev.bulwark.engine.flight.Trajectory;
+import dev.bulwark.engine.flight.FlightPath;
 import dev.bulwark.engine.geo.GeodeticPoint;
 
 /**
@@ -25,7 +25,7 @@ import dev.bulwark.engine.geo.GeodeticPoint;
 public record Assessment(
         int trackId,
         double time,
-        Trajectory predicted,
+        FlightPath predicted,
         GeodeticPoint impactPoint,
         double impactTime,
         double impactEast,

@@ -4,7 +4,6 @@ import dev.bulwark.engine.flight.BallisticPropagator;
 import dev.bulwark.engine.flight.Trajectory;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import dev.bulwark.engine.geo.LocalFrame;
-import dev.bulwark.engine.sim.RandomStream;
 
 /**
  * Predicts where and when a tracked ballistic threat lands, with the uncertainty of that
@@ -15,9 +14,8 @@ import dev.bulwark.engine.sim.RandomStream;
  * flight model to the ground: the 2n = 14 sigma points x ± √n·Lᵢ (L the Cholesky factor of
  * the covariance, κ = 0, equal weights 1/2n) are each flown to impact, and the spread of their impact points in the scenario's tangent plane
  * gives the 2×2 impact covariance; the mean state is flown too and gives the predicted path
- * and the impact point. The probability of impact in each area is the share of a fixed set
- * of 256 bivariate normal samples (drawn once, from a constant seed, so identical in every
- * run) that fall inside it once mapped through that mean and covariance.
+ * and the impact point. The probability of impact in each area is computed from that mean and
+ * covariance by {@link AreaProbabilities}.
  *
  * <p>Simplified (deepened by the threat-evaluation work): the tracker does not yet estimate
  * the ballistic coefficient, so every track is flown with the doctrine's assumed value,
@@ -31,11 +29,7 @@ public final class ImpactPredictor {
 
     /** Standard deviation of ln β assumed for an unidentified track. */
     public static final double LOG_BETA_SIGMA = 0.4;
-    private static final int SAMPLES = 256;
     private static final int N = 7;
-    private static final double[] UNIT_SAMPLES = unitSamples();
-    /** The largest |component| of the fixed unit samples. */
-    private static final double UNIT_MAX = maxAbs(UNIT_SAMPLES);
 
     private final BallisticPropagator propagator;
     private final DefendedAreas areas;
@@ -131,39 +125,8 @@ public final class ImpactPredictor {
                 cnn /= used;
             }
         }
-        int n = areas.size();
-        double[] probabilities = new double[n];
-        // 2×2 Cholesky of the impact covariance (with a 1 m floor so a point estimate still works)
-        double a11 = Math.sqrt(cee + 1.0);
-        double a21 = cen / a11;
-        double a22 = Math.sqrt(Math.max(cnn + 1.0 - a21 * a21, 1e-6));
-        int[] counts = new int[n];
-        int inside = 0;
-        // The samples lie within the largest |u|, |v| of the fixed set times the factor's columns:
-        // when that box meets no area, every sample is outside and none need be located.
-        double reachE = a11 * UNIT_MAX;
-        double reachN = (Math.abs(a21) + a22) * UNIT_MAX;
-        boolean near = areas.regions().intersectsBox(me - reachE, mn - reachN, me + reachE, mn + reachN);
-        for (int s = 0; near && s < SAMPLES; s++) {
-            double u = UNIT_SAMPLES[2 * s];
-            double v = UNIT_SAMPLES[2 * s + 1];
-            int k = areas.locate(me + a11 * u, mn + a21 * u + a22 * v);
-            if (k >= 0) {
-                counts[k]++;
-                inside++;
-            }
-        }
-        int likely = -1;
-        double valueAtRisk = 0;
-        for (int k = 0; k < n; k++) {
-            probabilities[k] = counts[k] / (double) SAMPLES;
-            valueAtRisk += probabilities[k] * areas.areas().get(k).value();
-            if (counts[k] > 0 && (likely < 0 || counts[k] > counts[likely])) {
-                likely = k;
-            }
-        }
-        return new Assessment(trackId, time, path, impactPoint, path.impactTime(), me, mn, cee, cen, cnn,
-                probabilities, inside / (double) SAMPLES, likely, valueAtRisk);
+        return AreaProbabilities.assessment(trackId, time, path, impactPoint, path.impactTime(), me, mn, cee, cen, cnn,
+                areas);
     }
 
     private boolean cholesky(double[] p) {
@@ -185,22 +148,5 @@ public final class ImpactPredictor {
             }
         }
         return true;
-    }
-
-    private static double maxAbs(double[] xs) {
-        double m = 0;
-        for (double x : xs) {
-            m = Math.max(m, Math.abs(x));
-        }
-        return m;
-    }
-
-    private static double[] unitSamples() {
-        RandomStream r = new RandomStream(0x1A2B3C4DL);
-        double[] out = new double[2 * SAMPLES];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = r.nextGaussian();
-        }
-        return out;
     }
 }

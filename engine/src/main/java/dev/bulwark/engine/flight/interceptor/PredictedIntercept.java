@@ -1,6 +1,6 @@
 package dev.bulwark.engine.flight.interceptor;
 
-import dev.bulwark.engine.flight.Trajectory;
+import dev.bulwark.engine.flight.FlightPath;
 import dev.bulwark.engine.geo.Ellipsoid;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import dev.bulwark.engine.geo.LocalFrame;
@@ -97,7 +97,7 @@ public final class PredictedIntercept {
      * @param now  decision time (s)
      * @return the earliest feasible intercept, or null if there is none before the path ends
      */
-    public Solution solve(Trajectory path, double now) {
+    public Solution solve(FlightPath path, double now) {
         double launch = now + launchDelay;
         double end = path.impactTime();
         double start = Math.max(launch, path.startTime());
@@ -125,7 +125,7 @@ public final class PredictedIntercept {
     }
 
     // g(t), or NaN outside the envelope or the table; leaves range, height and tof set.
-    private double g(Trajectory path, double t, double launch) {
+    private double g(FlightPath path, double t, double launch) {
         path.stateAt(t, state);
         frame.ecefToEnu(state[0], state[1], state[2], enu);
         range = Math.hypot(enu[0], enu[1]);
@@ -139,7 +139,7 @@ public final class PredictedIntercept {
     }
 
     // Illinois iteration on g over [a, b] with g(a) > 0 ≥ g(b); returns a time with g ≤ 0.
-    private double root(Trajectory path, double a, double ga, double b, double gb, double launch) {
+    private double root(FlightPath path, double a, double ga, double b, double gb, double launch) {
         int side = 0;
         for (int it = 0; it < 60 && b - a > TOLERANCE_S; it++) {
             double x = (a * gb - b * ga) / (gb - ga);
@@ -171,7 +171,7 @@ public final class PredictedIntercept {
     }
 
     // Bisection on the condition "inside and g ≤ 0", false at a, true at b; returns a time where it holds.
-    private double enter(Trajectory path, double a, double b, double launch) {
+    private double enter(FlightPath path, double a, double b, double launch) {
         while (b - a > TOLERANCE_S) {
             double mid = 0.5 * (a + b);
             double gm = g(path, mid, launch);
@@ -184,7 +184,7 @@ public final class PredictedIntercept {
         return b;
     }
 
-    private Solution solution(Trajectory path, double t, double launch) {
+    private Solution solution(FlightPath path, double t, double launch) {
         g(path, t, launch); // sets state, range, height, tof at the intercept time
         double speed = table.arrivalSpeed(range, height);
         return new Solution(launch, t, new double[] {state[0], state[1], state[2]}, range, height, tof, speed);

@@ -1,0 +1,154 @@
+package dev.bulwark.engine.threat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Threat evaluation of every track: ballistic impact prediction ({@link ImpactPredictor}) for
+ * what falls, course prediction ({@link CoursePredictor}) for what flies on under power.
+ *
+ * <p>Which one applies is read from the track's own history, as an operator would: the
+ * ballistic prediction of a falling object keeps its impact time, while that of a drone or
+ * cruise missile in sustained flight recedes as fast as time passes (it is always "about to
+ * fall" from its cruise height). A track is taken as powered when, over the last
+ * {@link #WINDOW_S} seconds (at least {@link #MIN_SPAN_S} of them), the least-squares slope of its
+ * predicted impact time against time lies between {@link #POWERED_SLOPE_MIN} and
+ * {@link #POWERED_SLOPE_MAX} while it flies nearly level (the least-squares rate of change of its
+ * distance from the Earth's centre is below {@link #LEVEL_FLIGHT} times its ground speed); and as
+ * ballistic otherwise, including before it has that much history. The long span and the level
+ * flight condition keep out rockets early in their track, whose velocity estimate is still
+ * converging and whose predicted impact time moves with it. A ballistic prediction that fails
+ * (the track climbs away) counts as an impact an hour away.
+ *
+ * <p>Simplified: the test takes {@link #MIN_SPAN_S} of track to decide and can be fooled by a
+ * threat that changes regime (a drone's terminal dive) or by a rocket whose unmodelled drag makes
+ * its predicted impact recede for several seconds (the ballistic prediction assumes one
+ * ballistic coefficient); then the other model applies for a while. A motion-model-probability test (an interacting multiple
+ * model tracker) would decide faster.
+ *
+ * <p>Not thread-safe; one per simulation.
+ */
+public final class ThreatEvaluator {
+
+    /** Span of history used (s). */
+    public static final double WINDOW_S = 10.0;
+    /** Least span of history before a track can be judged powered (s). */
+    public static final double MIN_SPAN_S = 8.0;
+    /**
+     * Band of the rate of recession of the predicted impact time of a powered track (s per s):
+     * about 1, as its predicted fall keeps the same length.
+     */
+    public static final double POWERED_SLOPE_MIN = 0.7;
+    /** Upper end of that band. */
+    public static final double POWERED_SLOPE_MAX = 1.3;
+    /**
+     * Greatest rate of climb or descent over the window for a powered track, as a share of its
+     * ground speed (a flight-path angle of about 11°): a rocket climbing out, whose early velocity
+     * estimate is still converging, does not pass for a drone.
+     */
+    public static final double LEVEL_FLIGHT = 0.2;
+    private static final int HISTORY = 32;
+
+    private final ImpactPredictor ballistic;
+    private final CoursePredictor course;
+    private final Map<Integer, History> histories = new HashMap<>();
+
+    /** Evaluates with these predictors. */
+    public ThreatEvaluator(ImpactPredictor ballistic, CoursePredictor course) {
+        this.ballistic = ballistic;
+        this.course = course;
+    }
+
+    /**
+     * Assesses a track at the time of its estimate.
+     *
+     * @return the assessment, or null if neither model gives one (a false track climbing away)
+     */
+    public Assessment assess(int trackId, double time, double[] state, double[] covariance) {
+        Assessment falling = ballistic.assess(trackId, time, state, covariance);
+        History h = histories.computeIfAbsent(trackId, k -> new History());
+        // a failed ballistic prediction (climbing away) counts as an impact receding at once
+        double r = Math.sqrt(state[0] * state[0] + state[1] * state[1] + state[2] * state[2]);
+        double radialSpeed = (state[0] * state[3] + state[1] * state[4] + state[2] * state[5]) / r;
+        double speed2 = state[3] * state[3] + state[4] * state[4] + state[5] * state[5];
+        double groundSpeed = Math.sqrt(Math.max(0, speed2 - radialSpeed * radialSpeed));
+        h.add(time, falling == null ? time + 3_600 : falling.impactTime(), r, groundSpeed);
+        if (h.powered()) {
+            Assessment flying = course.assess(trackId, time, state, covariance);
+            if (flying != null) {
+                return flying;
+            }
+        }
+        return falling;
+    }
+
+    /** Whether the track's history marks it as powered (after its latest assessment). */
+    public boolean powered(int trackId) {
+        History h = histories.get(trackId);
+        return h != null && h.powered();
+    }
+
+    /** Forgets a track that is gone. */
+    public void forget(int trackId) {
+        histories.remove(trackId);
+    }
+
+    /** A ring of the latest (time, predicted impact time) pairs of one track. */
+    private static final class History {
+        final double[] t = new double[HISTORY];
+        final double[] impact = new double[HISTORY];
+        final double[] radius = new double[HISTORY];
+        double groundSpeed;
+        int count;
+        int next;
+
+        void add(double time, double impactTime, double r, double speed) {
+            t[next] = time;
+            impact[next] = impactTime;
+            radius[next] = r;
+            groundSpeed = speed;
+            next = (next + 1) % HISTORY;
+            count = Math.min(count + 1, HISTORY);
+        }
+
+        boolean powered() {
+            double latest = t[(next - 1 + HISTORY) % HISTORY];
+            double sx = 0;
+            double sy = 0;
+            int n = 0;
+            double earliest = latest;
+            for (int i = 0; i < count; i++) {
+                if (t[i] >= latest - WINDOW_S) {
+                    sx += t[i];
+                    sy += impact[i];
+                    n++;
+                    earliest = Math.min(earliest, t[i]);
+                }
+            }
+            if (n < 3 || latest - earliest < MIN_SPAN_S) {
+                return false;
+            }
+            double mx = sx / n;
+            double my = sy / n;
+            double mr = 0;
+            for (int i = 0; i < count; i++) {
+                if (t[i] >= latest - WINDOW_S) {
+                    mr += radius[i] / n;
+                }
+            }
+            double sxy = 0;
+            double sxr = 0;
+            double sxx = 0;
+            for (int i = 0; i < count; i++) {
+                if (t[i] >= latest - WINDOW_S) {
+                    sxy += (t[i] - mx) * (impact[i] - my);
+                    sxr += (t[i] - mx) * (radius[i] - mr);
+                    sxx += (t[i] - mx) * (t[i] - mx);
+                }
+            }
+            double recession = sxy / sxx;
+            return recession > POWERED_SLOPE_MIN && recession < POWERED_SLOPE_MAX
+                    && Math.abs(sxr / sxx) < LEVEL_FLIGHT * groundSpeed;
+        }
+    }
+}
