@@ -62,6 +62,11 @@ public final class GnnTracker implements Tracker {
     private double[] hph = new double[0];
     private int[] trackToPlot = new int[0];
     private final double[] zj = new double[3];
+    // every track's filter shares this one's work arrays: the tracker runs its filters one at a time
+    private final KalmanFilter workspace = new KalmanFilter(6, 3);
+    private final List<KalmanFilter> spareFilters = new ArrayList<>();
+    private final double[] startState = new double[6];
+    private final double[] startCovariance = new double[36];
     private final double[] rj = new double[9];
 
     /**
@@ -233,6 +238,9 @@ public final class GnnTracker implements Tracker {
                 survivors.add(track);
             } else if (track.confirmed()) {
                 listener.dropped(track, drop);
+            } else {
+                // never reported to anyone: its filter serves the next new track
+                spareFilters.add(track.filter);
             }
         }
         tracks.clear();
@@ -245,9 +253,14 @@ public final class GnnTracker implements Tracker {
     }
 
     private Track start(double t, int plot) {
-        KalmanFilter kf = new KalmanFilter(6, 3);
-        double[] x0 = {zs[3 * plot], zs[3 * plot + 1], zs[3 * plot + 2], 0, 0, 0};
-        double[] p0 = new double[36];
+        KalmanFilter kf = spareFilters.isEmpty() ? new KalmanFilter(workspace)
+                : spareFilters.remove(spareFilters.size() - 1);
+        double[] x0 = startState;
+        double[] p0 = startCovariance;
+        Arrays.fill(p0, 0);
+        x0[0] = zs[3 * plot];
+        x0[1] = zs[3 * plot + 1];
+        x0[2] = zs[3 * plot + 2];
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
                 p0[i * 6 + j] = rs[9 * plot + i * 3 + j];

@@ -19,7 +19,7 @@ public final class KalmanFilter {
     private final int m;
     private final double[] x;
     private final double[] p;
-    // work arrays
+    // work arrays, no state kept between calls (so filters of one owner may share them)
     private final double[] fp;
     private final double[] nn;
     private final double[] innovation;
@@ -29,6 +29,9 @@ public final class KalmanFilter {
     private final double[] k;    // gain (n×m)
     private final double[] ikh;  // I − K H (n×n)
     private final double[] tmpM;
+    private final double[] stateScratch;
+    private final int[] nonZero; // column indices of the non-zero entries of each row of F or I − KH
+    private final int[] nonZeroCount;
 
     /**
      * @param stateDimension       n
@@ -48,6 +51,35 @@ public final class KalmanFilter {
         k = new double[n * m];
         ikh = new double[n * n];
         tmpM = new double[m];
+        stateScratch = new double[n];
+        nonZero = new int[n * n];
+        nonZeroCount = new int[n];
+    }
+
+    /**
+     * A filter of the same dimensions that shares the work arrays of another, so that it costs
+     * only its state and covariance (for a tracker that starts many short-lived tracks). Filters
+     * sharing work arrays must be used from one thread, one call at a time.
+     *
+     * @param workOf the filter whose work arrays to share
+     */
+    public KalmanFilter(KalmanFilter workOf) {
+        this.n = workOf.n;
+        this.m = workOf.m;
+        x = new double[n];
+        p = new double[n * n];
+        fp = workOf.fp;
+        nn = workOf.nn;
+        innovation = workOf.innovation;
+        s = workOf.s;
+        chol = workOf.chol;
+        ph = workOf.ph;
+        k = workOf.k;
+        ikh = workOf.ikh;
+        tmpM = workOf.tmpM;
+        stateScratch = workOf.stateScratch;
+        nonZero = workOf.nonZero;
+        nonZeroCount = workOf.nonZeroCount;
     }
 
     /** State dimension. */
@@ -79,7 +111,7 @@ public final class KalmanFilter {
      * @param q process noise covariance (n×n)
      */
     public void predict(double[] f, double[] b, double[] q) {
-        double[] fx = tmpState();
+        double[] fx = stateScratch;
         for (int i = 0; i < n; i++) {
             double acc = 0;
             for (int j = 0; j < n; j++) {
@@ -88,11 +120,16 @@ public final class KalmanFilter {
             fx[i] = acc + (b == null ? 0 : b[i]);
         }
         System.arraycopy(fx, 0, x, 0, n);
+        // F is mostly zeros (a constant-velocity F has 12 non-zeros in 36): the products run over
+        // the non-zero entries only, summed in the same order as the dense loops, so the result
+        // is the same to the bit
+        indexNonZeros(f);
         // fp = F P
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double acc = 0;
-                for (int l = 0; l < n; l++) {
+                for (int t = 0; t < nonZeroCount[i]; t++) {
+                    int l = nonZero[i * n + t];
                     acc += f[i * n + l] * p[l * n + j];
                 }
                 fp[i * n + j] = acc;
@@ -102,7 +139,8 @@ public final class KalmanFilter {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
                 double acc = 0;
-                for (int l = 0; l < n; l++) {
+                for (int t = 0; t < nonZeroCount[j]; t++) {
+                    int l = nonZero[j * n + t];
                     acc += fp[i * n + l] * f[j * n + l];
                 }
                 double v = acc + q[i * n + j];
@@ -115,13 +153,17 @@ public final class KalmanFilter {
         }
     }
 
-    private double[] stateScratch;
-
-    private double[] tmpState() {
-        if (stateScratch == null) {
-            stateScratch = new double[n];
+    // lists, row by row, the columns of the non-zero entries of an n×n matrix
+    private void indexNonZeros(double[] a) {
+        for (int i = 0; i < n; i++) {
+            int c = 0;
+            for (int j = 0; j < n; j++) {
+                if (a[i * n + j] != 0) {
+                    nonZero[i * n + c++] = j;
+                }
+            }
+            nonZeroCount[i] = c;
         }
-        return stateScratch;
     }
 
     /**
@@ -190,21 +232,23 @@ public final class KalmanFilter {
                 ikh[i * n + j] = (i == j ? 1 : 0) - acc;
             }
         }
-        // nn = (I − KH) P
+        // nn = (I − KH) P, then P = nn (I − KH)ᵀ + K R Kᵀ, over the non-zeros of I − KH
+        indexNonZeros(ikh);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double acc = 0;
-                for (int l = 0; l < n; l++) {
+                for (int t = 0; t < nonZeroCount[i]; t++) {
+                    int l = nonZero[i * n + t];
                     acc += ikh[i * n + l] * p[l * n + j];
                 }
                 nn[i * n + j] = acc;
             }
         }
-        // P = nn (I − KH)ᵀ + K R Kᵀ
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
                 double acc = 0;
-                for (int l = 0; l < n; l++) {
+                for (int t = 0; t < nonZeroCount[j]; t++) {
+                    int l = nonZero[j * n + t];
                     acc += nn[i * n + l] * ikh[j * n + l];
                 }
                 double krk = 0;
