@@ -30,7 +30,7 @@ public final class KalmanFilter {
     private final double[] ikh;  // I − K H (n×n)
     private final double[] tmpM;
     private final double[] stateScratch;
-    private final int[] nonZero; // column indices of the non-zero entries of each row of F or I − KH
+    private final int[] nonZero; // column indices of the non-zero entries of each row of F, H or I − KH
     private final int[] nonZeroCount;
 
     /**
@@ -52,8 +52,8 @@ public final class KalmanFilter {
         ikh = new double[n * n];
         tmpM = new double[m];
         stateScratch = new double[n];
-        nonZero = new int[n * n];
-        nonZeroCount = new int[n];
+        nonZero = new int[Math.max(n, m) * n];
+        nonZeroCount = new int[Math.max(n, m)];
     }
 
     /**
@@ -112,18 +112,19 @@ public final class KalmanFilter {
      */
     public void predict(double[] f, double[] b, double[] q) {
         double[] fx = stateScratch;
+        // F is mostly zeros (a constant-velocity F has 12 non-zeros in 36): the products run over
+        // the non-zero entries only, summed in the same order as the dense loops, so the result
+        // is the same to the bit
+        indexNonZeros(f, n);
         for (int i = 0; i < n; i++) {
             double acc = 0;
-            for (int j = 0; j < n; j++) {
+            for (int t = 0; t < nonZeroCount[i]; t++) {
+                int j = nonZero[i * n + t];
                 acc += f[i * n + j] * x[j];
             }
             fx[i] = acc + (b == null ? 0 : b[i]);
         }
         System.arraycopy(fx, 0, x, 0, n);
-        // F is mostly zeros (a constant-velocity F has 12 non-zeros in 36): the products run over
-        // the non-zero entries only, summed in the same order as the dense loops, so the result
-        // is the same to the bit
-        indexNonZeros(f);
         // fp = F P
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -153,9 +154,9 @@ public final class KalmanFilter {
         }
     }
 
-    // lists, row by row, the columns of the non-zero entries of an n×n matrix
-    private void indexNonZeros(double[] a) {
-        for (int i = 0; i < n; i++) {
+    // lists, row by row, the columns of the non-zero entries of a rows×n matrix
+    private void indexNonZeros(double[] a, int rows) {
+        for (int i = 0; i < rows; i++) {
             int c = 0;
             for (int j = 0; j < n; j++) {
                 if (a[i * n + j] != 0) {
@@ -227,13 +228,16 @@ public final class KalmanFilter {
             for (int j = 0; j < n; j++) {
                 double acc = 0;
                 for (int l = 0; l < md; l++) {
-                    acc += k[i * md + l] * h[l * n + j];
+                    double hlj = h[l * n + j];
+                    if (hlj != 0) {
+                        acc += k[i * md + l] * hlj;
+                    }
                 }
                 ikh[i * n + j] = (i == j ? 1 : 0) - acc;
             }
         }
         // nn = (I − KH) P, then P = nn (I − KH)ᵀ + K R Kᵀ, over the non-zeros of I − KH
-        indexNonZeros(ikh);
+        indexNonZeros(ikh, n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double acc = 0;
@@ -274,9 +278,12 @@ public final class KalmanFilter {
         if (md > m) {
             throw new IllegalArgumentException("measurement dimension " + md + " exceeds " + m);
         }
+        // over the non-zeros of H only (a position measurement has 3 in 18), in the dense order
+        indexNonZeros(h, md);
         for (int i = 0; i < md; i++) {
             double acc = 0;
-            for (int j = 0; j < n; j++) {
+            for (int t = 0; t < nonZeroCount[i]; t++) {
+                int j = nonZero[i * n + t];
                 acc += h[i * n + j] * x[j];
             }
             innovation[i] = z[i] - acc;
@@ -284,7 +291,8 @@ public final class KalmanFilter {
         for (int i = 0; i < n; i++) {
             for (int a = 0; a < md; a++) {
                 double acc = 0;
-                for (int j = 0; j < n; j++) {
+                for (int t = 0; t < nonZeroCount[a]; t++) {
+                    int j = nonZero[a * n + t];
                     acc += p[i * n + j] * h[a * n + j];
                 }
                 ph[i * md + a] = acc;
@@ -293,7 +301,8 @@ public final class KalmanFilter {
         for (int a = 0; a < md; a++) {
             for (int b = 0; b <= a; b++) {
                 double acc = 0;
-                for (int i = 0; i < n; i++) {
+                for (int t = 0; t < nonZeroCount[a]; t++) {
+                    int i = nonZero[a * n + t];
                     acc += h[a * n + i] * ph[i * md + b];
                 }
                 double v = acc + 0.5 * (r[a * md + b] + r[b * md + a]);
