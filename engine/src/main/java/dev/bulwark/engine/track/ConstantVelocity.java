@@ -29,6 +29,12 @@ public final class ConstantVelocity implements MotionModel {
         return 6;
     }
 
+    /** False: F and Q depend on dt only. */
+    @Override
+    public boolean dependsOnState() {
+        return false;
+    }
+
     @Override
     public void transition(double[] x, double dt, double[] f, double[] b, double[] qm) {
         Arrays.fill(f, 0, 36, 0);

@@ -47,6 +47,7 @@ public final class GnnTracker implements Tracker {
     private final double[] f = new double[36];
     private final double[] b = new double[6];
     private final double[] q = new double[36];
+    private double matricesDt = Double.NaN; // the dt of f, b and q, when the motion model ignores the state
     private final double[] geo = new double[3];
     private final ConvertedPosition converter = new ConvertedPosition();
     private final Associator associator;
@@ -120,7 +121,10 @@ public final class GnnTracker implements Tracker {
         if (dt <= 0) {
             return;
         }
-        motion.transition(track.filter.state(), dt, f, b, q);
+        if (dt != matricesDt || motion.dependsOnState()) {
+            motion.transition(track.filter.state(), dt, f, b, q);
+            matricesDt = dt;
+        }
         track.filter.predict(f, b, q);
         track.setTime(t);
     }

@@ -30,6 +30,8 @@ class ConstantVelocityTest {
             }
         }
         assertThat(b).containsOnly(0.0);
+        assertThat(new ConstantVelocity(3).dependsOnState()).isFalse();
+        assertThat(new GravityConstantVelocity(3, 3.986e14, 7.29e-5).dependsOnState()).isTrue();
     }
 
     @Test
