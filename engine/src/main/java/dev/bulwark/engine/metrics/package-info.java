@@ -1,4 +1,6 @@
 /**
- * Measures of effectiveness of a run, counted against truth.
+ * Measures counted against truth: the measures of effectiveness of a run ({@link
+ * dev.bulwark.engine.metrics.RunSummary}) and the multi-target tracking metrics (GOSPA, OSPA),
+ * which share one result type, {@link dev.bulwark.engine.metrics.SetDistance}.
  */
 package dev.bulwark.engine.metrics;

@@ -3,20 +3,27 @@ package dev.bulwark.engine.track;
 import dev.bulwark.engine.geo.Ellipsoid;
 import dev.bulwark.engine.sensor.Plot;
 import dev.bulwark.engine.sensor.Scan;
+import dev.bulwark.engine.track.associate.Associator;
+import dev.bulwark.engine.track.associate.GatedPairs;
+import dev.bulwark.engine.track.associate.MahalanobisGate;
+import dev.bulwark.engine.track.associate.OptimalAssociator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * A multi-target tracker: Kalman filters on converted position measurements, Mahalanobis
- * gating, greedy nearest-neighbour association, single-plot initiation, M-of-N confirmation
- * and deletion after consecutive misses.
+ * A multi-target tracker: Kalman filters on position measurements (radar plots converted to
+ * ECEF, or Cartesian positions given directly), Mahalanobis gating behind a spatial index,
+ * global nearest neighbour association, single-plot initiation, M-of-N confirmation and
+ * deletion after consecutive misses.
  *
- * <p>Association (first version): all track–plot pairs inside the gate are sorted by
- * Mahalanobis distance and taken greedily, each track and plot used at most once. This is
- * the "greedy GNN" approximation of the optimal 2-D assignment; the two differ only when
- * gates overlap, rare at the target densities of a rocket raid. Optimal assignment and JPDA
- * arrive with the tracking work.
+ * <p>Association: the pairs inside the gate ({@link MahalanobisGate}, d² ≤ γ) go to an
+ * {@link Associator}; by default the {@link OptimalAssociator}, the exact 2-D assignment that
+ * minimises Σ d² + γ per track left without a plot, solved cluster by cluster. The greedy
+ * closest-pair-first association of the first version remains available
+ * ({@link dev.bulwark.engine.track.associate.GreedyAssociator}); the two differ only where
+ * gates overlap. Each track takes at most one plot and each plot updates at most one track.
  *
  * <p>Initiation: an unassociated plot starts a tentative track at its position with zero
  * velocity and a velocity standard deviation of {@link TrackerSettings#initialSpeedSigmaMps()}
@@ -40,8 +47,28 @@ public final class GnnTracker implements Tracker {
     private final double[] f = new double[36];
     private final double[] b = new double[6];
     private final double[] q = new double[36];
+    private double matricesDt = Double.NaN; // the dt of f, b and q, when the motion model ignores the state
     private final double[] geo = new double[3];
     private final ConvertedPosition converter = new ConvertedPosition();
+    private final Associator associator;
+    private final MahalanobisGate gate;
+    private final GatedPairs gated = new GatedPairs();
+    private final List<Track> survivors = new ArrayList<>();
+    // per-scan buffers, grown as needed: plots (z, R, sensor), tracks (ẑ, H P Hᵀ, plot)
+    private double[] zs = new double[0];
+    private double[] rs = new double[0];
+    private int[] plotSensor = new int[0];
+    private boolean[] plotUsed = new boolean[0];
+    private double[] zHat = new double[0];
+    private double[] hph = new double[0];
+    private int[] trackToPlot = new int[0];
+    private final double[] zj = new double[3];
+    // every track's filter shares this one's work arrays: the tracker runs its filters one at a time
+    private final KalmanFilter workspace = new KalmanFilter(6, 3);
+    private final List<KalmanFilter> spareFilters = new ArrayList<>();
+    private final double[] startState = new double[6];
+    private final double[] startCovariance = new double[36];
+    private final double[] rj = new double[9];
 
     /**
      * @param settings       initiation, confirmation, deletion and gating settings
@@ -52,6 +79,19 @@ public final class GnnTracker implements Tracker {
      */
     public GnnTracker(TrackerSettings settings, MotionModel motion, Ellipsoid ellipsoid, double groundAltitude,
             Listener listener) {
+        this(settings, motion, ellipsoid, groundAltitude, listener, new OptimalAssociator());
+    }
+
+    /**
+     * @param settings       initiation, confirmation, deletion and gating settings
+     * @param motion         the motion model (6 states: ECEF position and velocity)
+     * @param ellipsoid      Earth shape, for the below-ground test
+     * @param groundAltitude ground height (m); {@code Double.NEGATIVE_INFINITY} turns the test off
+     * @param listener       told of confirmations and drops
+     * @param associator     the association (owned by this tracker from now on)
+     */
+    public GnnTracker(TrackerSettings settings, MotionModel motion, Ellipsoid ellipsoid, double groundAltitude,
+            Listener listener, Associator associator) {
         if (motion.dimension() != 6) {
             throw new IllegalArgumentException("GnnTracker needs a 6-state motion model");
         }
@@ -60,6 +100,8 @@ public final class GnnTracker implements Tracker {
         this.ellipsoid = ellipsoid;
         this.groundAltitude = groundAltitude;
         this.listener = listener;
+        this.associator = associator;
+        this.gate = new MahalanobisGate(settings.gateChiSquare());
     }
 
     @Override
@@ -79,66 +121,103 @@ public final class GnnTracker implements Tracker {
         if (dt <= 0) {
             return;
         }
-        motion.transition(track.filter.state(), dt, f, b, q);
+        if (dt != matricesDt || motion.dependsOnState()) {
+            motion.transition(track.filter.state(), dt, f, b, q);
+            matricesDt = dt;
+        }
         track.filter.predict(f, b, q);
         track.setTime(t);
     }
 
     @Override
     public void update(Scan scan) {
-        double t = scan.time();
-        predictTo(t);
         List<Plot> plots = scan.plots();
         int np = plots.size();
-        double[][] zs = new double[np][];
-        double[][] rs = new double[np][];
+        ensurePlots(np);
         for (int j = 0; j < np; j++) {
             converter.convert(plots.get(j));
-            zs[j] = converter.z().clone();
-            rs[j] = converter.r().clone();
+            System.arraycopy(converter.z(), 0, zs, 3 * j, 3);
+            System.arraycopy(converter.r(), 0, rs, 9 * j, 9);
+            plotSensor[j] = plots.get(j).sensor();
         }
-        // gate every pair, then take the closest pairs first
-        List<double[]> pairs = new ArrayList<>();
-        for (int i = 0; i < tracks.size(); i++) {
-            KalmanFilter kf = tracks.get(i).filter;
-            for (int j = 0; j < np; j++) {
-                double d2 = kf.mahalanobis(zs[j], ConvertedPosition.H, rs[j], 3);
-                if (d2 <= settings.gateChiSquare()) {
-                    pairs.add(new double[] {d2, i, j});
+        step(scan.time(), np, scan);
+    }
+
+    /**
+     * Takes one scan of position measurements already in the tracker's frame (ECEF, m), for
+     * sensors that report Cartesian positions (and for benchmarks on Cartesian workloads). Every
+     * live track counts as covered by the scan: a track without a plot has a miss.
+     *
+     * @param t      scan time (s)
+     * @param sensor sensor index, recorded as the tracks' {@link Track#lastSensor()}
+     * @param count  number of measurements
+     * @param z      positions, 3 per measurement (m); read, not kept
+     * @param r      their covariances, 9 per measurement, row-major (m²); read, not kept
+     */
+    public void update(double t, int sensor, int count, double[] z, double[] r) {
+        ensurePlots(count);
+        System.arraycopy(z, 0, zs, 0, 3 * count);
+        System.arraycopy(r, 0, rs, 0, 9 * count);
+        Arrays.fill(plotSensor, 0, count, sensor);
+        step(t, count, null);
+    }
+
+    private void ensurePlots(int np) {
+        if (plotSensor.length < np) {
+            int cap = Math.max(np, 2 * plotSensor.length);
+            zs = new double[3 * cap];
+            rs = new double[9 * cap];
+            plotSensor = new int[cap];
+            plotUsed = new boolean[cap];
+        }
+    }
+
+    // one scan of np plots in zs, rs, plotSensor; scan null means every track is covered
+    private void step(double t, int np, Scan scan) {
+        predictTo(t);
+        int nt = tracks.size();
+        if (trackToPlot.length < nt) {
+            int cap = Math.max(nt, 2 * trackToPlot.length);
+            zHat = new double[3 * cap];
+            hph = new double[9 * cap];
+            trackToPlot = new int[cap];
+        }
+        for (int i = 0; i < nt; i++) {
+            Track track = tracks.get(i);
+            double[] x = track.filter.state();
+            double[] p = track.filter.covariance();
+            // H = [I₃ 0₃]: ẑ is the position, H P Hᵀ its 3×3 block
+            for (int a = 0; a < 3; a++) {
+                zHat[3 * i + a] = x[a];
+                for (int b = 0; b < 3; b++) {
+                    hph[9 * i + 3 * a + b] = p[6 * a + b];
                 }
             }
         }
-        pairs.sort((p1, p2) -> {
-            int c = Double.compare(p1[0], p2[0]);
-            if (c != 0) {
-                return c;
-            }
-            c = Double.compare(p1[1], p2[1]);
-            return c != 0 ? c : Double.compare(p1[2], p2[2]);
-        });
-        boolean[] trackUsed = new boolean[tracks.size()];
-        boolean[] plotUsed = new boolean[np];
-        for (double[] pair : pairs) {
-            int i = (int) pair[1];
-            int j = (int) pair[2];
-            if (trackUsed[i] || plotUsed[j]) {
+        gate.gate(nt, zHat, hph, np, zs, rs, gated);
+        associator.associate(gated, trackToPlot);
+        Arrays.fill(plotUsed, 0, np, false);
+        for (int i = 0; i < nt; i++) {
+            int j = trackToPlot[i];
+            if (j < 0) {
                 continue;
             }
-            trackUsed[i] = true;
             plotUsed[j] = true;
             Track track = tracks.get(i);
-            track.filter.update(zs[j], ConvertedPosition.H, rs[j], 3);
-            track.recordPlot(plots.get(j).sensor());
+            System.arraycopy(zs, 3 * j, zj, 0, 3);
+            System.arraycopy(rs, 9 * j, rj, 0, 9);
+            track.filter.update(zj, ConvertedPosition.H, rj, 3);
+            track.recordPlot(plotSensor[j]);
             track.hits++;
             track.looks++;
             track.consecutiveMisses = 0;
         }
         // misses, confirmation and deletion
-        List<Track> survivors = new ArrayList<>(tracks.size() + np);
-        for (int i = 0; i < tracks.size(); i++) {
+        survivors.clear();
+        for (int i = 0; i < nt; i++) {
             Track track = tracks.get(i);
             double[] x = track.filter.state();
-            if (!trackUsed[i] && scan.covers(x[0], x[1], x[2])) {
+            if (trackToPlot[i] < 0 && (scan == null || scan.covers(x[0], x[1], x[2]))) {
                 track.looks++;
                 track.consecutiveMisses++;
             }
@@ -153,7 +232,7 @@ public final class GnnTracker implements Tracker {
             } else if (track.consecutiveMisses >= settings.deleteAfterMisses()) {
                 drop = "lost";
             }
-            if (drop == null) {
+            if (drop == null && groundAltitude > Double.NEGATIVE_INFINITY) {
                 ellipsoid.toGeodetic(x[0], x[1], x[2], geo);
                 if (geo[2] < groundAltitude - 50.0) {
                     drop = "below_ground";
@@ -163,26 +242,35 @@ public final class GnnTracker implements Tracker {
                 survivors.add(track);
             } else if (track.confirmed()) {
                 listener.dropped(track, drop);
+            } else {
+                // never reported to anyone: its filter serves the next new track
+                spareFilters.add(track.filter);
             }
         }
         tracks.clear();
         tracks.addAll(survivors);
         for (int j = 0; j < np; j++) {
             if (!plotUsed[j]) {
-                tracks.add(start(t, zs[j], rs[j], plots.get(j).sensor()));
+                tracks.add(start(t, j));
             }
         }
     }
 
-    private Track start(double t, double[] z, double[] r, int sensor) {
-        KalmanFilter kf = new KalmanFilter(6, 3);
-        double[] x0 = {z[0], z[1], z[2], 0, 0, 0};
-        double[] p0 = new double[36];
+    private Track start(double t, int plot) {
+        KalmanFilter kf = spareFilters.isEmpty() ? new KalmanFilter(workspace)
+                : spareFilters.remove(spareFilters.size() - 1);
+        double[] x0 = startState;
+        double[] p0 = startCovariance;
+        Arrays.fill(p0, 0);
+        x0[0] = zs[3 * plot];
+        x0[1] = zs[3 * plot + 1];
+        x0[2] = zs[3 * plot + 2];
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
-                p0[i * 6 + j] = r[i * 3 + j];
+                p0[i * 6 + j] = rs[9 * plot + i * 3 + j];
             }
         }
+        int sensor = plotSensor[plot];
         double sv = settings.initialSpeedSigmaMps();
         for (int i = 3; i < 6; i++) {
             p0[i * 6 + i] = sv * sv;

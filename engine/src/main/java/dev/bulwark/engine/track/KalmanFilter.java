@@ -19,7 +19,7 @@ public final class KalmanFilter {
     private final int m;
     private final double[] x;
     private final double[] p;
-    // work arrays
+    // work arrays, no state kept between calls (so filters of one owner may share them)
     private final double[] fp;
     private final double[] nn;
     private final double[] innovation;
@@ -29,6 +29,9 @@ public final class KalmanFilter {
     private final double[] k;    // gain (n×m)
     private final double[] ikh;  // I − K H (n×n)
     private final double[] tmpM;
+    private final double[] stateScratch;
+    private final int[] nonZero; // column indices of the non-zero entries of each row of F, H or I − KH
+    private final int[] nonZeroCount;
 
     /**
      * @param stateDimension       n
@@ -48,6 +51,35 @@ public final class KalmanFilter {
         k = new double[n * m];
         ikh = new double[n * n];
         tmpM = new double[m];
+        stateScratch = new double[n];
+        nonZero = new int[Math.max(n, m) * n];
+        nonZeroCount = new int[Math.max(n, m)];
+    }
+
+    /**
+     * A filter of the same dimensions that shares the work arrays of another, so that it costs
+     * only its state and covariance (for a tracker that starts many short-lived tracks). Filters
+     * sharing work arrays must be used from one thread, one call at a time.
+     *
+     * @param workOf the filter whose work arrays to share
+     */
+    public KalmanFilter(KalmanFilter workOf) {
+        this.n = workOf.n;
+        this.m = workOf.m;
+        x = new double[n];
+        p = new double[n * n];
+        fp = workOf.fp;
+        nn = workOf.nn;
+        innovation = workOf.innovation;
+        s = workOf.s;
+        chol = workOf.chol;
+        ph = workOf.ph;
+        k = workOf.k;
+        ikh = workOf.ikh;
+        tmpM = workOf.tmpM;
+        stateScratch = workOf.stateScratch;
+        nonZero = workOf.nonZero;
+        nonZeroCount = workOf.nonZeroCount;
     }
 
     /** State dimension. */
@@ -79,10 +111,15 @@ public final class KalmanFilter {
      * @param q process noise covariance (n×n)
      */
     public void predict(double[] f, double[] b, double[] q) {
-        double[] fx = tmpState();
+        double[] fx = stateScratch;
+        // F is mostly zeros (a constant-velocity F has 12 non-zeros in 36): the products run over
+        // the non-zero entries only, summed in the same order as the dense loops, so the result
+        // is the same to the bit
+        indexNonZeros(f, n);
         for (int i = 0; i < n; i++) {
             double acc = 0;
-            for (int j = 0; j < n; j++) {
+            for (int t = 0; t < nonZeroCount[i]; t++) {
+                int j = nonZero[i * n + t];
                 acc += f[i * n + j] * x[j];
             }
             fx[i] = acc + (b == null ? 0 : b[i]);
@@ -92,7 +129,8 @@ public final class KalmanFilter {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double acc = 0;
-                for (int l = 0; l < n; l++) {
+                for (int t = 0; t < nonZeroCount[i]; t++) {
+                    int l = nonZero[i * n + t];
                     acc += f[i * n + l] * p[l * n + j];
                 }
                 fp[i * n + j] = acc;
@@ -102,7 +140,8 @@ public final class KalmanFilter {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
                 double acc = 0;
-                for (int l = 0; l < n; l++) {
+                for (int t = 0; t < nonZeroCount[j]; t++) {
+                    int l = nonZero[j * n + t];
                     acc += fp[i * n + l] * f[j * n + l];
                 }
                 double v = acc + q[i * n + j];
@@ -115,13 +154,17 @@ public final class KalmanFilter {
         }
     }
 
-    private double[] stateScratch;
-
-    private double[] tmpState() {
-        if (stateScratch == null) {
-            stateScratch = new double[n];
+    // lists, row by row, the columns of the non-zero entries of a rows×n matrix
+    private void indexNonZeros(double[] a, int rows) {
+        for (int i = 0; i < rows; i++) {
+            int c = 0;
+            for (int j = 0; j < n; j++) {
+                if (a[i * n + j] != 0) {
+                    nonZero[i * n + c++] = j;
+                }
+            }
+            nonZeroCount[i] = c;
         }
-        return stateScratch;
     }
 
     /**
@@ -185,26 +228,31 @@ public final class KalmanFilter {
             for (int j = 0; j < n; j++) {
                 double acc = 0;
                 for (int l = 0; l < md; l++) {
-                    acc += k[i * md + l] * h[l * n + j];
+                    double hlj = h[l * n + j];
+                    if (hlj != 0) {
+                        acc += k[i * md + l] * hlj;
+                    }
                 }
                 ikh[i * n + j] = (i == j ? 1 : 0) - acc;
             }
         }
-        // nn = (I − KH) P
+        // nn = (I − KH) P, then P = nn (I − KH)ᵀ + K R Kᵀ, over the non-zeros of I − KH
+        indexNonZeros(ikh, n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double acc = 0;
-                for (int l = 0; l < n; l++) {
+                for (int t = 0; t < nonZeroCount[i]; t++) {
+                    int l = nonZero[i * n + t];
                     acc += ikh[i * n + l] * p[l * n + j];
                 }
                 nn[i * n + j] = acc;
             }
         }
-        // P = nn (I − KH)ᵀ + K R Kᵀ
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
                 double acc = 0;
-                for (int l = 0; l < n; l++) {
+                for (int t = 0; t < nonZeroCount[j]; t++) {
+                    int l = nonZero[j * n + t];
                     acc += nn[i * n + l] * ikh[j * n + l];
                 }
                 double krk = 0;
@@ -230,9 +278,12 @@ public final class KalmanFilter {
         if (md > m) {
             throw new IllegalArgumentException("measurement dimension " + md + " exceeds " + m);
         }
+        // over the non-zeros of H only (a position measurement has 3 in 18), in the dense order
+        indexNonZeros(h, md);
         for (int i = 0; i < md; i++) {
             double acc = 0;
-            for (int j = 0; j < n; j++) {
+            for (int t = 0; t < nonZeroCount[i]; t++) {
+                int j = nonZero[i * n + t];
                 acc += h[i * n + j] * x[j];
             }
             innovation[i] = z[i] - acc;
@@ -240,7 +291,8 @@ public final class KalmanFilter {
         for (int i = 0; i < n; i++) {
             for (int a = 0; a < md; a++) {
                 double acc = 0;
-                for (int j = 0; j < n; j++) {
+                for (int t = 0; t < nonZeroCount[a]; t++) {
+                    int j = nonZero[a * n + t];
                     acc += p[i * n + j] * h[a * n + j];
                 }
                 ph[i * md + a] = acc;
@@ -249,7 +301,8 @@ public final class KalmanFilter {
         for (int a = 0; a < md; a++) {
             for (int b = 0; b <= a; b++) {
                 double acc = 0;
-                for (int i = 0; i < n; i++) {
+                for (int t = 0; t < nonZeroCount[a]; t++) {
+                    int i = nonZero[a * n + t];
                     acc += h[a * n + i] * ph[i * md + b];
                 }
                 double v = acc + 0.5 * (r[a * md + b] + r[b * md + a]);

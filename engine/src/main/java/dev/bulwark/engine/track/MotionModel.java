@@ -16,4 +16,12 @@ public interface MotionModel {
      * @param q  receives the process noise covariance (n×n)
      */
     void transition(double[] x, double dt, double[] f, double[] b, double[] q);
+
+    /**
+     * Whether the matrices depend on the state as well as the time step. When not, a caller may
+     * reuse one {@link #transition} for every track stepped by the same dt. Default: true.
+     */
+    default boolean dependsOnState() {
+        return true;
+    }
 }

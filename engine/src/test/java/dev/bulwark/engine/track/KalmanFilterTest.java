@@ -337,4 +337,44 @@ class KalmanFilterTest {
             assertThat(actual[i]).as("%s [%d]", what, i).isCloseTo(e[i], within(RELATIVE * scale));
         }
     }
+
+    @Test
+    void filtersSharingWorkArraysGiveTheSameResultsAsFiltersWithTheirOwn() {
+        // Two tracks stepped in turn (predict, update, predict, ...) with filters that share one set
+        // of work arrays, and again with independent filters: bit-identical states and covariances.
+        ConstantVelocity cv = new ConstantVelocity(3.0);
+        double[] f = new double[36];
+        double[] b = new double[6];
+        double[] q = new double[36];
+        double[] r = {400, 30, -10, 30, 900, 5, -10, 5, 250};
+        KalmanFilter donor = new KalmanFilter(6, 3);
+        KalmanFilter[] shared = {new KalmanFilter(donor), new KalmanFilter(donor)};
+        KalmanFilter[] own = {new KalmanFilter(6, 3), new KalmanFilter(6, 3)};
+        double[] p0 = new double[36];
+        for (int i = 0; i < 6; i++) {
+            p0[i * 6 + i] = i < 3 ? 400 : 10_000;
+        }
+        for (int k = 0; k < 2; k++) {
+            double[] x0 = {1_000 * k, -500, 3_000, 50, 20 * k, -5};
+            shared[k].initialise(x0, p0);
+            own[k].initialise(x0, p0);
+        }
+        java.util.Random rnd = new java.util.Random(4);
+        for (int step = 0; step < 20; step++) {
+            cv.transition(null, 1.0, f, b, q);
+            for (int k = 0; k < 2; k++) {
+                double[] z = {1_000 * k + rnd.nextGaussian() * 20 + 50 * step, -500 + rnd.nextGaussian() * 30,
+                    3_000 + rnd.nextGaussian() * 15};
+                shared[k].predict(f, b, q);
+                own[k].predict(f, b, q);
+                shared[k].update(z, ConvertedPosition.H, r, 3);
+                own[k].update(z, ConvertedPosition.H, r, 3);
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            assertThat(shared[k].state()).containsExactly(own[k].state());
+            assertThat(shared[k].covariance()).containsExactly(own[k].covariance());
+        }
+        assertThat(shared[0].state()[0]).isNotEqualTo(shared[1].state()[0]);
+    }
 }

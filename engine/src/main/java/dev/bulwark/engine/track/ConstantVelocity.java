@@ -1,0 +1,57 @@
+package dev.bulwark.engine.track;
+
+import java.util.Arrays;
+
+/**
+ * Nearly-constant-velocity motion in a Cartesian frame, without gravity: state
+ * (x, y, z, vx, vy, vz) (m, m/s) in any frame the plots share.
+ *
+ * <p>Model: the white-noise-acceleration ("continuous Wiener process acceleration") model of
+ * Bar-Shalom, Li &amp; Kirubarajan (2001) §6.2.2: F = [[I, dt I], [0, I]] and, per axis,
+ * Q = q [[dt³/3, dt²/2], [dt²/2, dt]]. The model of the Stone Soup benchmarks
+ * ({@code ConstantVelocity} there). Simplified: no known acceleration; for threats under
+ * gravity use {@link GravityConstantVelocity}.
+ */
+public final class ConstantVelocity implements MotionModel {
+
+    private final double q;
+
+    /** @param processNoise white-acceleration spectral density q (m²/s³), ≥ 0 */
+    public ConstantVelocity(double processNoise) {
+        if (!(processNoise >= 0) || Double.isInfinite(processNoise)) {
+            throw new IllegalArgumentException("process noise must be finite and >= 0, got " + processNoise);
+        }
+        this.q = processNoise;
+    }
+
+    @Override
+    public int dimension() {
+        return 6;
+    }
+
+    /** False: F and Q depend on dt only. */
+    @Override
+    public boolean dependsOnState() {
+        return false;
+    }
+
+    @Override
+    public void transition(double[] x, double dt, double[] f, double[] b, double[] qm) {
+        Arrays.fill(f, 0, 36, 0);
+        Arrays.fill(qm, 0, 36, 0);
+        Arrays.fill(b, 0, 6, 0);
+        for (int i = 0; i < 6; i++) {
+            f[i * 6 + i] = 1;
+        }
+        double q11 = q * dt * dt * dt / 3;
+        double q12 = q * dt * dt / 2;
+        double q22 = q * dt;
+        for (int i = 0; i < 3; i++) {
+            f[i * 6 + i + 3] = dt;
+            qm[i * 6 + i] = q11;
+            qm[i * 6 + i + 3] = q12;
+            qm[(i + 3) * 6 + i] = q12;
+            qm[(i + 3) * 6 + i + 3] = q22;
+        }
+    }
+}

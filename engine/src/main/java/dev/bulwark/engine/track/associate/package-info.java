@@ -1,0 +1,16 @@
+/**
+ * Gating and data association: which plot, if any, updates which track.
+ *
+ * <p>One role, one verb: an {@link dev.bulwark.engine.track.associate.Associator} turns the
+ * gated track–plot pairs of one scan ({@link dev.bulwark.engine.track.associate.GatedPairs},
+ * filled by {@link dev.bulwark.engine.track.associate.MahalanobisGate}) into a track-to-plot
+ * assignment. Implementations: {@link dev.bulwark.engine.track.associate.OptimalAssociator}
+ * (global nearest neighbour, the exact 2-D assignment, solved cluster by cluster by
+ * {@link dev.bulwark.engine.track.associate.SparseAssignment}) and
+ * {@link dev.bulwark.engine.track.associate.GreedyAssociator} (closest pairs first).
+ *
+ * <p>Knows nothing of truth, of radars or of the motion model: it sees predicted
+ * measurements, their covariances and the plots, all as position vectors in one Cartesian
+ * frame (ECEF in the simulator, m).
+ */
+package dev.bulwark.engine.track.associate;
