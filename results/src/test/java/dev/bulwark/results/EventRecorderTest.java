@@ -29,7 +29,10 @@ class EventRecorderTest {
         String text = record(Fixtures.events(0));
         List<String> lines = text.lines().toList();
         assertThat(text).endsWith("\n").doesNotContain("\r");
-        assertThat(lines).hasSize(10);
+        assertThat(lines).hasSize(12);
+        assertThat(lines.get(10)).isEqualTo("{\"t\":46,\"kind\":\"stock_out\",\"battery\":\"battery-south\"}");
+        assertThat(lines.get(11)).isEqualTo("{\"t\":60,\"kind\":\"resupplied\",\"battery\":\"battery-south\","
+                + "\"rounds\":40,\"ready\":0,\"reserve\":40}");
         assertThat(lines.get(0)).isEqualTo("{\"t\":10,\"kind\":\"threat_launched\",\"threat_id\":1,\"raid\":\"north-1\","
                 + "\"threat_type\":\"qassam\",\"category\":\"rocket_artillery_mortar\",\"launch_point\":{\"lat_deg\":31.5017,\"lon_deg\":34.4668,\"alt_m\":0},"
                 + "\"aim_point\":{\"lat_deg\":31.525,\"lon_deg\":34.5965,\"alt_m\":0},"

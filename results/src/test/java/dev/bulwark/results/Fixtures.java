@@ -30,7 +30,9 @@ final class Fixtures {
                 new SimEvent.Apogee(29.0, 1, 7123.456),
                 new SimEvent.InterceptOutcome(30.0, 1, "battery-south", 1, true, 2.345678, "kill"),
                 new SimEvent.TrackDropped(31.0, 1, "destroyed"),
-                new SimEvent.Impact(45.0, 2, GeodeticPoint.ofDegrees(31.4, 34.3, -0.0), null, null));
+                new SimEvent.Impact(45.0, 2, GeodeticPoint.ofDegrees(31.4, 34.3, -0.0), null, null),
+                new SimEvent.StockOut(46.0, "battery-south"),
+                new SimEvent.Resupplied(60.0, "battery-south", 40, 0, 40));
     }
 
     static RunSummary summary() {

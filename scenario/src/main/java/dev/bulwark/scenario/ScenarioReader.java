@@ -3,6 +3,7 @@ package dev.bulwark.scenario;
 import dev.bulwark.engine.assign.Doctrine;
 import dev.bulwark.engine.flight.interceptor.InterceptorType;
 import dev.bulwark.engine.effector.BatterySpec;
+import dev.bulwark.engine.effector.Resupply;
 import dev.bulwark.engine.flight.Aiming;
 import dev.bulwark.engine.flight.BallisticPropagator;
 import dev.bulwark.engine.flight.EarthModel;
@@ -58,10 +59,11 @@ final class ScenarioReader {
     static final List<String> BATTERY = List.of("name", "position", "launchers", "rounds_per_launcher",
             "reserve_rounds", "reload_time_s", "min_range_km", "max_range_km", "min_altitude_km", "max_altitude_km",
             "interceptor", "launch_delay_s", "probability_of_kill", "cost_per_interceptor_usd",
-            "divert_radius_m");
+            "divert_radius_m", "resupply");
+    static final List<String> RESUPPLY = List.of("first_h", "every_h", "rounds");
     static final List<String> DOCTRINE = List.of("engage_threshold", "engage_confidence", "reassess_s", "salvo_size",
             "max_interceptors_per_threat",
-            "shoot_look_shoot", "assumed_ballistic_coefficient_kg_m2");
+            "shoot_look_shoot", "assumed_ballistic_coefficient_kg_m2", "low_stock_fraction", "low_stock_threshold");
     static final List<String> TRACKER = List.of("confirm_hits", "confirm_window", "delete_after_misses",
             "process_noise_m2_s3", "initial_speed_sigma_mps", "gate_chi_square");
     static final List<String> RAID = List.of("name", "threat_type", "launch_area", "aim_town", "aim_area", "count",
@@ -128,7 +130,8 @@ final class ScenarioReader {
                 ThreatCatalogue.builtIn());
         Areas areas = areas(top);
         List<RadarSpec> radars = radars(top);
-        List<BatterySpec> batteries = batteries(top);
+        List<Resupply> resupplies = new ArrayList<>();
+        List<BatterySpec> batteries = batteries(top, resupplies);
         Doctrine doctrine = doctrine(top);
         TrackerSettings tracker = tracker(top);
         List<RaidSpec> raids = raids(top, types, areas, duration);
@@ -137,7 +140,7 @@ final class ScenarioReader {
             throw failure();
         }
         World world = new World(name, origin, seed, duration, EarthModel.WGS84,
-                new ArrayList<>(areas.built.values()), radars, batteries, raids, doctrine, tracker);
+                new ArrayList<>(areas.built.values()), radars, batteries, raids, doctrine, tracker, resupplies);
         return new LoadedScenario(file, world, description);
     }
 
@@ -335,7 +338,7 @@ final class ScenarioReader {
         return type;
     }
 
-    private List<BatterySpec> batteries(Fields top) {
+    private List<BatterySpec> batteries(Fields top, List<Resupply> resupplies) {
         List<BatterySpec> out = new ArrayList<>();
         Names names = new Names(src, "battery");
         List<Node> items = Lists.items(src, top.get("batteries"), "batteries", "battery");
@@ -364,13 +367,36 @@ final class ScenarioReader {
             Double pk = f.number("probability_of_kill", Range.PROBABILITY);
             Double cost = f.number("cost_per_interceptor_usd", Range.NON_NEGATIVE);
             Double divert = f.number("divert_radius_m", Range.POSITIVE, 150.0);
+            Resupply resupply = resupply(f, name);
             if (allPresent(name, site, launchers, rounds, reserve, reload, minRange, maxRange, minAlt, maxAlt, speed,
                     delay, pk, cost, divert)) {
                 out.add(new BatterySpec(name, site, launchers, rounds, reserve, reload, minRange * 1000,
                         maxRange * 1000, minAlt * 1000, maxAlt * 1000, speed, delay, pk, cost, divert));
+                if (resupply != null) {
+                    resupplies.add(resupply);
+                }
             }
         }
         return out;
+    }
+
+    /** A battery's {@code resupply} mapping, or null if absent or after reporting its problems. */
+    private Resupply resupply(Fields battery, String name) {
+        if (!battery.has("resupply") || name == null) {
+            return null;
+        }
+        Fields f = new Fields(src, battery.get("resupply"), battery.join("resupply"), RESUPPLY);
+        if (!f.ok()) {
+            return null;
+        }
+        Integer rounds = f.integer("rounds", Range.atLeast(1));
+        Double every = f.number("every_h", Range.POSITIVE, Double.POSITIVE_INFINITY);
+        Double first = f.number("first_h", Range.NON_NEGATIVE, every == null ? 0.0 : every);
+        if (first != null && Double.isInfinite(first)) {
+            f.missing("first_h", " (a single delivery needs its time; a repeated one starts after every_h)");
+            return null;
+        }
+        return allPresent(rounds, every, first) ? new Resupply(name, first * 3600, every * 3600, rounds) : null;
     }
 
     // ------------------------------------------------------------------------------ doctrine, tracker
@@ -404,8 +430,15 @@ final class ScenarioReader {
         Boolean sls = f.bool("shoot_look_shoot", d.shootLookShoot());
         Double beta = f.number("assumed_ballistic_coefficient_kg_m2", Range.POSITIVE,
                 d.assumedBallisticCoefficientKgM2());
-        return allPresent(threshold, confidence, reassess, salvo, max, sls, beta)
-                ? new Doctrine(threshold, confidence, reassess, salvo, max, sls, beta) : null;
+        Double lowFraction = f.number("low_stock_fraction", Range.PROBABILITY, 0.0);
+        Double lowThreshold = f.number("low_stock_threshold", Range.PROBABILITY, threshold == null ? 0.0 : threshold);
+        if (lowThreshold != null && threshold != null && lowThreshold < threshold) {
+            src.problem(f.get("low_stock_threshold"), f.join("low_stock_threshold"), "must be at least"
+                    + " engage_threshold (" + threshold + "), got " + lowThreshold);
+            lowThreshold = null;
+        }
+        return allPresent(threshold, confidence, reassess, salvo, max, sls, beta, lowFraction, lowThreshold)
+                ? new Doctrine(threshold, confidence, reassess, salvo, max, sls, beta, lowFraction, lowThreshold) : null;
     }
 
     private TrackerSettings tracker(Fields top) {

@@ -40,6 +40,7 @@ class MalformedScenarioTest {
             future-version                 | bulwark                             |  1 | 10 | unsupported format version 3; this version of Bulwark reads format 1
             geojson-file-missing           | defended_areas[0].geojson           |  9 | 14 | GeoJSON file not found
             missile-too-close              | raids[0].aim_town                   | 14 | 15 | the aim area is too close to reach: its nearest point is 20.9 km from the launch area, but srbm-300 reaches
+            resupply-no-rounds             | batteries[0].resupply.rounds        | 17 | 37 | must be at least 1, got 0
             route-on-a-rocket              | raids[0].route                      | 17 | 12 | route is for drones and cruise missiles; grad-122 is an unguided threat type
             route-too-long                 | raids[0].route                      | 20 | 12 | the route is too long: from the launch area through its 2 waypoints to the far side of the aim area it is 59.5 km, but shahed-136 flies at most 50.0 km
             threat-kind-changed            | threat_types[0].kind                | 12 | 11 | 'shahed-136' is a drone in the built-in catalogue; an entry with its name changes its values, not its kind

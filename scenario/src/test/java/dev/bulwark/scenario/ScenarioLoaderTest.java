@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.bulwark.engine.assign.Doctrine;
 import dev.bulwark.engine.flight.interceptor.InterceptorType;
 import dev.bulwark.engine.effector.BatterySpec;
+import dev.bulwark.engine.effector.Resupply;
 import dev.bulwark.engine.flight.EarthModel;
 import dev.bulwark.engine.flight.ThreatType;
 import dev.bulwark.engine.geo.GeodeticPoint;
@@ -130,7 +131,8 @@ class ScenarioLoaderTest {
 
         assertThat(w.batteries().get(0)).isEqualTo(new BatterySpec("B1", GeodeticPoint.ofDegrees(31.51, 34.62, 50),
                 4, 20, 40, 900, 4_000, 70_000, 500, 9_000, InterceptorType.TAMIR_CLASS, 3, 0.85, 62_000, 200));
-        assertThat(w.doctrine()).isEqualTo(new Doctrine(0.3, 0.7, 2.0, 2, 3, false, 8000));
+        assertThat(w.resupplies()).containsExactly(new Resupply("B1", 12 * 3600, 24 * 3600, 40));
+        assertThat(w.doctrine()).isEqualTo(new Doctrine(0.3, 0.7, 2.0, 2, 3, false, 8000, 0.25, 0.8));
         assertThat(w.tracker()).isEqualTo(new TrackerSettings(2, 3, 4, 80, 500, 11.34));
 
         // an override changes only the keys it gives; the rest come from the catalogue

@@ -30,6 +30,7 @@ class ScenarioReferenceTest {
         keys.addAll(ScenarioReader.AREA);
         keys.addAll(ScenarioReader.RADAR);
         keys.addAll(ScenarioReader.BATTERY);
+        keys.addAll(ScenarioReader.RESUPPLY);
         keys.addAll(ScenarioReader.DOCTRINE);
         keys.addAll(ScenarioReader.TRACKER);
         keys.addAll(ScenarioReader.RAID);

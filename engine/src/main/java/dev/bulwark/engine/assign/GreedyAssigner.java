@@ -19,7 +19,9 @@ import java.util.function.IntFunction;
  * sharper prediction as long as the chosen battery could still intercept it after the next
  * look, with time left for a second shot when the doctrine allows one
  * ({@link Reason#AWAITING_CONFIDENCE}). With shoot-look-shoot, a threat with an
- * interceptor on its way is not engaged again until the outcome is known.
+ * interceptor on its way is not engaged again until the outcome is known. A battery low on
+ * stock takes only threats above the doctrine's low-stock threshold
+ * ({@link Reason#STOCK_SAVED} when that is why no battery takes a threat).
  *
  * <p>First version: one pass, no look-ahead over future threats or stock; the
  * value-versus-cost optimising assigners arrive with the battle-management work.
@@ -65,6 +67,7 @@ public final class GreedyAssigner implements WeaponTargetAssigner {
         InterceptPlan best = null;
         double bestPk = -1;
         boolean reachable = false;
+        boolean saved = false;
         for (Battery b : batteries) {
             InterceptPlan plan = b.plan(a.predicted(), now);
             if (plan == null) {
@@ -74,6 +77,10 @@ public final class GreedyAssigner implements WeaponTargetAssigner {
             if (b.ready() - committed[b.index()] < 1) {
                 continue;
             }
+            if (!doctrine.stockAllows(b.stockFraction(), a.probabilityDefended())) {
+                saved = true;
+                continue;
+            }
             double pk = b.spec().probabilityOfKill();
             if (best == null || pk > bestPk || (pk == bestPk && plan.interceptTime() < best.interceptTime())) {
                 best = plan;
@@ -81,7 +88,7 @@ public final class GreedyAssigner implements WeaponTargetAssigner {
             }
         }
         if (best == null) {
-            return hold(a, reachable ? Reason.NO_STOCK : Reason.NO_FEASIBLE_INTERCEPT);
+            return hold(a, saved ? Reason.STOCK_SAVED : reachable ? Reason.NO_STOCK : Reason.NO_FEASIBLE_INTERCEPT);
         }
         Battery chosen = batteries.get(best.battery());
         int rounds = Math.min(doctrine.salvoSize(), doctrine.maxInterceptorsPerThreat() - state.fired());

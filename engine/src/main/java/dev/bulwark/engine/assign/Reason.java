@@ -14,6 +14,8 @@ public enum Reason {
     NO_FEASIBLE_INTERCEPT,
     /** A battery could reach it but has no ready round. */
     NO_STOCK,
+    /** The batteries that could reach it are low on stock and save their rounds for surer threats (doctrine). */
+    STOCK_SAVED,
     /** An interceptor is already on its way; shoot-look-shoot waits for the outcome. */
     INTERCEPTOR_IN_FLIGHT,
     /** The doctrine's limit of interceptors per threat is reached. */

@@ -83,6 +83,44 @@ public final class Battery {
         return reserve;
     }
 
+    /** Rounds on the launchers and in the reserve. */
+    public int stock() {
+        return ready() + reserve;
+    }
+
+    /**
+     * Stock as a share of the battery's initial stock (launchers full plus reserve): what a
+     * doctrine that saves interceptors as they run low looks at. May exceed 1 after deliveries.
+     */
+    public double stockFraction() {
+        int initial = spec.readyRounds() + spec.reserveRounds();
+        return stock() / (double) initial;
+    }
+
+    /**
+     * Takes a delivery into the reserve and starts reloading every empty launcher that is not
+     * already reloading.
+     *
+     * @param rounds rounds delivered
+     * @param now    time (s)
+     * @return the times the reloads started now will complete (s), possibly none
+     */
+    public double[] deliver(int rounds, double now) {
+        if (rounds < 0) {
+            throw new IllegalArgumentException("a delivery cannot take rounds away");
+        }
+        reserve += rounds;
+        double[] due = new double[this.rounds.length];
+        int n = 0;
+        for (int i = 0; i < this.rounds.length; i++) {
+            if (this.rounds[i] == 0 && Double.isNaN(reloadDue[i]) && reserve > 0) {
+                reloadDue[i] = now + spec.reloadTimeS();
+                due[n++] = reloadDue[i];
+            }
+        }
+        return java.util.Arrays.copyOf(due, n);
+    }
+
     /** Interceptors fired so far. */
     public int fired() {
         return fired;

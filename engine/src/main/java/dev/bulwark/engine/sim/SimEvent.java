@@ -140,6 +140,28 @@ public sealed interface SimEvent {
         }
     }
 
+    /**
+     * Interceptors were delivered to a battery's reserve (a scheduled resupply).
+     *
+     * @param rounds  rounds delivered
+     * @param ready   rounds on the launchers after it
+     * @param reserve rounds in the reserve after it
+     */
+    record Resupplied(double time, String battery, int rounds, int ready, int reserve) implements SimEvent {
+        @Override
+        public String kind() {
+            return "resupplied";
+        }
+    }
+
+    /** A battery fired its last round: nothing on its launchers or in its reserve until a delivery. */
+    record StockOut(double time, String battery) implements SimEvent {
+        @Override
+        public String kind() {
+            return "stock_out";
+        }
+    }
+
     /** A battery's stock changed (a launch or a completed reload). */
     record StockChanged(double time, String battery, int ready, int reserve) implements SimEvent {
         @Override

@@ -8,6 +8,7 @@ import dev.bulwark.engine.assign.WeaponTargetAssigner;
 import dev.bulwark.engine.effector.Battery;
 import dev.bulwark.engine.effector.BatterySpec;
 import dev.bulwark.engine.effector.InterceptPlan;
+import dev.bulwark.engine.effector.Resupply;
 import dev.bulwark.engine.flight.BallisticPropagator;
 import dev.bulwark.engine.flight.FlightPath;
 import dev.bulwark.engine.geo.Ellipsoid;
@@ -138,6 +139,9 @@ public final class Simulation {
         buildDefence();
         for (ThreatTruth t : threats) {
             queue.schedule(t.trajectory.startTime(), EventQueue.Ordering.TRUTH, now -> launch(t));
+        }
+        for (Resupply r : world.resupplies()) {
+            scheduleDelivery(r, 0);
         }
         for (int i = 0; i < radars.size(); i++) {
             Radar radar = radars.get(i);
@@ -282,6 +286,33 @@ public final class Simulation {
         assigner = new GreedyAssigner(world.doctrine());
     }
 
+    private void scheduleDelivery(Resupply r, int k) {
+        double t = r.deliveryTime(k);
+        if (t > endTime) {
+            return;
+        }
+        queue.schedule(t, EventQueue.Ordering.EFFECTOR, now -> {
+            for (Battery battery : batteries) {
+                if (battery.spec().name().equals(r.battery())) {
+                    for (double due : battery.deliver(r.rounds(), now)) {
+                        scheduleReload(battery, due);
+                    }
+                    bus.publish(new SimEvent.Resupplied(now, r.battery(), r.rounds(), battery.ready(),
+                            battery.reserve()));
+                }
+            }
+            scheduleDelivery(r, k + 1);
+        });
+    }
+
+    private void scheduleReload(Battery battery, double due) {
+        queue.schedule(due, EventQueue.Ordering.EFFECTOR, t -> {
+            if (battery.completeReloads(t)) {
+                bus.publish(new SimEvent.StockChanged(t, battery.spec().name(), battery.ready(), battery.reserve()));
+            }
+        });
+    }
+
     private void scheduleScan(Radar radar, double t) {
         if (t > endTime) {
             return;
@@ -358,11 +389,7 @@ public final class Simulation {
         for (int r = 0; r < d.rounds(); r++) {
             double reload = battery.fire(now);
             if (!Double.isNaN(reload)) {
-                queue.schedule(reload, EventQueue.Ordering.EFFECTOR, t -> {
-                    if (battery.completeReloads(t)) {
-                        bus.publish(new SimEvent.StockChanged(t, spec.name(), battery.ready(), battery.reserve()));
-                    }
-                });
+                scheduleReload(battery, reload);
             }
             int interceptorId = ++interceptors;
             interceptorCost += spec.costPerInterceptorUsd();
@@ -376,6 +403,9 @@ public final class Simulation {
                     truth == null ? 0 : truth.id, ellipsoid.toGeodetic(p), plan.interceptTime(),
                     spec.costPerInterceptorUsd()));
             bus.publish(new SimEvent.StockChanged(now, spec.name(), battery.ready(), battery.reserve()));
+            if (battery.stock() == 0) {
+                bus.publish(new SimEvent.StockOut(now, spec.name()));
+            }
             queue.schedule(plan.interceptTime(), EventQueue.Ordering.TRUTH,
                     t -> arrive(t, interceptorId, battery, plan));
         }

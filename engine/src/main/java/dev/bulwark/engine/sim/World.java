@@ -2,6 +2,7 @@ package dev.bulwark.engine.sim;
 
 import dev.bulwark.engine.assign.Doctrine;
 import dev.bulwark.engine.effector.BatterySpec;
+import dev.bulwark.engine.effector.Resupply;
 import dev.bulwark.engine.flight.EarthModel;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import dev.bulwark.engine.sensor.RadarSpec;
@@ -24,6 +25,7 @@ import java.util.List;
  * @param raids      raids
  * @param doctrine   battle-management rules
  * @param tracker    tracker settings
+ * @param resupplies deliveries of interceptors to batteries over the run
  */
 public record World(
         String name,
@@ -36,20 +38,35 @@ public record World(
         List<BatterySpec> batteries,
         List<RaidSpec> raids,
         Doctrine doctrine,
-        TrackerSettings tracker) {
+        TrackerSettings tracker,
+        List<Resupply> resupplies) {
 
     public World {
         areas = List.copyOf(areas);
         radars = List.copyOf(radars);
         batteries = List.copyOf(batteries);
         raids = List.copyOf(raids);
+        resupplies = List.copyOf(resupplies);
         if (!(durationS > 0) || origin == null || earth == null || doctrine == null || tracker == null) {
             throw new IllegalArgumentException("invalid world");
         }
+        for (Resupply r : resupplies) {
+            if (batteries.stream().noneMatch(b -> b.name().equals(r.battery()))) {
+                throw new IllegalArgumentException("resupply of an unknown battery " + r.battery());
+            }
+        }
+    }
+
+    /** A world without resupply. */
+    public World(String name, GeodeticPoint origin, long seed, double durationS, EarthModel earth,
+            List<DefendedArea> areas, List<RadarSpec> radars, List<BatterySpec> batteries, List<RaidSpec> raids,
+            Doctrine doctrine, TrackerSettings tracker) {
+        this(name, origin, seed, durationS, earth, areas, radars, batteries, raids, doctrine, tracker, List.of());
     }
 
     /** The same world with another seed. */
     public World withSeed(long newSeed) {
-        return new World(name, origin, newSeed, durationS, earth, areas, radars, batteries, raids, doctrine, tracker);
+        return new World(name, origin, newSeed, durationS, earth, areas, radars, batteries, raids, doctrine, tracker,
+                resupplies);
     }
 }

@@ -61,6 +61,26 @@ class GreedyAssignerTest {
     }
 
     @Test
+    void aBatteryLowOnStockSavesItsRoundsForSureThreats() {
+        // 20 rounds, no reserve; save below half the stock unless the threat is 90% sure
+        Doctrine saving = new Doctrine(0.2, 0.6, 1.0, 1, 2, true, 10_000, 0.5, 0.9);
+        Battery b = battery(0, "B", 31.52, 34.68, 20, 0.9);
+        List<Assessment> likely = List.of(assessment(1, 0.8, 100));
+        List<Assessment> sure = List.of(assessment(2, 0.95, 100));
+        // full: engages the 80% threat
+        assertThat(assign(saving, likely, Map.of(), List.of(b)).get(0).reason()).isEqualTo(Reason.ENGAGED);
+        for (int i = 0; i < 11; i++) {
+            b.fire(0);
+        }
+        assertThat(b.stockFraction()).isEqualTo(9 / 20.0);
+        // below half: holds the 80% threat to save stock, still engages the 95% one
+        assertThat(assign(saving, likely, Map.of(), List.of(b)).get(0).reason()).isEqualTo(Reason.STOCK_SAVED);
+        assertThat(assign(saving, sure, Map.of(), List.of(b)).get(0).reason()).isEqualTo(Reason.ENGAGED);
+        // the default doctrine never saves
+        assertThat(assign(Doctrine.DEFAULT, likely, Map.of(), List.of(b)).get(0).reason()).isEqualTo(Reason.ENGAGED);
+    }
+
+    @Test
     void shootLookShootWaitsForTheOutcomeAndRespectsTheShotLimit() {
         List<Battery> bs = List.of(battery(0, "B", 31.52, 34.68, 20, 0.9));
         List<Assessment> as = List.of(assessment(1, 0.8, 100));

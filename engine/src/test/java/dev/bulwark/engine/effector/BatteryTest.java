@@ -91,6 +91,30 @@ class BatteryTest {
     }
 
     @Test
+    void aDeliveryFillsTheReserveAndStartsReloadingEmptyLaunchers() {
+        BatterySpec s = TinyWorlds.battery("B", 31.52, 34.68, 2);
+        // two launchers of two rounds, no reserve, 600 s reloads
+        BatterySpec spec = new BatterySpec(s.name(), s.site(), 2, 2, 0, 600, s.minRangeM(), s.maxRangeM(),
+                s.minAltitudeM(), s.maxAltitudeM(), s.interceptor(), s.launchDelayS(), s.probabilityOfKill(),
+                s.costPerInterceptorUsd(), s.divertRadiusM());
+        Battery battery = new Battery(spec, 0, Ellipsoid.WGS84);
+        for (int i = 0; i < 3; i++) {
+            assertThat(battery.fire(10)).isNaN(); // nothing in reserve: no reload starts
+        }
+        assertThat(battery.stock()).isEqualTo(1);
+        assertThat(battery.stockFraction()).isEqualTo(0.25);
+        // one launcher is empty, the other holds one round: only the empty one starts reloading
+        double[] due = battery.deliver(5, 100);
+        assertThat(due).containsExactly(700.0);
+        assertThat(battery.reserve()).isEqualTo(5);
+        assertThat(battery.deliver(1, 200)).isEmpty(); // already reloading
+        assertThat(battery.completeReloads(700)).isTrue();
+        assertThat(battery.ready()).isEqualTo(3);
+        assertThat(battery.reserve()).isEqualTo(4);
+        assertThat(battery.stock()).isEqualTo(7);
+    }
+
+    @Test
     void noPlanWhenThePathNeverEntersTheEnvelope() {
         BatterySpec far = new BatterySpec("far", GeodeticPoint.ofDegrees(32.2, 35.2, 0), 1, 20, 0, 600, 0,
                 Double.POSITIVE_INFINITY, 300, Double.POSITIVE_INFINITY, InterceptorType.TAMIR_CLASS, 2, 0.9, 50_000, 150);

@@ -18,6 +18,34 @@ class SimulationTest {
     }
 
     @Test
+    void deliveriesKeepAnEmptyBatteryFighting() {
+        // one launcher of one round, no reserve: without resupply it fires once; with one round
+        // delivered every 60 s (and a 10 s reload) it keeps firing, and reports its stock-outs
+        dev.bulwark.engine.effector.BatterySpec s = TinyWorlds.battery("B1", 31.52, 34.68, 1);
+        dev.bulwark.engine.effector.BatterySpec one = new dev.bulwark.engine.effector.BatterySpec(s.name(), s.site(),
+                1, 1, 0, 10, s.minRangeM(), s.maxRangeM(), s.minAltitudeM(), s.maxAltitudeM(), s.interceptor(),
+                s.launchDelayS(), s.probabilityOfKill(), s.costPerInterceptorUsd(), s.divertRadiusM());
+        World base = TinyWorlds.world(9, 8, List.of(TinyWorlds.radar("R1", 31.45, 34.62)), List.of(one));
+        World resupplied = new World(base.name(), base.origin(), base.seed(), base.durationS(), base.earth(),
+                base.areas(), base.radars(), base.batteries(), base.raids(), base.doctrine(), base.tracker(),
+                List.of(new dev.bulwark.engine.effector.Resupply("B1", 60, 60, 1)));
+        List<SimEvent> without = TinyWorlds.events(base);
+        List<SimEvent> with = TinyWorlds.events(resupplied);
+        long firedWithout = without.stream().filter(e -> e instanceof SimEvent.InterceptorLaunched).count();
+        long firedWith = with.stream().filter(e -> e instanceof SimEvent.InterceptorLaunched).count();
+        assertThat(firedWithout).isEqualTo(1);
+        assertThat(firedWith).isGreaterThan(2);
+        assertThat(without.stream().filter(e -> e instanceof SimEvent.StockOut)).hasSize(1);
+        List<SimEvent.Resupplied> deliveries = with.stream().filter(e -> e instanceof SimEvent.Resupplied)
+                .map(e -> (SimEvent.Resupplied) e).toList();
+        assertThat(deliveries).isNotEmpty().allSatisfy(d -> assertThat(d.rounds()).isEqualTo(1));
+        assertThat(deliveries.get(0).time()).isEqualTo(60.0);
+        // the raid itself is the same
+        assertThat(with.stream().filter(e -> e instanceof SimEvent.ThreatLaunched).toList())
+                .isEqualTo(without.stream().filter(e -> e instanceof SimEvent.ThreatLaunched).toList());
+    }
+
+    @Test
     void theSameSeedGivesTheSameRunAndAnotherSeedAnother() {
         List<SimEvent> a = TinyWorlds.events(TinyWorlds.world(7, 8));
         List<SimEvent> b = TinyWorlds.events(TinyWorlds.world(7, 8));
