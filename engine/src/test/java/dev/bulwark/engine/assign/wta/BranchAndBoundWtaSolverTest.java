@@ -68,7 +68,8 @@ class BranchAndBoundWtaSolverTest {
 
     @Test
     void theBoundIsBelowTheOptimumAndTheNodeLimitIsHonest() {
-        WtaProblem pr = WtaInstances.ahuja(6, 8, 2, 5);
+        // Not proven at the root: the root bound is about 1.8 % below the optimum.
+        WtaProblem pr = WtaInstances.ahuja(6, 8, 3, 1);
         WtaSolution exact = new BranchAndBoundWtaSolver().solve(pr);
         WtaSolution cut = new BranchAndBoundWtaSolver(2, 60).solve(pr);
         assertThat(exact.provenOptimal()).isTrue();
