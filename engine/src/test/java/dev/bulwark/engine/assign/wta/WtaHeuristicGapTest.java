@@ -25,10 +25,18 @@ class WtaHeuristicGapTest {
             assertThat(exact.provenOptimal()).as("seed %d solved to optimality (%d nodes)", seed, exact.nodes())
                     .isTrue();
             double greedy = new GreedyWtaSolver().solve(pr).objective() / exact.objective() - 1;
-            double lns = new LocalSearchWtaSolver().solve(pr).objective() / exact.objective() - 1;
+            WtaSolution lnsSolution = new LocalSearchWtaSolver().solve(pr);
+            double lns = lnsSolution.objective() / exact.objective() - 1;
+            // Root bounds below the optimum: the old rank-slot bound and the Lagrangian one.
+            double rankSlot = 1 - Math.max(0, BranchAndBoundWtaSolver.rankSlotRootBound(pr)) / exact.objective();
+            double lagrangian = 1 - BranchAndBoundWtaSolver.lagrangianRootBound(pr, lnsSolution.objective(),
+                    BranchAndBoundWtaSolver.ROOT_ITERATIONS) / exact.objective();
             System.out.printf(Locale.ROOT,
-                    "WTA %s seed %d: optimum %.4f (%d nodes, %.2f s), gap greedy %.3f%%, lns %.3f%%%n", pr, seed,
-                    exact.objective(), exact.nodes(), seconds, 100 * greedy, 100 * lns);
+                    "WTA %s seed %d: optimum %.4f (%d nodes, %.2f s), gap greedy %.3f%%, lns %.3f%%; root bound "
+                            + "below the optimum: rank-slot %.2f%%, Lagrangian %.3f%%%n",
+                    pr, seed, exact.objective(), exact.nodes(), seconds, 100 * greedy, 100 * lns, 100 * rankSlot,
+                    100 * lagrangian);
+            assertThat(lagrangian).as("a lower bound").isGreaterThanOrEqualTo(-1e-12);
             assertThat(greedy).isGreaterThanOrEqualTo(-1e-9);
             assertThat(lns).isGreaterThanOrEqualTo(-1e-9);
             worstGreedy = Math.max(worstGreedy, greedy);
