@@ -204,7 +204,7 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
         double rootBound(int iterations) {
             double rankSlot = rankSlotBound(0, true);
             rootLagrangian = lagrangian.ascend(0, residual[0], lambda[0], incumbent, incumbent, iterations, 1.0,
-                    ROOT_PATIENCE);
+                    ROOT_PATIENCE, deadline);
             considerLagrangianSolution(0);
             return Math.max(0, Math.max(rankSlot, rootLagrangian));
         }
@@ -268,7 +268,8 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
             if (bound >= cutoff()) {
                 return;
             }
-            if (nodes >= nodeLimit || ((nodes & 63) == 0 && System.nanoTime() > deadline)) {
+            // Every node: a node's bound takes up to 30 relaxations, so the clock is cheap by comparison.
+            if (nodes >= nodeLimit || System.nanoTime() > deadline) {
                 complete = false;
                 return;
             }
@@ -302,7 +303,7 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
                     System.arraycopy(lambda[depth], depth + 1, childLambda, depth + 1, n - depth - 1);
                     double cut = cutoff();
                     childBound = lagrangian.ascend(depth + 1, child, childLambda, cut, incumbent, NODE_ITERATIONS,
-                            NODE_STEP, NODE_PATIENCE);
+                            NODE_STEP, NODE_PATIENCE, deadline);
                     considerLagrangianSolution(depth + 1);
                 }
                 branch(depth + 1, childBound);

@@ -119,10 +119,12 @@ final class LagrangianBound {
      * @param iterations most evaluations, at least 1
      * @param step0      initial step factor, in (0, 2]
      * @param patience   evaluations without a better bound after which the step factor is halved
+     * @param deadline   {@link System#nanoTime()} after which no further step is taken (the bound
+     *                   returned is still valid, only weaker)
      * @return the best (largest) {@code L} evaluated: a valid lower bound on every completion
      */
     double ascend(int first, double[] c, double[] lambda, double cutoff, double target, int iterations, double step0,
-            int patience) {
+            int patience, long deadline) {
         double best = Double.NEGATIVE_INFINITY;
         double theta = step0;
         int stall = 0;
@@ -138,7 +140,7 @@ final class LagrangianBound {
                 theta *= 0.5;
                 stall = 0;
             }
-            if (feasible || best >= cutoff || theta < 1e-6) {
+            if (feasible || best >= cutoff || theta < 1e-6 || System.nanoTime() > deadline) {
                 break;
             }
             symmetrise(first, gradient);

@@ -104,6 +104,20 @@ class BranchAndBoundWtaSolverTest {
     }
 
     @Test
+    void theTimeLimitCutsTheRootAscentAndTheSearch() {
+        // 150 units: far from provable in 0.3 s; the limit covers the lns start, the root and the search.
+        WtaProblem pr = WtaInstances.ahuja(50, 60, 3, 3);
+        long start = System.nanoTime();
+        WtaSolution s = new BranchAndBoundWtaSolver(100_000_000L, 0.3).solve(pr);
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        assertThat(seconds).as("wall time of a 0.3 s limit (generous margin for a loaded machine)").isLessThan(5);
+        assertThat(s.lowerBound()).isLessThanOrEqualTo(s.objective()).isGreaterThanOrEqualTo(0);
+        if (!s.provenOptimal()) {
+            assertThat(s.lowerBound()).isLessThan(s.objective());
+        }
+    }
+
+    @Test
     void refusesProblemsTooLargeForItsBound() {
         WtaProblem pr = WtaInstances.ahuja(300, 300, 1, 1);
         assertThatThrownBy(() -> new BranchAndBoundWtaSolver().solve(pr))
