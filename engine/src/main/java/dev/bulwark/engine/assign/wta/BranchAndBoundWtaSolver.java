@@ -2,26 +2,39 @@ package dev.bulwark.engine.assign.wta;
 
 /**
  * Exact solver for small problems: depth-first branch and bound over the units, one unit per
- * level, started from the {@link LocalSearchWtaSolver heuristic}'s assignment.
+ * level, started from the {@link LocalSearchWtaSolver heuristic}'s assignment, bounded at every
+ * node by a Lagrangian relaxation.
  *
  * <p>Bound: with the units above a node fixed, target {@code t} keeps residual value {@code C_t}.
- * Whatever the completion, order the remaining units on each target; the k-th unit
- * ({@code k = 0, 1, ...}) on {@code t} removes exactly {@code C_t p_ut} times the survival of the k
- * units before it, which is at most {@code C_t p_ut Q_t(k)}, {@code Q_t(k)} the product of the k
- * largest survival probabilities {@code 1 - p} of the remaining units against {@code t}. Every
- * completion is therefore an assignment of the remaining units to distinct (target, rank) slots
- * whose slot gains add up to at least its true decrease, and the maximum-weight such assignment,
- * found with the {@link LinearAssignment Hungarian method}, bounds the decrease. This is the
- * minimum-cost-flow lower bound of Ahuja, Kumar, Jha and Orlin, Operations Research 55(6) 2007,
- * section 4.2, applied at every node.
+ * Relaxing "each remaining unit goes to exactly one target" with one multiplier per unit splits the
+ * rest into one small exact problem per target ({@link LagrangianBound}); any multipliers give a
+ * valid lower bound, and they are improved by a few subgradient steps, warm-started from the
+ * parent's. At the root the multipliers start from the dual values of the minimum-cost-flow
+ * ("rank-slot") bound of Ahuja, Kumar, Jha and Orlin (Operations Research 55(6) 2007, section 4.2),
+ * solved once with the {@link LinearAssignment Hungarian method}: whatever the completion, the k-th
+ * unit ({@code k = 0, 1, ...}) on {@code t} removes at most {@code C_t p_ut Q_t(k)}, {@code Q_t(k)}
+ * the product of the k largest survival probabilities of the remaining units against {@code t}, so
+ * the best assignment of units to distinct (target, rank) slots bounds the decrease. With unit duals
+ * {@code lambda_u} and slot duals {@code pi >= 0} of that assignment, every set S on a target costs
+ * at least {@code C_t - sum of its slots' pi + lambda(S)} in the relaxation, so the Lagrangian bound
+ * at those multipliers is already at least the rank-slot bound, and the ascent only raises it. The
+ * maximum over the multipliers is the linear programming bound of the set-partitioning formulation
+ * (one column per target and set of units) that Andersen, Pavlikov and Toffolo (Annals of
+ * Operations Research 312, 2022) solve by column generation; on the Ahuja et al. instances with one
+ * unit per type it usually equals the optimum, and the relaxed solution, when it uses every unit
+ * exactly once, is itself an optimal completion and becomes the incumbent.
  *
  * <p>Units of one weapon type are interchangeable, so a unit never goes to a lower-numbered target
  * than the previous unit of its type. Children are tried best marginal return first. A node is
  * pruned when its bound is within a relative 1e-9 of the incumbent, so "optimal" means optimal to
  * that tolerance. When the node or time limit is hit the best assignment found is returned with
  * {@link WtaSolution#provenOptimal()} false and the root bound as {@link WtaSolution#lowerBound()}.
- * The search is exponential in the number of units: meant for up to about 20 units, for tests and
- * for measuring the heuristics' gaps.
+ *
+ * <p>Simplified and weak: the multipliers are found by plain subgradient steps, not a bundle or
+ * column-generation method, so the bound at a node can stay well below its maximum; branching
+ * follows the fixed unit order rather than the relaxed solution; the search is still exponential in
+ * the number of units in the worst case. Measured (docs/benchmarks.md): 20 x 20 instances with
+ * one unit per type and 10 types of 2 or 3 units x 20 targets are proven in well under a second.
  */
 public final class BranchAndBoundWtaSolver implements WtaSolver {
 
@@ -29,6 +42,21 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
     public static final String NAME = "exact";
 
     private static final double PRUNE_TOLERANCE = 1e-9;
+
+    /** Most subgradient steps at the root. */
+    static final int ROOT_ITERATIONS = 1_000;
+
+    /** Root steps without a better bound after which the step factor is halved. */
+    static final int ROOT_PATIENCE = 30;
+
+    /** Most subgradient steps at every other node, warm-started from the parent's multipliers. */
+    static final int NODE_ITERATIONS = 30;
+
+    /** Node steps without a better bound after which the step factor is halved. */
+    static final int NODE_PATIENCE = 10;
+
+    /** Initial Polyak step factor at a node other than the root (1 at the root). */
+    static final double NODE_STEP = 0.5;
 
     private final long nodeLimit;
     private final double timeLimitS;
@@ -80,6 +108,27 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
         return new WtaSolution(problem, s.bestX, Math.min(s.rootBound, s.incumbent), false, NAME, s.nodes);
     }
 
+    /**
+     * The rank-slot (minimum-cost-flow) bound of Ahuja et al. at the root of {@code problem}, the
+     * bound this solver used at every node before the Lagrangian one, before it is raised to 0 (it
+     * is negative when many units could stack); for tests and reports.
+     */
+    static double rankSlotRootBound(WtaProblem problem) {
+        Search s = new Search(problem, null, 1, Long.MAX_VALUE);
+        return s.rankSlotBound(0, false);
+    }
+
+    /**
+     * The Lagrangian bound at the root of {@code problem} after {@code iterations} subgradient
+     * steps from the rank-slot duals, with {@code incumbent} as the step target; for tests and reports.
+     */
+    static double lagrangianRootBound(WtaProblem problem, double incumbent, int iterations) {
+        Search s = new Search(problem, null, 1, Long.MAX_VALUE);
+        s.incumbent = incumbent;
+        s.rootBound(iterations);
+        return s.rootLagrangian;
+    }
+
     /** One search: the working arrays, sized once. */
     private static final class Search {
         private final int nT;
@@ -88,6 +137,7 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
         private final double[] p;
         private final double[] q;
         private final double[][] residual;
+        private final double[][] lambda;
         private final int[][] order;
         private final double[][] gain;
         private final int[] target;
@@ -96,12 +146,14 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
         private final double[] rankProduct;
         private final int[] rowTo;
         private final LinearAssignment hungarian;
+        private final LagrangianBound lagrangian;
         private final long nodeLimit;
         private final long deadline;
         private final int nW;
         int[] bestX;
-        double incumbent;
+        double incumbent = Double.POSITIVE_INFINITY;
         double rootBound = Double.NEGATIVE_INFINITY;
+        double rootLagrangian = Double.NEGATIVE_INFINITY;
         long nodes;
         boolean complete = true;
 
@@ -119,6 +171,7 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
             }
             residual = new double[n + 1][nT];
             residual[0] = problem.values();
+            lambda = new double[n + 1][Math.max(1, n)];
             order = new int[n][nT];
             gain = new double[n][nT];
             target = new int[n];
@@ -127,17 +180,74 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
             rankProduct = new double[nT * Math.max(1, n)];
             rowTo = new int[Math.max(1, n)];
             hungarian = new LinearAssignment(n, nT * n);
+            lagrangian = new LagrangianBound(problem, type);
             this.nodeLimit = nodeLimit;
             this.deadline = deadline;
-            bestX = start.assignment();
-            incumbent = start.objective();
+            if (start != null) {
+                bestX = start.assignment();
+                incumbent = start.objective();
+            }
         }
 
         void run() {
-            branch(0);
+            if (n == 0) {
+                return;
+            }
+            rootBound = rootBound(ROOT_ITERATIONS);
+            branch(0, rootBound);
         }
 
-        private void branch(int depth) {
+        /**
+         * The root bound: the rank-slot bound, whose assignment duals start the multipliers, then
+         * {@code iterations} subgradient steps; never below the rank-slot bound.
+         */
+        double rootBound(int iterations) {
+            double rankSlot = rankSlotBound(0, true);
+            rootLagrangian = lagrangian.ascend(0, residual[0], lambda[0], incumbent, incumbent, iterations, 1.0,
+                    ROOT_PATIENCE, deadline);
+            considerLagrangianSolution(0);
+            return Math.max(0, Math.max(rankSlot, rootLagrangian));
+        }
+
+        /** Records the Lagrangian sets of the last bound as the incumbent when they form a better assignment. */
+        private void considerLagrangianSolution(int depth) {
+            if (!lagrangian.feasible) {
+                return;
+            }
+            int[] x = new int[nW * nT];
+            for (int u = 0; u < depth; u++) {
+                x[type[u] * nT + target[u]]++;
+            }
+            for (int u = depth; u < n; u++) {
+                x[type[u] * nT + lagrangian.feasibleTarget[u]]++;
+            }
+            double f = objective(x);
+            if (f < incumbent) {
+                incumbent = f;
+                bestX = x;
+            }
+        }
+
+        private double objective(int[] x) {
+            double f = 0;
+            double[] v = residual[0];
+            for (int t = 0; t < nT; t++) {
+                double s = v[t];
+                for (int w = 0; w < nW; w++) {
+                    for (int k = 0; k < x[w * nT + t]; k++) {
+                        s *= q[w * nT + t];
+                    }
+                }
+                f += s;
+            }
+            return f;
+        }
+
+        /**
+         * @param bound a valid lower bound of this node, already computed (the root's, or the one its
+         *              parent computed when it created it)
+         */
+        private void branch(int depth, double bound) {
             nodes++;
             double[] c = residual[depth];
             if (depth == n) {
@@ -155,14 +265,11 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
                 }
                 return;
             }
-            double bound = bound(depth);
-            if (depth == 0) {
-                rootBound = bound;
-            }
-            if (bound >= incumbent - PRUNE_TOLERANCE * Math.abs(incumbent)) {
+            if (bound >= cutoff()) {
                 return;
             }
-            if (nodes >= nodeLimit || ((nodes & 255) == 0 && System.nanoTime() > deadline)) {
+            // Every node: a node's bound takes up to 30 relaxations, so the clock is cheap by comparison.
+            if (nodes >= nodeLimit || System.nanoTime() > deadline) {
                 complete = false;
                 return;
             }
@@ -185,17 +292,33 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
                 ord[i] = t;
             }
             double[] child = residual[depth + 1];
+            double[] childLambda = lambda[depth + 1];
             for (int i = 0; i < k && complete; i++) {
                 int t = ord[i];
                 System.arraycopy(c, 0, child, 0, nT);
                 child[t] = c[t] * q[base + t];
                 target[depth] = t;
-                branch(depth + 1);
+                double childBound = Double.NEGATIVE_INFINITY;
+                if (depth + 1 < n) {
+                    System.arraycopy(lambda[depth], depth + 1, childLambda, depth + 1, n - depth - 1);
+                    double cut = cutoff();
+                    childBound = lagrangian.ascend(depth + 1, child, childLambda, cut, incumbent, NODE_ITERATIONS,
+                            NODE_STEP, NODE_PATIENCE, deadline);
+                    considerLagrangianSolution(depth + 1);
+                }
+                branch(depth + 1, childBound);
             }
         }
 
-        /** Lower bound on the objective of every completion of the node at {@code depth}. */
-        private double bound(int depth) {
+        private double cutoff() {
+            return incumbent - PRUNE_TOLERANCE * Math.abs(incumbent);
+        }
+
+        /**
+         * The rank-slot lower bound on every completion of the node at {@code depth}; with
+         * {@code setMultipliers}, the assignment's row duals become that node's Lagrangian multipliers.
+         */
+        double rankSlotBound(int depth, boolean setMultipliers) {
             double[] c = residual[depth];
             int r = n - depth;
             double total = 0;
@@ -231,8 +354,17 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
                 }
             }
             double decrease = -hungarian.solve(r, m, cost, m, rowTo);
-            // The objective is never negative; the bound can be, when many units could stack.
-            return Math.max(0, total - decrease);
+            if (setMultipliers) {
+                // Gains are -cost, so lambda_u = -rowDual and pi_slot = -columnDual >= 0 satisfy
+                // gain <= lambda_u + pi_slot: with these multipliers every target's Lagrangian term
+                // is at least C_t minus its slots' pi, hence L >= this bound (see the class comment).
+                for (int i = 0; i < r; i++) {
+                    lambda[depth][depth + i] = -hungarian.rowDual(i);
+                }
+                lagrangian.symmetrise(depth, lambda[depth]);
+            }
+            // Negative when many units could stack; the caller takes the larger of it and 0.
+            return total - decrease;
         }
     }
 }

@@ -105,4 +105,18 @@ final class LinearAssignment {
         }
         return total;
     }
+
+    /**
+     * Dual value of row {@code i} (0-based) after the last {@link #solve}: with the column duals,
+     * {@code rowDual(i) + columnDual(j) <= cost[i][j]} for every pair (up to rounding), with
+     * equality on the assigned pairs, and the sum of all of them is the total cost.
+     */
+    double rowDual(int i) {
+        return rowPot[i + 1];
+    }
+
+    /** Dual value of column {@code j} (0-based) after the last {@link #solve}: at most 0, and 0 if unassigned. */
+    double columnDual(int j) {
+        return colPot[j + 1];
+    }
 }
