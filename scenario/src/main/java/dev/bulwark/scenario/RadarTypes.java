@@ -18,6 +18,9 @@ final class RadarTypes {
     record Key(String name, Range range, Double dflt) {
     }
 
+    /** Elevation limits accepted (deg). */
+    static final Range ELEVATION = Range.between(-10, 90);
+
     /** Azimuth half-widths accepted (deg): a sliver to all round. */
     static final Range HALF_WIDTH = new Range(0, false, 180, true);
 
@@ -25,8 +28,8 @@ final class RadarTypes {
     static final List<Key> KEYS = List.of(
             new Key("min_range_km", Range.NON_NEGATIVE, 0.5),
             new Key("max_range_km", Range.POSITIVE, null),
-            new Key("min_elevation_deg", ScenarioReader.ELEVATION, 0.5),
-            new Key("max_elevation_deg", ScenarioReader.ELEVATION, 80.0),
+            new Key("min_elevation_deg", ELEVATION, 0.5),
+            new Key("max_elevation_deg", ELEVATION, 80.0),
             new Key("azimuth_half_width_deg", HALF_WIDTH, 180.0),
             new Key("revisit_s", Range.POSITIVE, 1.0),
             new Key("reference_range_km", Range.POSITIVE, null),

@@ -68,7 +68,7 @@ final class ScenarioReader {
     /** Heights accepted for positions (m): from below the Dead Sea shore to above the highest summit. */
     static final Range ALTITUDE = Range.between(-500, 9000);
     /** Elevation limits accepted for radars (deg). */
-    static final Range ELEVATION = Range.between(-10, 90);
+    static final Range ELEVATION = RadarTypes.ELEVATION;
     /** Integration step (s) and longest flight (s) used for the reach check. */
     static final double REACH_STEP_S = 0.1;
     static final double REACH_MAX_FLIGHT_S = 600;
