@@ -53,9 +53,7 @@ final class ScenarioReader {
             "threat_types", "defended_areas", "radars", "batteries", "doctrine", "tracker", "raids");
     static final List<String> POINT = List.of("lat_deg", "lon_deg", "alt_m");
     static final List<String> AREA = List.of("name", "kind", "value", "polygon", "geojson", "feature");
-    static final List<String> RADAR = List.of("name", "position", "min_range_km", "max_range_km",
-            "min_elevation_deg", "max_elevation_deg", "revisit_s", "reference_range_km", "false_alarms_per_scan",
-            "sigma_range_m", "sigma_azimuth_mrad", "sigma_elevation_mrad");
+    static final List<String> RADAR = radarKeys();
     static final List<String> BATTERY = List.of("name", "position", "launchers", "rounds_per_launcher",
             "reserve_rounds", "reload_time_s", "min_range_km", "max_range_km", "min_altitude_km", "max_altitude_km",
             "interceptor", "launch_delay_s", "probability_of_kill", "cost_per_interceptor_usd",
@@ -72,7 +70,7 @@ final class ScenarioReader {
     /** Heights accepted for positions (m): from below the Dead Sea shore to above the highest summit. */
     static final Range ALTITUDE = Range.between(-500, 9000);
     /** Elevation limits accepted for radars (deg). */
-    static final Range ELEVATION = Range.between(-10, 90);
+    static final Range ELEVATION = RadarTypes.ELEVATION;
     /** Integration step (s) and longest flight (s) used for the reach check. */
     static final double REACH_STEP_S = 0.1;
     static final double REACH_MAX_FLIGHT_S = 600;
@@ -267,9 +265,19 @@ final class ScenarioReader {
 
     // ------------------------------------------------------------------------------ radars
 
+    private static List<String> radarKeys() {
+        List<String> keys = new ArrayList<>(List.of("name", "type", "position", "boresight_azimuth_deg"));
+        keys.addAll(RadarTypes.NAMES);
+        return List.copyOf(keys);
+    }
+
+    /** Boresight azimuths accepted (deg, clockwise from north). */
+    static final Range AZIMUTH = new Range(0, true, 360, false);
+
     private List<RadarSpec> radars(Fields top) {
         List<RadarSpec> out = new ArrayList<>();
         Names names = new Names(src, "radar");
+        Map<String, RadarTypes.RadarType> catalogue = RadarCatalogue.builtIn();
         List<Node> items = Lists.items(src, top.get("radars"), "radars", "radar");
         for (int i = 0; i < items.size(); i++) {
             Fields f = new Fields(src, items.get(i), "radars[" + i + "]", RADAR);
@@ -280,25 +288,64 @@ final class ScenarioReader {
             if (name != null && !names.add(name, f.get("name"), f.join("name"))) {
                 name = null;
             }
+            RadarTypes.RadarType type = null;
+            boolean typeOk = true;
+            if (f.has("type")) {
+                String typeName = Fields.text(src, f.get("type"), f.join("type"));
+                type = typeName == null ? null : catalogue.get(typeName);
+                if (type == null) {
+                    typeOk = false;
+                    if (typeName != null) {
+                        String guess = Suggestions.closest(typeName, catalogue.keySet());
+                        src.problem(f.get("type"), f.join("type"), "unknown radar type '" + typeName + "'"
+                                + (guess != null ? "; did you mean '" + guess + "'? " : "; ") + "valid: "
+                                + String.join(", ", catalogue.keySet()));
+                    }
+                }
+            }
             GeodeticPoint site = point(f, "position", true, ground);
-            Double minRange = f.number("min_range_km", Range.NON_NEGATIVE, 0.5);
-            Double maxRange = greater(f, "max_range_km", Range.POSITIVE, null, "min_range_km", minRange);
-            Double minEl = f.number("min_elevation_deg", ELEVATION, 0.5);
-            Double maxEl = greater(f, "max_elevation_deg", ELEVATION, 80.0, "min_elevation_deg", minEl);
-            Double revisit = f.number("revisit_s", Range.POSITIVE, 1.0);
-            Double reference = f.number("reference_range_km", Range.POSITIVE);
-            Double falseAlarms = f.number("false_alarms_per_scan", Range.NON_NEGATIVE, 0.0);
-            Double sigmaRange = f.number("sigma_range_m", Range.POSITIVE, 15.0);
-            Double sigmaAz = f.number("sigma_azimuth_mrad", Range.POSITIVE, 2.0);
-            Double sigmaEl = f.number("sigma_elevation_mrad", Range.POSITIVE, 2.0);
-            if (allPresent(name, site, minRange, maxRange, minEl, maxEl, revisit, reference, falseAlarms,
-                    sigmaRange, sigmaAz, sigmaEl)) {
-                out.add(new RadarSpec(name, site, minRange * 1000, maxRange * 1000, Math.toRadians(minEl),
-                        Math.toRadians(maxEl), revisit, reference * 1000, falseAlarms, sigmaRange, sigmaAz * 1e-3,
-                        sigmaEl * 1e-3));
+            if (site != null && site.altitude() < ground) {
+                Node alt = GeoJson.member(f.get("position"), "alt_m");
+                src.problem(alt != null ? alt : f.get("position"), f.join("position") + ".alt_m", "the antenna must stand at or above the ground ("
+                        + Numbers.format(ground) + " m, origin.alt_m), got " + Numbers.format(site.altitude()));
+                site = null;
+            }
+            Double boresight = f.number("boresight_azimuth_deg", AZIMUTH, 0.0);
+            Map<String, Double> v = typeOk ? RadarTypes.values(f, type) : null;
+            if (v == null) {
+                continue;
+            }
+            String from = type == null ? "its default is " : "radar type '" + type.name() + "' gives ";
+            Double maxRange = above(f, "max_range_km", v, "min_range_km", from);
+            Double maxEl = above(f, "max_elevation_deg", v, "min_elevation_deg", from);
+            if (name != null && site != null && boresight != null && maxRange != null && maxEl != null
+                    && !v.containsValue(null)) {
+                out.add(new RadarSpec(name, site, ground, v.get("min_range_km") * 1000, maxRange * 1000,
+                        Math.toRadians(v.get("min_elevation_deg")), Math.toRadians(maxEl), Math.toRadians(boresight),
+                        Math.toRadians(v.get("azimuth_half_width_deg")), v.get("revisit_s"),
+                        v.get("reference_range_km") * 1000, v.get("false_alarms_per_scan"), v.get("sigma_range_m"),
+                        v.get("sigma_azimuth_mrad") * 1e-3, v.get("sigma_elevation_mrad") * 1e-3,
+                        v.get("sigma_radial_speed_mps"), v.get("range_resolution_m"),
+                        v.get("azimuth_resolution_mrad") * 1e-3, v.get("elevation_resolution_mrad") * 1e-3));
             }
         }
         return out;
+    }
+
+    /**
+     * A radar's maximum that must exceed its minimum; reported where the maximum is written, or
+     * at the entry when it comes from the type or the default.
+     */
+    private Double above(Fields f, String key, Map<String, Double> v, String lowerKey, String from) {
+        Double hi = v.get(key);
+        Double lo = v.get(lowerKey);
+        if (hi != null && lo != null && !(hi > lo)) {
+            String given = f.has(key) ? "got " + Numbers.format(hi) : from + Numbers.format(hi);
+            src.problem(f.has(key) ? f.get(key) : f.node(), f.join(key), "must be greater than " + lowerKey + " ("
+                    + Numbers.format(lo) + "), " + given);
+            return null;
+        }
+        return hi;
     }
 
     /**

@@ -83,6 +83,10 @@ class MalformedScenarioTest {
             motor-incomplete               | threat_types[0].burn_time_s         |  6 |  5 | 'mortar-120' has an instantaneous boost (burnout_speed_mps) in the catalogue, so a motor needs burn_time_s, thrust_n (or total_impulse_n_s) and propellant_mass_kg; missing: burn_time_s, propellant_mass_kg
             unknown-trajectory             | threat_types[0].trajectory          |  7 | 17 | unknown trajectory 'steep'; valid: low
             wrong-version                  | bulwark                             |  1 | 10 | unsupported format version 2
+            unknown-radar-type             | radars[0].type                      | 12 | 11 | unknown radar type 'elm-2048'; valid: elm-2084-class, gap-filler, early-warning
+            radar-half-width-out-of-range  | radars[0].azimuth_half_width_deg    | 15 | 29 | out of range: must be
+            radar-type-max-range-below-min | radars[0].max_range_km              | 11 |  5 | must be greater than min_range_km (40), radar type 'gap-filler' gives 30
+            radar-below-ground             | radars[0].position.alt_m            | 12 | 53 | the antenna must stand at or above the ground (0 m, origin.alt_m), got -20
             yaml-syntax-error              | ""                                  | 12 |  4 | not valid YAML
             """)
     void reportsTheOneProblem(String name, String field, int line, int column, String phrase) {

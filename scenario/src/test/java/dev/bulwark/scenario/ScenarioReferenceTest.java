@@ -29,6 +29,7 @@ class ScenarioReferenceTest {
         keys.addAll(ScenarioReader.POINT);
         keys.addAll(ScenarioReader.AREA);
         keys.addAll(ScenarioReader.RADAR);
+        keys.addAll(RadarTypes.NAMES);
         keys.addAll(ScenarioReader.BATTERY);
         keys.addAll(ScenarioReader.RESUPPLY);
         keys.addAll(ScenarioReader.DOCTRINE);
@@ -88,6 +89,33 @@ class ScenarioReferenceTest {
                 assertThat(Double.parseDouble(numbers[2 * i + 1])).as(row).isEqualTo(t.drag().cdAt(i));
             }
         }
+    }
+
+    /** The table of built-in radar types shows the radar catalogue's values, in its order and units. */
+    @Test
+    void showsTheRadarCatalogueAsItIs() throws IOException {
+        List<String> lines = Files.readAllLines(REFERENCE);
+        String header = lines.stream().filter(l -> l.startsWith("| name | min_range_km |")).findFirst().orElseThrow();
+        List<String> columns = List.of(header.split("\\|")).stream().map(String::strip).filter(c -> !c.isEmpty())
+                .toList();
+        assertThat(columns.subList(1, columns.size())).isEqualTo(RadarTypes.NAMES);
+        List<String> rows = lines.stream()
+                .filter(l -> l.matches("\\| `[a-z0-9-]+` \\| [0-9].*") && l.split("\\|").length == columns.size() + 1)
+                .toList();
+        assertThat(rows).hasSize(RadarCatalogue.builtIn().size());
+        List<String> names = new ArrayList<>();
+        for (String row : rows) {
+            String[] cells = row.split("\\|");
+            String name = cells[1].strip().replace("`", "");
+            names.add(name);
+            RadarTypes.RadarType t = RadarCatalogue.builtIn().get(name);
+            assertThat(t).as(row).isNotNull();
+            for (int i = 0; i < RadarTypes.NAMES.size(); i++) {
+                String key = RadarTypes.NAMES.get(i);
+                assertThat(Double.parseDouble(cells[i + 2].strip())).as(row + ", " + key).isEqualTo(t.values().get(key));
+            }
+        }
+        assertThat(names).containsExactlyElementsOf(RadarCatalogue.builtIn().keySet());
     }
 
     private static double degrees(double rad) {

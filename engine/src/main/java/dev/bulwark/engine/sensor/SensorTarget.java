@@ -14,4 +14,9 @@ public interface SensorTarget {
 
     /** Mean radar cross-section (m²). */
     double rcs();
+
+    /** How the cross-section fluctuates from look to look; Swerling I unless the target says otherwise. */
+    default Swerling swerling() {
+        return Swerling.SWERLING_1;
+    }
 }
