@@ -130,7 +130,10 @@ final class ThreatFlights {
 
     /**
      * Moves an aim point by Gaussian errors in range (σ_r) and cross-range (σ_c), in the launch
-     * point's tangent plane, keeping the new range inside [minRange, maxRange] (with a 0.1% margin).
+     * point's tangent plane, keeping the new distance from the launch point inside
+     * [minRange, maxRange] (with a 0.1% margin): the range error is cut back first, then, if the
+     * cross-range error still carries the point out of reach, the point is drawn in along its
+     * bearing.
      * Draws two normal deviates, range first.
      */
     private GeodeticPoint scatter(GeodeticPoint launch, GeodeticPoint aim, double sigmaRange, double sigmaCross,
@@ -147,6 +150,13 @@ final class ThreatFlights {
         newRange = Math.max(minRange * 1.001, Math.min(maxRange * 0.999, newRange));
         double e = ue * newRange + un * crossRange;
         double n = un * newRange - ue * crossRange;
+        // the cross-range error lengthens the distance too: keep the whole of it inside the reach
+        double distance = Math.hypot(e, n);
+        double kept = Math.max(minRange * 1.001, Math.min(maxRange * 0.999, distance));
+        if (kept != distance) {
+            e *= kept / distance;
+            n *= kept / distance;
+        }
         double[] out = new double[3];
         f.enuToEcef(e, n, 0.0, out);
         return ellipsoid.toGeodetic(out).withAltitude(aim.altitude());
