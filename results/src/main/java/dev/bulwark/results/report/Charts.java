@@ -37,7 +37,8 @@ final class Charts {
                 yMax = Math.max(yMax, v);
             }
         }
-        double yStep = niceStep(Math.max(yMax, 1), 5);
+        // every chart counts things (events, rounds, dollars): no step below one
+        double yStep = Math.max(1, niceStep(Math.max(yMax, 1), 5));
         double yTop = Math.max(yStep, Math.ceil(yMax / yStep) * yStep);
         int legendRows = (series.size() + 3) / 4;
         int top = TOP + legendRows * 18;
@@ -124,18 +125,18 @@ final class Charts {
     /** Horizontal bars, one row per label, each row holding one bar per value set (e.g. leaks and bound-for). */
     static void barChart(StringBuilder sb, String id, String title, List<String> labels, List<String> setNames,
             List<String> setColours, List<double[]> sets, String unit) {
-        int left = 170;
+        int left = 250;
         int rowH = 14 * sets.size() + 10;
         int top = TOP + 10;
         int height = top + Math.max(1, labels.size()) * rowH + 30;
-        int plotW = WIDTH - left - 120;
+        int plotW = WIDTH - left - 130;
         double max = 0;
         for (double[] set : sets) {
             for (double v : set) {
                 max = Math.max(max, v);
             }
         }
-        double step = niceStep(Math.max(max, 1), 5);
+        double step = Math.max(1, niceStep(Math.max(max, 1), 5));
         double xTop = Math.max(step, Math.ceil(max / step) * step);
         sb.append("<svg id=\"").append(id).append("\" class=\"chart\" width=\"").append(WIDTH).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)

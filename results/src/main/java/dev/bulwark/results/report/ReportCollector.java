@@ -86,6 +86,7 @@ public final class ReportCollector implements EventBus.Listener {
     private final Map<Integer, GeodeticPoint> aimedAt = new HashMap<>();
     private final List<Intercept> intercepts = new ArrayList<>();
     private final Map<String, List<Stock>> stock = new LinkedHashMap<>();
+    private final Map<String, Double> costByBattery = new LinkedHashMap<>();
     final int[] launchesPerBin;
     final int[] interceptorsPerBin;
     final int[] killsPerBin;
@@ -112,6 +113,7 @@ public final class ReportCollector implements EventBus.Listener {
             List<Stock> series = new ArrayList<>();
             series.add(new Stock(0.0, b.launchers() * b.roundsPerLauncher(), b.reserveRounds()));
             stock.put(b.name(), series);
+            costByBattery.put(b.name(), 0.0);
         }
     }
 
@@ -125,6 +127,7 @@ public final class ReportCollector implements EventBus.Listener {
         } else if (event instanceof SimEvent.InterceptorLaunched e) {
             aimedAt.put(e.interceptorId(), e.interceptPoint());
             interceptorsPerBin[bin]++;
+            costByBattery.merge(e.battery(), e.costUsd(), Double::sum);
         } else if (event instanceof SimEvent.InterceptOutcome e) {
             GeodeticPoint p = aimedAt.remove(e.interceptorId());
             if (p != null) {
@@ -208,6 +211,11 @@ public final class ReportCollector implements EventBus.Listener {
 
     List<Intercept> intercepts() {
         return Collections.unmodifiableList(intercepts);
+    }
+
+    /** Cost of the interceptors each battery fired (USD), batteries in scenario order. */
+    Map<String, Double> costByBattery() {
+        return Collections.unmodifiableMap(costByBattery);
     }
 
     /** Stock series per battery, in scenario order, each starting with the full stock at time 0. */

@@ -51,7 +51,7 @@ import java.util.OptionalDouble;
  * <p><b>The charts</b>: launches, interceptors fired, kills, leaks and open-ground impacts per
  * time bin ({@code chart-timeline}); each battery's stock of ready and reserve rounds over time
  * ({@code chart-stock}); leaks per defended area beside the number of threats bound for it
- * ({@code chart-leaks}); interceptor and threat cost ({@code chart-cost}); tracks confirmed per
+ * ({@code chart-leaks}); the cost of the threats, of all interceptors and of each battery's ({@code chart-cost}); tracks confirmed per
  * time bin, true and false ({@code chart-tracks}).
  *
  * <p>The file is a pure function of its inputs (no clock, no host, fixed number formats), UTF-8,
@@ -111,7 +111,7 @@ public final class ReportWriter {
         timeline(sb, data);
         stockChart(sb, data, world);
         leaksChart(sb, data, summary);
-        costChart(sb, summary);
+        costChart(sb, summary, data.costByBattery());
         tracksChart(sb, data, summary);
 
         sb.append("<footer>\n<p>Written by Bulwark from the run's events; it opens offline and loads nothing.")
@@ -254,7 +254,7 @@ public final class ReportWriter {
         sb.append("</section>\n");
     }
 
-    private static void costChart(StringBuilder sb, RunSummary s) {
+    private static void costChart(StringBuilder sb, RunSummary s, Map<String, Double> costByBattery) {
         sb.append("<section>\n<h2>Cost and cost exchange</h2>\n<p>The defence spent ")
                 .append(Charts.label(Math.round(s.interceptorCostUsd()))).append(" USD on ")
                 .append(s.interceptorsFired()).append(" interceptors against threats costing ")
@@ -267,12 +267,9 @@ public final class ReportWriter {
         values.add(s.threatCostUsd());
         labels.add("interceptors, all");
         values.add(s.interceptorCostUsd());
-        double perInterceptor = s.interceptorsFired() == 0 ? 0 : s.interceptorCostUsd() / s.interceptorsFired();
-        for (Map.Entry<String, Integer> e : s.interceptorsByBattery().entrySet()) {
+        for (Map.Entry<String, Double> e : costByBattery.entrySet()) {
             labels.add("interceptors, " + e.getKey());
-            // the summary has no cost per battery; a battery's count × its own unit cost would need the world,
-            // so the bar shows its count at the run's mean unit cost
-            values.add(e.getValue() * perInterceptor);
+            values.add(e.getValue());
         }
         double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
         Charts.barChart(sb, "chart-cost", "Cost (USD)", labels, List.of("cost (USD)"), List.of(Charts.PALETTE[4]),

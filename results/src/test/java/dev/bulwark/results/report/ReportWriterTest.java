@@ -161,8 +161,16 @@ class ReportWriterTest {
         assertThat(sum(collector.trueTracksPerBin) + sum(collector.falseTracksPerBin)).isEqualTo(summary.tracksConfirmed());
         // the stock chart: two lines per battery
         assertThat(withClass(byId("chart-stock"), "data")).hasSize(2 * world.batteries().size());
-        // the cost chart: threats, all interceptors, one bar per battery
-        assertThat(withClass(byId("chart-cost"), "data")).hasSize(2 + world.batteries().size());
+        // the cost chart: threats, all interceptors, then one bar per battery, adding up to the total
+        List<Element> cost = withClass(byId("chart-cost"), "data");
+        assertThat(cost).hasSize(2 + world.batteries().size());
+        assertThat(usd(cost.get(0))).isEqualTo(Math.round(summary.threatCostUsd()));
+        assertThat(usd(cost.get(1))).isEqualTo(Math.round(summary.interceptorCostUsd()));
+        long byBattery = 0;
+        for (int i = 2; i < cost.size(); i++) {
+            byBattery += usd(cost.get(i));
+        }
+        assertThat(byBattery).isEqualTo(Math.round(summary.interceptorCostUsd()));
     }
 
     @Test
@@ -221,6 +229,10 @@ class ReportWriterTest {
                 .matcher(html);
         assertThat(m.find()).as(key).isTrue();
         return m.group(1);
+    }
+
+    private static long usd(Element bar) {
+        return Long.parseLong(bar.getAttribute("data-value").replace(",", ""));
     }
 
     private static int sum(int[] v) {
