@@ -34,7 +34,29 @@ final class Basemap {
 
     /** The decoded topology: arcs as absolute quantised positions, and which arcs play which part. */
     private record Topology(double[] scale, double[] translate, List<int[]> arcs, List<List<int[]>> landPolygons,
-            boolean[] coastArc, boolean[] countryArc) {
+            boolean[] coastArc, boolean[] countryArc, double[][] arcBoxes) {
+
+        /** Whether arc {@code a}'s bounding box (degrees) meets the box. */
+        boolean arcMeets(int a, double west, double south, double east, double north) {
+            double[] b = arcBoxes[a];
+            return b[0] <= east && b[2] >= west && b[1] <= north && b[3] >= south;
+        }
+
+        /** Whether a ring's bounding box (the union of its arcs') meets the box. */
+        boolean ringMeets(int[] ring, double west, double south, double east, double north) {
+            double minX = Double.POSITIVE_INFINITY;
+            double minY = Double.POSITIVE_INFINITY;
+            double maxX = Double.NEGATIVE_INFINITY;
+            double maxY = Double.NEGATIVE_INFINITY;
+            for (int a : ring) {
+                double[] b = arcBoxes[a >= 0 ? a : ~a];
+                minX = Math.min(minX, b[0]);
+                minY = Math.min(minY, b[1]);
+                maxX = Math.max(maxX, b[2]);
+                maxY = Math.max(maxY, b[3]);
+            }
+            return minX <= east && maxX >= west && minY <= north && maxY >= south;
+        }
     }
 
     private static volatile Topology topology;
@@ -62,10 +84,10 @@ final class Basemap {
         List<double[]> land = new ArrayList<>();
         for (List<int[]> polygon : t.landPolygons) {
             for (int[] ring : polygon) {
-                double[] coords = ringCoordinates(t, ring);
-                if (!boxMeets(coords, west, south, east, north)) {
+                if (!t.ringMeets(ring, west, south, east, north)) {
                     continue;
                 }
+                double[] coords = ringCoordinates(t, ring);
                 double[] clipped = clipRing(coords, west, south, east, north);
                 if (clipped.length >= 6) {
                     land.add(clipped);
@@ -75,13 +97,10 @@ final class Basemap {
         List<double[]> coast = new ArrayList<>();
         List<double[]> borders = new ArrayList<>();
         for (int i = 0; i < t.arcs.size(); i++) {
-            if (!t.coastArc[i] && !t.countryArc[i]) {
+            if (!t.coastArc[i] && !t.countryArc[i] || !t.arcMeets(i, west, south, east, north)) {
                 continue;
             }
             double[] coords = arcCoordinates(t, t.arcs.get(i));
-            if (!boxMeets(coords, west, south, east, north)) {
-                continue;
-            }
             clipLine(coords, west, south, east, north, t.coastArc[i] ? coast : borders);
         }
         return new Clipped(land, coast, borders);
@@ -115,20 +134,6 @@ final class Basemap {
             }
         }
         return java.util.Arrays.copyOf(out, at);
-    }
-
-    private static boolean boxMeets(double[] c, double west, double south, double east, double north) {
-        double minX = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < c.length; k += 2) {
-            minX = Math.min(minX, c[k]);
-            maxX = Math.max(maxX, c[k]);
-            minY = Math.min(minY, c[k + 1]);
-            maxY = Math.max(maxY, c[k + 1]);
-        }
-        return minX <= east && maxX >= west && minY <= north && maxY >= south;
     }
 
     /** Sutherland–Hodgman clipping of a closed ring against the four sides of the box. */
@@ -250,7 +255,23 @@ final class Basemap {
         boolean[] country = new boolean[arcs.size()];
         mark(land, coast);
         mark(countries, country);
-        return new Topology(scale, translate, arcs, land, coast, country);
+        double[][] boxes = new double[arcs.size()][];
+        for (int i = 0; i < arcs.size(); i++) {
+            int[] arc = arcs.get(i);
+            int minX = Integer.MAX_VALUE;
+            int minY = Integer.MAX_VALUE;
+            int maxX = Integer.MIN_VALUE;
+            int maxY = Integer.MIN_VALUE;
+            for (int k = 0; k < arc.length; k += 2) {
+                minX = Math.min(minX, arc[k]);
+                maxX = Math.max(maxX, arc[k]);
+                minY = Math.min(minY, arc[k + 1]);
+                maxY = Math.max(maxY, arc[k + 1]);
+            }
+            boxes[i] = new double[] {minX * scale[0] + translate[0], minY * scale[1] + translate[1],
+                maxX * scale[0] + translate[0], maxY * scale[1] + translate[1]};
+        }
+        return new Topology(scale, translate, arcs, land, coast, country, boxes);
     }
 
     private static void mark(List<List<int[]>> polygons, boolean[] used) {
