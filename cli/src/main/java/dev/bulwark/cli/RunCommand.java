@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.engine.metrics.RunSummary;
+import dev.bulwark.engine.sim.EventBus;
 import dev.bulwark.engine.sim.World;
 import dev.bulwark.scenario.LoadedScenario;
 import dev.bulwark.scenario.Problem;
@@ -10,6 +11,8 @@ import dev.bulwark.results.RunDirectory;
 import dev.bulwark.results.RunDirectoryException;
 import dev.bulwark.results.RunParameters;
 import dev.bulwark.results.SummaryWriter;
+import dev.bulwark.results.report.ReportCollector;
+import dev.bulwark.results.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bulwark run FILE [--seed N] [--out DIR] [--quiet]}: one replication of a scenario,
  * with a progress bar on a terminal and the summary table at the end; with {@code --out},
- * the event log and the summary files, written atomically through {@link RunDirectory}.
+ * the event log, the summary files and the HTML report, written atomically through
+ * {@link RunDirectory}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Runs a scenario once and prints what happened: threats launched, engaged, intercepted,"
@@ -49,8 +53,8 @@ final class RunCommand implements Callable<Integer> {
     private Long seed;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = {"Write " + EVENTS_FILE + ", " + SummaryWriter.JSON_FILE + " and " + SummaryWriter.CSV_FILE
-                + " into DIR. DIR appears only when the run is complete; a previous Bulwark run in DIR is"
+            description = {"Write " + EVENTS_FILE + ", " + SummaryWriter.JSON_FILE + ", " + SummaryWriter.CSV_FILE
+                + " and " + ReportWriter.FILE + " (a self-contained HTML report) into DIR. DIR appears only when the run is complete; a previous Bulwark run in DIR is"
                 + " replaced, anything else there is left alone and the run refused."})
     private Path out;
 
@@ -99,9 +103,14 @@ final class RunCommand implements Callable<Integer> {
         long events = 0;
         RunSummary summary;
         try (RunDirectory run = directory) {
+            ReportCollector report = run == null ? null : new ReportCollector(world);
             try (EventRecorder recorder = run == null ? null : EventRecorder.open(run.resolve(EVENTS_FILE))) {
+                EventBus.Listener listener = recorder == null ? null : event -> {
+                    recorder.on(event);
+                    report.on(event);
+                };
                 try {
-                    summary = env.engine().run(world, recorder, progress);
+                    summary = env.engine().run(world, listener, progress);
                 } finally {
                     progress.finish();
                 }
@@ -109,6 +118,7 @@ final class RunCommand implements Callable<Integer> {
             }
             if (run != null) {
                 SummaryWriter.write(summary, parameters, run.path());
+                ReportWriter.write(world, report, summary, parameters, run.path());
                 run.commit();
             }
         } catch (RunDirectoryException e) {
@@ -125,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
             double seconds = (env.nanoTime().getAsLong() - started) * 1e-9;
             stderr.println(String.format(Locale.ROOT, "bulwark: simulated %s in %.1f s",
                     ProgressBar.clock(world.durationS()), seconds)
-                    + (out == null ? "" : "; wrote " + events + " events and the summary to " + out));
+                    + (out == null ? "" : "; wrote " + events + " events, the summary and " + ReportWriter.FILE + " to " + out));
         }
         return 0;
     }

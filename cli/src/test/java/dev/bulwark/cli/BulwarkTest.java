@@ -185,7 +185,8 @@ class BulwarkTest {
         assertThat(Fakes.run(Fakes.env(Fakes.ENGINE, false, false), "run", file.toString(), "--seed", "8", "--out",
                 c.toString()).status()).isZero();
         assertThat(names(dir.resolve("runs"))).containsExactly("a", "b", "c");
-        assertThat(names(a)).containsExactly(RunDirectory.MARKER, "events.jsonl", "summary.csv", "summary.json");
+        assertThat(names(a)).containsExactly(RunDirectory.MARKER, "events.jsonl", "report.html", "summary.csv",
+                "summary.json");
         for (String f : names(a)) {
             assertThat(Files.readAllBytes(b.resolve(f))).as(f).isEqualTo(Files.readAllBytes(a.resolve(f)));
         }

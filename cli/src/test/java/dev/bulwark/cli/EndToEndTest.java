@@ -16,8 +16,8 @@ class EndToEndTest {
     @TempDir
     Path dir;
 
-    private static final List<String> FILES = List.of(RunDirectory.MARKER, "events.jsonl", "summary.csv",
-            "summary.json");
+    private static final List<String> FILES = List.of(RunDirectory.MARKER, "events.jsonl", "report.html",
+            "summary.csv", "summary.json");
 
     /** scenarios/tiny.yaml, found from the module directory Maven runs the tests in. */
     static Path tinyScenario() {
