@@ -32,7 +32,9 @@ final class Fixtures {
                 new SimEvent.TrackDropped(31.0, 1, "destroyed"),
                 new SimEvent.Impact(45.0, 2, GeodeticPoint.ofDegrees(31.4, 34.3, -0.0), null, null),
                 new SimEvent.StockOut(46.0, "battery-south"),
-                new SimEvent.Resupplied(60.0, "battery-south", 40, 0, 40));
+                new SimEvent.Resupplied(60.0, "battery-south", 40, 0, 40),
+                new SimEvent.LaserEngaged(61.0, "beam-1", 4, 3, 62.0, 65.5, 3.0),
+                new SimEvent.LaserOutcome(65.5, "beam-1", 3, true, 1.0234567, "kill"));
     }
 
     static RunSummary summary() {

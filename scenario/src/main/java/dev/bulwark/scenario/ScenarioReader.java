@@ -3,6 +3,7 @@ package dev.bulwark.scenario;
 import dev.bulwark.engine.assign.Doctrine;
 import dev.bulwark.engine.flight.interceptor.InterceptorType;
 import dev.bulwark.engine.effector.BatterySpec;
+import dev.bulwark.engine.effector.LaserSpec;
 import dev.bulwark.engine.effector.Resupply;
 import dev.bulwark.engine.flight.Aiming;
 import dev.bulwark.engine.flight.BallisticPropagator;
@@ -50,7 +51,10 @@ final class ScenarioReader {
     static final int FORMAT_VERSION = 1;
 
     static final List<String> TOP = List.of("bulwark", "name", "description", "seed", "duration_s", "origin",
-            "threat_types", "defended_areas", "radars", "batteries", "doctrine", "tracker", "raids");
+            "threat_types", "defended_areas", "radars", "batteries", "lasers", "doctrine", "tracker", "raids");
+    static final List<String> LASER = List.of("name", "position", "max_range_km", "min_altitude_km",
+            "reference_dwell_s", "reference_range_km", "extinction_per_km", "slew_s", "cost_per_shot_usd",
+            "probability_of_kill", "planning_hardness", "max_target_speed_mps");
     static final List<String> POINT = List.of("lat_deg", "lon_deg", "alt_m");
     static final List<String> AREA = List.of("name", "kind", "value", "polygon", "geojson", "feature");
     static final List<String> RADAR = radarKeys();
@@ -130,6 +134,7 @@ final class ScenarioReader {
         List<RadarSpec> radars = radars(top);
         List<Resupply> resupplies = new ArrayList<>();
         List<BatterySpec> batteries = batteries(top, resupplies);
+        List<LaserSpec> lasers = lasers(top);
         Doctrine doctrine = doctrine(top);
         TrackerSettings tracker = tracker(top);
         List<RaidSpec> raids = raids(top, types, areas, duration);
@@ -138,7 +143,7 @@ final class ScenarioReader {
             throw failure();
         }
         World world = new World(name, origin, seed, duration, EarthModel.WGS84,
-                new ArrayList<>(areas.built.values()), radars, batteries, raids, doctrine, tracker, resupplies);
+                new ArrayList<>(areas.built.values()), radars, batteries, raids, doctrine, tracker, resupplies, lasers);
         return new LoadedScenario(file, world, description);
     }
 
@@ -422,6 +427,42 @@ final class ScenarioReader {
                 if (resupply != null) {
                     resupplies.add(resupply);
                 }
+            }
+        }
+        return out;
+    }
+
+    /** The {@code lasers} list (optional); defaults after Iron Beam-class public figures, see the reference. */
+    private List<LaserSpec> lasers(Fields top) {
+        List<LaserSpec> out = new ArrayList<>();
+        if (!top.has("lasers") || Fields.isNull(top.get("lasers"))) {
+            return out;
+        }
+        Names names = new Names(src, "laser");
+        List<Node> items = Lists.items(src, top.get("lasers"), "lasers", "laser");
+        for (int i = 0; i < items.size(); i++) {
+            Fields f = new Fields(src, items.get(i), "lasers[" + i + "]", LASER);
+            if (!f.ok()) {
+                continue;
+            }
+            String name = f.text("name");
+            if (name != null && !names.add(name, f.get("name"), f.join("name"))) {
+                name = null;
+            }
+            GeodeticPoint site = point(f, "position", true, ground);
+            Double maxRange = f.number("max_range_km", Range.POSITIVE, 8.0);
+            Double minAlt = f.number("min_altitude_km", Range.NON_NEGATIVE, 0.1);
+            Double dwell = f.number("reference_dwell_s", Range.POSITIVE, 4.0);
+            Double refRange = f.number("reference_range_km", Range.POSITIVE, 5.0);
+            Double extinction = f.number("extinction_per_km", Range.NON_NEGATIVE, LaserSpec.CLEAR_AIR_EXTINCTION_PER_KM);
+            Double slew = f.number("slew_s", Range.NON_NEGATIVE, 1.0);
+            Double cost = f.number("cost_per_shot_usd", Range.NON_NEGATIVE, 3.0);
+            Double pk = f.number("probability_of_kill", Range.PROBABILITY, 0.9);
+            Double hardness = f.number("planning_hardness", Range.POSITIVE, 1.0);
+            Double speed = f.number("max_target_speed_mps", Range.POSITIVE, 600.0);
+            if (allPresent(name, site, maxRange, minAlt, dwell, refRange, extinction, slew, cost, pk, hardness, speed)) {
+                out.add(new LaserSpec(name, site, maxRange * 1000, minAlt * 1000, dwell, refRange * 1000, extinction,
+                        slew, cost, pk, hardness, speed));
             }
         }
         return out;

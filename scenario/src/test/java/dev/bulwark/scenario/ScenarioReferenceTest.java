@@ -32,6 +32,7 @@ class ScenarioReferenceTest {
         keys.addAll(RadarTypes.NAMES);
         keys.addAll(ScenarioReader.BATTERY);
         keys.addAll(ScenarioReader.RESUPPLY);
+        keys.addAll(ScenarioReader.LASER);
         keys.addAll(ScenarioReader.DOCTRINE);
         keys.addAll(ScenarioReader.TRACKER);
         keys.addAll(ScenarioReader.RAID);

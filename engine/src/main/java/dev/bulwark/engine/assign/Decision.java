@@ -1,18 +1,26 @@
 package dev.bulwark.engine.assign;
 
 import dev.bulwark.engine.effector.InterceptPlan;
+import dev.bulwark.engine.effector.LaserPlan;
 
 /**
  * What battle management decided about one track in one cycle.
  *
  * @param trackId     the track
  * @param reason      {@link Reason#ENGAGED} or why it was held
- * @param plan        the engagement, when engaged (one interceptor per salvo round)
- * @param rounds      interceptors to fire, when engaged
+ * @param plan        the interceptor engagement, when engaged by a battery (one interceptor per salvo round)
+ * @param rounds      interceptors to fire, when engaged by a battery
  * @param likelyArea  most probable defended area, or -1
  * @param probability probability of impact in any defended area
+ * @param laser       the laser engagement, when engaged by a laser (then {@code plan} is null)
  */
-public record Decision(int trackId, Reason reason, InterceptPlan plan, int rounds, int likelyArea, double probability) {
+public record Decision(int trackId, Reason reason, InterceptPlan plan, int rounds, int likelyArea, double probability,
+        LaserPlan laser) {
+
+    /** A decision without a laser. */
+    public Decision(int trackId, Reason reason, InterceptPlan plan, int rounds, int likelyArea, double probability) {
+        this(trackId, reason, plan, rounds, likelyArea, probability, null);
+    }
 
     /** Whether this is an engagement. */
     public boolean engage() {

@@ -2,6 +2,8 @@ package dev.bulwark.engine.assign;
 
 import dev.bulwark.engine.effector.Battery;
 import dev.bulwark.engine.effector.InterceptPlan;
+import dev.bulwark.engine.effector.Laser;
+import dev.bulwark.engine.effector.LaserPlan;
 import dev.bulwark.engine.threat.Assessment;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +23,9 @@ import java.util.function.IntFunction;
  * ({@link Reason#AWAITING_CONFIDENCE}). With shoot-look-shoot, a threat with an
  * interceptor on its way is not engaged again until the outcome is known. A battery low on
  * stock takes only threats above the doctrine's low-stock threshold
- * ({@link Reason#STOCK_SAVED} when that is why no battery takes a threat).
+ * ({@link Reason#STOCK_SAVED} when that is why no battery takes a threat). Lasers come first:
+ * a threat a free laser can defeat before impact (at the laser's planning hardness) goes to the
+ * laser that finishes soonest, at a few dollars a shot, and no interceptor is fired at it.
  *
  * <p>First version: one pass, no look-ahead over future threats or stock; the
  * value-versus-cost optimising assigners arrive with the battle-management work.
@@ -38,20 +42,27 @@ public final class GreedyAssigner implements WeaponTargetAssigner {
     @Override
     public List<Decision> assign(double now, List<Assessment> assessments, IntFunction<EngagementState> states,
             List<Battery> batteries) {
+        return assign(now, assessments, states, batteries, List.of());
+    }
+
+    @Override
+    public List<Decision> assign(double now, List<Assessment> assessments, IntFunction<EngagementState> states,
+            List<Battery> batteries, List<Laser> lasers) {
         List<Assessment> order = new ArrayList<>(assessments);
         order.sort(Comparator.comparingDouble(Assessment::valueAtRisk).reversed()
                 .thenComparingDouble(Assessment::impactTime)
                 .thenComparingInt(Assessment::trackId));
         int[] committed = new int[batteries.size()];
+        boolean[] taken = new boolean[lasers.size()];
         List<Decision> decisions = new ArrayList<>(order.size());
         for (Assessment a : order) {
-            decisions.add(decide(now, a, states.apply(a.trackId()), batteries, committed));
+            decisions.add(decide(now, a, states.apply(a.trackId()), batteries, committed, lasers, taken));
         }
         return decisions;
     }
 
     private Decision decide(double now, Assessment a, EngagementState state, List<Battery> batteries,
-            int[] committed) {
+            int[] committed, List<Laser> lasers, boolean[] taken) {
         if (state.destroyed()) {
             return hold(a, Reason.DESTROYED);
         }
@@ -63,6 +74,22 @@ public final class GreedyAssigner implements WeaponTargetAssigner {
         }
         if (state.fired() >= doctrine.maxInterceptorsPerThreat() || (state.fired() > 0 && !doctrine.shootLookShoot())) {
             return hold(a, Reason.SHOT_LIMIT);
+        }
+        // a laser first, the cheap shot, when one is free and can finish before impact: the
+        // earliest to finish
+        LaserPlan beam = null;
+        for (int i = 0; i < lasers.size(); i++) {
+            if (taken[i]) {
+                continue;
+            }
+            LaserPlan p = lasers.get(i).plan(a.predicted(), now);
+            if (p != null && (beam == null || p.endTime() < beam.endTime())) {
+                beam = p;
+            }
+        }
+        if (beam != null) {
+            taken[beam.laser()] = true;
+            return new Decision(a.trackId(), Reason.ENGAGED, null, 0, a.likelyArea(), a.probabilityDefended(), beam);
         }
         InterceptPlan best = null;
         double bestPk = -1;

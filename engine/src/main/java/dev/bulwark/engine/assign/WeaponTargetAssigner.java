@@ -1,6 +1,7 @@
 package dev.bulwark.engine.assign;
 
 import dev.bulwark.engine.effector.Battery;
+import dev.bulwark.engine.effector.Laser;
 import dev.bulwark.engine.threat.Assessment;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -19,4 +20,17 @@ public interface WeaponTargetAssigner {
      */
     List<Decision> assign(double now, List<Assessment> assessments, IntFunction<EngagementState> states,
             List<Battery> batteries);
+
+    /**
+     * Assigns batteries and lasers. An assigner that does not use lasers refuses them.
+     *
+     * @param lasers the lasers (read only here: whether they are free, what they reach)
+     */
+    default List<Decision> assign(double now, List<Assessment> assessments, IntFunction<EngagementState> states,
+            List<Battery> batteries, List<Laser> lasers) {
+        if (!lasers.isEmpty()) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " does not assign lasers");
+        }
+        return assign(now, assessments, states, batteries);
+    }
 }

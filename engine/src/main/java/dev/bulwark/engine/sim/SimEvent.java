@@ -110,6 +110,39 @@ public sealed interface SimEvent {
     }
 
     /**
+     * A laser began an engagement of a track: it slews, then dwells on it.
+     *
+     * @param threatId   the true threat matched to the track, or 0
+     * @param dwellStart when the dwell starts (s)
+     * @param dwellEnd   when the planned energy will have been delivered (s)
+     * @param costUsd    cost of the shot (USD)
+     */
+    record LaserEngaged(double time, String laser, int trackId, int threatId, double dwellStart, double dwellEnd,
+            double costUsd) implements SimEvent {
+        @Override
+        public String kind() {
+            return "laser_engaged";
+        }
+    }
+
+    /**
+     * A laser engagement ended.
+     *
+     * @param threatId       the true threat, or 0 if none (a false track)
+     * @param kill           whether it was destroyed
+     * @param energyFraction share of the energy that defeats it actually delivered along its true path (1 or more: enough)
+     * @param reason         {@code kill}, {@code miss} (enough energy, failed the kill draw), {@code not_enough_energy}
+     *                       (the true target is harder, farther or left reach), {@code no_target}
+     */
+    record LaserOutcome(double time, String laser, int threatId, boolean kill, double energyFraction, String reason)
+            implements SimEvent {
+        @Override
+        public String kind() {
+            return "laser_outcome";
+        }
+    }
+
+    /**
      * An interceptor reached its intercept point.
      *
      * @param threatId      the true threat nearest the intercept point, or 0 if none was alive

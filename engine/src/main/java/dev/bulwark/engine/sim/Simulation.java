@@ -8,6 +8,9 @@ import dev.bulwark.engine.assign.WeaponTargetAssigner;
 import dev.bulwark.engine.effector.Battery;
 import dev.bulwark.engine.effector.BatterySpec;
 import dev.bulwark.engine.effector.InterceptPlan;
+import dev.bulwark.engine.effector.Laser;
+import dev.bulwark.engine.effector.LaserPlan;
+import dev.bulwark.engine.effector.LaserSpec;
 import dev.bulwark.engine.effector.Resupply;
 import dev.bulwark.engine.flight.BallisticPropagator;
 import dev.bulwark.engine.flight.FlightPath;
@@ -83,6 +86,9 @@ public final class Simulation {
     private final List<ThreatTruth> airborne = new ArrayList<>();
     private final List<Radar> radars = new ArrayList<>();
     private final List<Battery> batteries = new ArrayList<>();
+    private final List<Laser> lasers = new ArrayList<>();
+    private long laserKillKey;
+    private int laserShots;
     private final Map<Integer, EngagementState> engagements = new TreeMap<>();
     private final Map<Integer, Reason> lastReason = new TreeMap<>();
     private final Map<Integer, Integer> interceptorTrack = new TreeMap<>();
@@ -257,7 +263,11 @@ public final class Simulation {
         for (int i = 0; i < world.batteries().size(); i++) {
             batteries.add(new Battery(world.batteries().get(i), i, ellipsoid));
         }
+        for (int i = 0; i < world.lasers().size(); i++) {
+            lasers.add(new Laser(world.lasers().get(i), i, ellipsoid));
+        }
         killKey = streams.key("interceptors", "kill");
+        laserKillKey = streams.key("lasers", "kill");
         tracker = new GnnTracker(world.tracker(),
                 new GravityConstantVelocity(world.tracker().processNoise(), world.earth().mu(), world.earth().j2(),
                         ellipsoid.equatorialRadius(), world.earth().rotationRate()),
@@ -343,14 +353,62 @@ public final class Simulation {
             return;
         }
         List<Decision> decisions = assigner.assign(now, assessed,
-                id -> engagements.getOrDefault(id, EngagementState.NONE), batteries);
+                id -> engagements.getOrDefault(id, EngagementState.NONE), batteries, lasers);
         for (Decision d : decisions) {
             Track track = find(d.trackId());
             ThreatTruth truth = record(now, track, d, d.reason(), d.likelyArea(), d.probability());
-            if (d.engage()) {
+            if (d.engage() && d.laser() != null) {
+                beam(now, track, truth, d.laser());
+            } else if (d.engage()) {
                 engage(now, track, truth, d);
             }
         }
+    }
+
+    /**
+     * A laser engagement: the laser is busy until the planned dwell ends; then the energy actually
+     * delivered along the true path, with the true threat's hardness, decides the outcome.
+     */
+    private void beam(double now, Track track, ThreatTruth truth, LaserPlan plan) {
+        Laser laser = lasers.get(plan.laser());
+        laser.engage(plan);
+        int shot = ++laserShots;
+        int trackId = track.id();
+        EngagementState s = engagements.getOrDefault(trackId, EngagementState.NONE);
+        engagements.put(trackId, new EngagementState(s.inFlight() + 1, s.fired(), s.destroyed()));
+        if (truth != null) {
+            truth.engaged = true;
+        }
+        String name = laser.spec().name();
+        bus.publish(new SimEvent.LaserEngaged(now, name, trackId, truth == null ? 0 : truth.id, plan.startTime(),
+                plan.endTime(), laser.spec().costPerShotUsd()));
+        queue.schedule(plan.endTime(), EventQueue.Ordering.TRUTH, t -> {
+            boolean kill = false;
+            double fraction = 0;
+            String outcome;
+            if (truth == null || !truth.airborne(t) || truth.killed) {
+                outcome = "no_target";
+            } else {
+                fraction = laser.energyFraction(truth.trajectory, plan.startTime(), t,
+                        LaserSpec.hardness(truth.type().category()));
+                if (fraction < 1) {
+                    outcome = "not_enough_energy";
+                } else {
+                    killDraw.reseed(RandomStreams.combine(laserKillKey, shot, truth.id));
+                    kill = killDraw.nextDouble() < laser.spec().probabilityOfKill();
+                    outcome = kill ? "kill" : "miss";
+                }
+            }
+            if (kill) {
+                truth.killed = true;
+                truth.end = t;
+                airborne.remove(truth);
+            }
+            EngagementState e = engagements.getOrDefault(trackId, EngagementState.NONE);
+            engagements.put(trackId, new EngagementState(Math.max(0, e.inFlight() - 1), e.fired(),
+                    e.destroyed() || kill));
+            bus.publish(new SimEvent.LaserOutcome(t, name, truth == null ? 0 : truth.id, kill, fraction, outcome));
+        });
     }
 
     private Track find(int trackId) {

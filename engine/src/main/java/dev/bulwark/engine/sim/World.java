@@ -2,6 +2,7 @@ package dev.bulwark.engine.sim;
 
 import dev.bulwark.engine.assign.Doctrine;
 import dev.bulwark.engine.effector.BatterySpec;
+import dev.bulwark.engine.effector.LaserSpec;
 import dev.bulwark.engine.effector.Resupply;
 import dev.bulwark.engine.flight.EarthModel;
 import dev.bulwark.engine.geo.GeodeticPoint;
@@ -26,6 +27,7 @@ import java.util.List;
  * @param doctrine   battle-management rules
  * @param tracker    tracker settings
  * @param resupplies deliveries of interceptors to batteries over the run
+ * @param lasers     high-power lasers
  */
 public record World(
         String name,
@@ -39,7 +41,8 @@ public record World(
         List<RaidSpec> raids,
         Doctrine doctrine,
         TrackerSettings tracker,
-        List<Resupply> resupplies) {
+        List<Resupply> resupplies,
+        List<LaserSpec> lasers) {
 
     public World {
         areas = List.copyOf(areas);
@@ -47,6 +50,7 @@ public record World(
         batteries = List.copyOf(batteries);
         raids = List.copyOf(raids);
         resupplies = List.copyOf(resupplies);
+        lasers = List.copyOf(lasers);
         if (!(durationS > 0) || origin == null || earth == null || doctrine == null || tracker == null) {
             throw new IllegalArgumentException("invalid world");
         }
@@ -61,12 +65,13 @@ public record World(
     public World(String name, GeodeticPoint origin, long seed, double durationS, EarthModel earth,
             List<DefendedArea> areas, List<RadarSpec> radars, List<BatterySpec> batteries, List<RaidSpec> raids,
             Doctrine doctrine, TrackerSettings tracker) {
-        this(name, origin, seed, durationS, earth, areas, radars, batteries, raids, doctrine, tracker, List.of());
+        this(name, origin, seed, durationS, earth, areas, radars, batteries, raids, doctrine, tracker, List.of(),
+                List.of());
     }
 
     /** The same world with another seed. */
     public World withSeed(long newSeed) {
         return new World(name, origin, newSeed, durationS, earth, areas, radars, batteries, raids, doctrine, tracker,
-                resupplies);
+                resupplies, lasers);
     }
 }

@@ -28,7 +28,7 @@ class SimulationTest {
         World base = TinyWorlds.world(9, 8, List.of(TinyWorlds.radar("R1", 31.45, 34.62)), List.of(one));
         World resupplied = new World(base.name(), base.origin(), base.seed(), base.durationS(), base.earth(),
                 base.areas(), base.radars(), base.batteries(), base.raids(), base.doctrine(), base.tracker(),
-                List.of(new dev.bulwark.engine.effector.Resupply("B1", 60, 60, 1)));
+                List.of(new dev.bulwark.engine.effector.Resupply("B1", 60, 60, 1)), List.of());
         List<SimEvent> without = TinyWorlds.events(base);
         List<SimEvent> with = TinyWorlds.events(resupplied);
         long firedWithout = without.stream().filter(e -> e instanceof SimEvent.InterceptorLaunched).count();

@@ -144,6 +144,15 @@ public final class ReportCollector implements EventBus.Listener {
                     t.endLon = p.longitudeDegrees();
                 }
             }
+        } else if (event instanceof SimEvent.LaserOutcome e) {
+            // a laser kill ends the threat where it is; the map has no point for it, so its path
+            // ends at its predicted impact, drawn as intercepted
+            Threat t = threats.get(e.threatId());
+            if (e.kill() && t != null) {
+                killsPerBin[bin]++;
+                t.outcome = Outcome.INTERCEPTED;
+                t.endTime = e.time();
+            }
         } else if (event instanceof SimEvent.Impact e) {
             Threat t = threats.get(e.threatId());
             if (e.area() != null) {
