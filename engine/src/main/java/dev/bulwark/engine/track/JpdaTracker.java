@@ -11,9 +11,16 @@ import dev.bulwark.engine.track.associate.JpdaAssociator;
  * innovations added to the covariance). Together, the JPDAF of Fortmann, Bar-Shalom &amp; Scheffe
  * (IEEE J. Oceanic Eng. 8(3), 1983).
  *
- * <p>Life cycle, adapted to soft association: a track counts a hit when its target was more
- * likely detected than not, 1 − β_i0 ≥ 1/2 (β_i0: the probability that no gated plot is the
- * track's), and otherwise a miss; M-of-N confirmation and deletion after K misses as in
+ * <p>Life cycle, adapted to soft association: a track counts a hit when the scan's plots are
+ * evidence for its target rather than against it, and otherwise a miss. The evidence is the
+ * measurement likelihood ratio of the integrated PDA (Musicki, Evans &amp; Stankovic, IEEE Trans.
+ * Automatic Control 39(6), 1994), 1 − δ = 1 − P_D P_G + Σ_j P_D N(ν_j; 0, S_j) / λ, which is
+ * (1 − P_D P_G) / β_i0 (β_i0: the probability that no gated plot is the track's; exactly so for a
+ * lone track, and applied to the JPDA marginal otherwise): a hit when 1 − δ ≥ 1, i.e.
+ * β_i0 ≤ 1 − P_D P_G. A looser rule, β_i0 ≤ 1/2, let tracks started on clutter live on: their
+ * PDA covariance grows, their gates fill with clutter and they kept being counted as hits
+ * (30–40 false confirmed tracks in {@code RaidGospaTest}). M-of-N confirmation and deletion after
+ * K misses as in {@link GnnTracker}. M-of-N confirmation and deletion after K misses as in
  * {@link GnnTracker}. A plot starts a tentative track when the probability that it came from any
  * existing track, Σ_i β_ij, is below the initiation threshold (default
  * {@link #DEFAULT_INITIATION_THRESHOLD}).
@@ -37,6 +44,8 @@ public final class JpdaTracker extends PositionTracker {
     private double[] zBuffer = new double[0];
     private double[] betaBuffer = new double[0];
     private final double[] rBar = new double[9];
+    // a track counts a hit when β_i0 is at most this: 1 − P_D P_G
+    private final double hitMissBeta;
 
     /**
      * A JPDA tracker with the default P_D (0.9), clutter density (10⁻¹² m⁻³), exact-enumeration
@@ -71,6 +80,7 @@ public final class JpdaTracker extends PositionTracker {
         }
         this.jpda = jpda;
         this.initiationThreshold = initiationThreshold;
+        this.hitMissBeta = 1 - jpda.detectionProbability() * JpdaAssociator.gateProbability(settings.gateChiSquare());
     }
 
     @Override
@@ -126,7 +136,7 @@ public final class JpdaTracker extends PositionTracker {
             }
             Track track = tracks.get(i);
             track.filter.updateProbabilistic(zBuffer, betaBuffer, count, ConvertedPosition.H, rBar, 3);
-            if (1 - missBeta[i] >= 0.5) {
+            if (missBeta[i] <= hitMissBeta) {
                 detected[i] = true;
                 track.recordPlot(plotSensor[best]);
             }
