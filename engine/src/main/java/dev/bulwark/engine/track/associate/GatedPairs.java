@@ -5,9 +5,8 @@ import java.util.Arrays;
 /**
  * The track–plot pairs of one scan that fall inside the gate, each with its squared
  * Mahalanobis distance d² = νᵀ S⁻¹ ν (dimensionless) and, when the gate supplies it, the
- * natural logarithm of the determinant of its innovation covariance, ln |S| (S in m², so ln of
- * m⁶ for position plots; needed by the Gaussian likelihood N(ν; 0, S) of
- * {@link JpdaAssociator}), stored row by row (compressed sparse rows, one row per track, tracks
+ * square root of the determinant of its innovation covariance, √|S| (m³ for position plots, S
+ * in m²; the normaliser of the Gaussian likelihood N(ν; 0, S) in {@link JpdaAssociator}), stored row by row (compressed sparse rows, one row per track, tracks
  * in increasing order).
  *
  * <p>A reusable buffer with one owner (the tracker or the test that fills it): {@link #clear}
@@ -25,7 +24,7 @@ public final class GatedPairs {
     private int[] start = new int[16];
     private int[] plot = new int[64];
     private double[] d2 = new double[64];
-    private double[] logDet = new double[64];
+    private double[] sqrtDet = new double[64];
 
     /**
      * Starts an empty scan.
@@ -62,22 +61,22 @@ public final class GatedPairs {
     }
 
     /**
-     * Appends a pair with the log-determinant of its innovation covariance. Tracks must come in
+     * Appends a pair with the square root of the determinant of its innovation covariance. Tracks must come in
      * non-decreasing order; within a track, in any order.
      *
      * @param track       track index
      * @param plotIndex   plot index
      * @param distance2   squared Mahalanobis distance (finite, ≥ 0)
-     * @param logDetS     ln |S| of the pair's innovation covariance (S in m²), or NaN if unknown
+     * @param sqrtDetS    √|S| of the pair's innovation covariance (m³ for 3-D positions), or NaN if unknown
      */
-    public void add(int track, int plotIndex, double distance2, double logDetS) {
+    public void add(int track, int plotIndex, double distance2, double sqrtDetS) {
         if (track < lastTrack || track >= tracks || plotIndex < 0 || plotIndex >= plots) {
             throw new IllegalArgumentException("pair (" + track + ", " + plotIndex + ") out of order or range");
         }
         if (size == plot.length) {
             plot = Arrays.copyOf(plot, 2 * size);
             d2 = Arrays.copyOf(d2, 2 * size);
-            logDet = Arrays.copyOf(logDet, 2 * size);
+            sqrtDet = Arrays.copyOf(sqrtDet, 2 * size);
         }
         // rows between the last track and this one are empty: their ends are the current size
         for (int t = lastTrack; t < track; t++) {
@@ -86,7 +85,7 @@ public final class GatedPairs {
         lastTrack = track;
         plot[size] = plotIndex;
         d2[size] = distance2;
-        logDet[size] = logDetS;
+        sqrtDet[size] = sqrtDetS;
         size++;
         start[track + 1] = size;
     }
@@ -138,13 +137,13 @@ public final class GatedPairs {
         return plot[k];
     }
 
-    /** ln |S| of pair k's innovation covariance (S in m²), or NaN if the filler did not give it. */
-    public double logDetS(int k) {
-        return logDet[k];
+    /** √|S| of pair k's innovation covariance (m³ for 3-D positions), or NaN if the filler did not give it. */
+    public double sqrtDetS(int k) {
+        return sqrtDet[k];
     }
 
-    double[] logDetArray() {
-        return logDet;
+    double[] sqrtDetArray() {
+        return sqrtDet;
     }
 
     /** Squared Mahalanobis distance of pair k. */

@@ -17,7 +17,7 @@ package dev.bulwark.engine.track.associate;
  * (the chi-square(3) distribution function at the gate γ). Dividing by the miss factor, each
  * pair carries the weight w_ij = P_D N(ν_ij; 0, S_ij) / (λ (1 − P_D P_G)) against 1 for a miss;
  * β_ij is the sum of P(θ) over the events that contain (i, j), and β_i0 = 1 − Σ_j β_ij.
- * The gated pairs must carry d² and ln |S| ({@link GatedPairs#logDetS}); {@link MahalanobisGate}
+ * The gated pairs must carry d² and √|S| ({@link GatedPairs#sqrtDetS}); {@link MahalanobisGate}
  * supplies both.
  *
  * <p>Computation. The events of different clusters of the gating graph ({@link Clusters}) are
@@ -133,7 +133,7 @@ public final class JpdaAssociator {
     /**
      * The association probabilities of one scan.
      *
-     * @param gated    the pairs inside the gate, with d² and ln |S|
+     * @param gated    the pairs inside the gate, with d² and √|S|
      * @param pairBeta receives β_ij for each pair k (length ≥ {@code gated.size()})
      * @param missBeta receives β_i0 for each track (length ≥ {@code gated.tracks()})
      */
@@ -163,7 +163,7 @@ public final class JpdaAssociator {
         int[] start = gated.rowStarts();
         int[] plot = gated.plotArray();
         double[] d2 = gated.distance2Array();
-        double[] logDet = gated.logDetArray();
+        double[] sqrtDet = gated.sqrtDetArray();
         exactClusters = 0;
         approximateClusters = 0;
         clusters.compute(gated);
@@ -171,7 +171,7 @@ public final class JpdaAssociator {
             int tracks = clusters.trackCount(c);
             if (tracks == 1) {
                 int t = clusters.track(c, 0);
-                lone(t, start[t], start[t + 1], d2, logDet, pairBeta, missBeta);
+                lone(t, start[t], start[t + 1], d2, sqrtDet, pairBeta, missBeta);
                 continue;
             }
             // bound on the number of events: Π (1 + m_i), stopped at the cap
@@ -181,27 +181,28 @@ public final class JpdaAssociator {
                 bound *= 1 + start[t + 1] - start[t];
             }
             if (bound <= maxHypotheses) {
-                exact(c, start, plot, d2, logDet, pairBeta, missBeta);
+                exact(c, start, plot, d2, sqrtDet, pairBeta, missBeta);
                 exactClusters++;
             } else {
-                cheap(c, start, plot, d2, logDet, pairBeta, missBeta);
+                cheap(c, start, plot, d2, sqrtDet, pairBeta, missBeta);
                 approximateClusters++;
             }
         }
     }
 
-    private double logWeight(double d2, double logDet) {
-        if (Double.isNaN(logDet)) {
-            throw new IllegalArgumentException("JPDA needs ln |S| of every gated pair (GatedPairs.add with logDetS)");
+    // ln w_ij
+    private double logWeight(double d2, double sqrtDet) {
+        if (!(sqrtDet > 0)) {
+            throw new IllegalArgumentException("JPDA needs √|S| > 0 of every gated pair (GatedPairs.add with sqrtDetS)");
         }
-        return logScale - 0.5 * d2 - 0.5 * logDet;
+        return logScale - 0.5 * d2 - Math.log(sqrtDet);
     }
 
     // the PDA of a track alone in its cluster: β_ij = w_ij / (1 + Σ w), in the scaled form
-    private void lone(int t, int from, int to, double[] d2, double[] logDet, double[] pairBeta, double[] missBeta) {
+    private void lone(int t, int from, int to, double[] d2, double[] sqrtDet, double[] pairBeta, double[] missBeta) {
         double max = 0; // the miss has log weight 0
         for (int k = from; k < to; k++) {
-            double lw = logWeight(d2[k], logDet[k]);
+            double lw = logWeight(d2[k], sqrtDet[k]);
             weight[k] = lw;
             max = Math.max(max, lw);
         }
@@ -217,7 +218,7 @@ public final class JpdaAssociator {
         missBeta[t] = miss / sum;
     }
 
-    private void exact(int c, int[] start, int[] plot, double[] d2, double[] logDet, double[] pairBeta,
+    private void exact(int c, int[] start, int[] plot, double[] d2, double[] sqrtDet, double[] pairBeta,
             double[] missBeta) {
         int tracks = clusters.trackCount(c);
         for (int m = 0; m < tracks; m++) {
@@ -225,7 +226,7 @@ public final class JpdaAssociator {
             levelTrack[m] = t;
             double max = 0;
             for (int k = start[t]; k < start[t + 1]; k++) {
-                weight[k] = logWeight(d2[k], logDet[k]);
+                weight[k] = logWeight(d2[k], sqrtDet[k]);
                 max = Math.max(max, weight[k]);
             }
             for (int k = start[t]; k < start[t + 1]; k++) {
@@ -277,7 +278,7 @@ public final class JpdaAssociator {
     }
 
     // Fitzgerald's cheap JPDA with the miss weight 1 as the bias term
-    private void cheap(int c, int[] start, int[] plot, double[] d2, double[] logDet, double[] pairBeta,
+    private void cheap(int c, int[] start, int[] plot, double[] d2, double[] sqrtDet, double[] pairBeta,
             double[] missBeta) {
         int tracks = clusters.trackCount(c);
         for (int m = 0; m < clusters.plotCount(c); m++) {
@@ -287,7 +288,7 @@ public final class JpdaAssociator {
             int t = clusters.track(c, m);
             double rowSum = 0;
             for (int k = start[t]; k < start[t + 1]; k++) {
-                double w = Math.exp(Math.min(MAX_LOG_WEIGHT, logWeight(d2[k], logDet[k])));
+                double w = Math.exp(Math.min(MAX_LOG_WEIGHT, logWeight(d2[k], sqrtDet[k])));
                 weight[k] = w;
                 rowSum += w;
                 plotSum[plot[k]] += w;

@@ -9,7 +9,7 @@
  * {@link dev.bulwark.engine.track.associate.SparseAssignment}) and
  * {@link dev.bulwark.engine.track.associate.GreedyAssociator} (closest pairs first).
  * Soft association has its own verb: {@link dev.bulwark.engine.track.associate.JpdaAssociator}
- * turns the same gated pairs (with ln |S| as well as d²) into JPDA marginal probabilities, for
+ * turns the same gated pairs (with √|S| as well as d²) into JPDA marginal probabilities, for
  * a tracker that updates each track with all its gated plots.
  *
  * <p>Knows nothing of truth, of radars or of the motion model: it sees predicted

@@ -29,6 +29,11 @@ class JpdaAssociatorTest {
         return 2 * (Math.log(PD / (LAMBDA * (1 - PD * pg))) - 1.5 * Math.log(2 * Math.PI) - Math.log(c));
     }
 
+    /** √|S| for logDetFor(c). */
+    static double sqrtDetFor(double c) {
+        return Math.exp(0.5 * logDetFor(c));
+    }
+
     @Test
     void gateProbabilityIsTheChiSquareDistributionFunction() {
         for (double g : new double[] {1, 7.81, 11.34, 16.27, 25}) {
@@ -48,7 +53,7 @@ class JpdaAssociatorTest {
         // Marginals:
         //   β00 = (4 + 32 + 4)/54 = 20/27, β01 = (2 + 2)/54 = 2/27, β0,miss = (1 + 8 + 1)/54 = 5/27
         //   β11 = (8 + 32)/54 = 20/27,     β12 = (1 + 4 + 2)/54 = 7/54, β1,miss = (1 + 4 + 2)/54 = 7/54
-        double ld = logDetFor(8);
+        double ld = sqrtDetFor(8);
         GatedPairs g = new GatedPairs();
         g.clear(2, 3, GATE);
         g.add(0, 0, 2 * Math.log(2), ld);
@@ -71,7 +76,7 @@ class JpdaAssociatorTest {
     @Test
     void aLoneTrackGetsThePdaProbabilities() {
         // β_j = w_j / (1 + Σ w), β_0 = 1 / (1 + Σ w): weights 3 and 1 (c = 3, d² = 0 and 2 ln 3)
-        double ld = logDetFor(3);
+        double ld = sqrtDetFor(3);
         GatedPairs g = new GatedPairs();
         g.clear(2, 2, GATE);
         g.add(0, 1, 0.0, ld);
@@ -92,7 +97,7 @@ class JpdaAssociatorTest {
         for (int t = 0; t < tracks; t++) {
             int pairs = plots == 0 ? 0 : rnd.nextInt(Math.min(maxPairs, plots) + 1);
             Set<Integer> used = new HashSet<>();
-            double ld = logDetFor(Math.exp(8 * rnd.nextDouble())); // c from 1 to 3,000
+            double ld = sqrtDetFor(Math.exp(8 * rnd.nextDouble())); // c from 1 to 3,000
             while (used.size() < pairs) {
                 int p = rnd.nextInt(plots);
                 if (used.add(p)) {
@@ -109,7 +114,7 @@ class JpdaAssociatorTest {
         double scale = Math.log(PD / (LAMBDA * (1 - PD * new ChiSquaredDistribution(3).cumulativeProbability(GATE))))
                 - 1.5 * Math.log(2 * Math.PI);
         for (int k = 0; k < g.size(); k++) {
-            w[k] = Math.exp(scale - 0.5 * g.distance2(k) - 0.5 * g.logDetS(k));
+            w[k] = Math.exp(scale - 0.5 * g.distance2(k)) / g.sqrtDetS(k);
         }
         java.util.Arrays.fill(beta, 0, g.size(), 0);
         java.util.Arrays.fill(miss, 0, g.tracks(), 0);
@@ -265,7 +270,7 @@ class JpdaAssociatorTest {
         // a cluster of 3 tracks sharing 2 plots: (1 + 2)³ = 27 bounded events
         GatedPairs g = new GatedPairs();
         g.clear(3, 2, GATE);
-        double ld = logDetFor(10);
+        double ld = sqrtDetFor(10);
         for (int t = 0; t < 3; t++) {
             g.add(t, 0, 1.0 + t, ld);
             g.add(t, 1, 2.0 + t, ld);
