@@ -61,7 +61,7 @@ public final class TrackingScale {
 
     /** Figures of one run. */
     record Run(double msPerScan, double cpuMsPerScan, double gospa, double localisationPerPair, double missed, double falseTracks,
-            double liveTracks) {
+            double liveTracks, double exactClusters, double approximateClusters) {
     }
 
     /** The Cartesian entry point shared by the trackers. */
@@ -86,6 +86,7 @@ public final class TrackingScale {
         TrackerSettings settings = new TrackerSettings(3, 4, 3, Q, 200.0, 16.27);
         Tracker tracker;
         CartesianUpdate step;
+        JpdaAssociator probabilities = null;
         if (association.equals("jpda")) {
             JpdaTracker jpda = new JpdaTracker(settings, new ConstantVelocity(Q), Ellipsoid.WGS84,
                     Double.NEGATIVE_INFINITY, new Tracker.Listener() { },
@@ -93,6 +94,7 @@ public final class TrackingScale {
                     JpdaTracker.DEFAULT_INITIATION_THRESHOLD);
             tracker = jpda;
             step = jpda::update;
+            probabilities = jpda.associator();
         } else {
             Associator associator = association.equals("greedy") ? new GreedyAssociator() : new OptimalAssociator();
             GnnTracker gnn = new GnnTracker(settings, new ConstantVelocity(Q), Ellipsoid.WGS84,
@@ -123,6 +125,8 @@ public final class TrackingScale {
         double sumMissed = 0;
         double sumFalse = 0;
         double sumTracks = 0;
+        double sumExact = 0;
+        double sumApproximate = 0;
         int counted = 0;
         for (int s = 0; s < scans; s++) {
             double t = s * REVISIT;
@@ -170,6 +174,10 @@ public final class TrackingScale {
             }
             timed += elapsed;
             timedCpu += cpu;
+            if (probabilities != null) {
+                sumExact += probabilities.exactClusters();
+                sumApproximate += probabilities.approximateClusters();
+            }
             for (int i = 0; i < n; i++) {
                 System.arraycopy(truth, 6 * i, positions, 3 * i, 3);
             }
@@ -195,7 +203,7 @@ public final class TrackingScale {
             counted++;
         }
         return new Run(timed / 1e6 / counted, timedCpu / 1e6 / counted, sumGospa / counted, sumLocalisation / sumPairs, sumMissed / counted,
-                sumFalse / counted, sumTracks / counted);
+                sumFalse / counted, sumTracks / counted, sumExact / counted, sumApproximate / counted);
     }
 
     /**
@@ -252,6 +260,10 @@ public final class TrackingScale {
                     median, ms[0], ms[ms.length - 1], cpu[cpu.length / 2], runs.size(), n / (median / 1e3), first.liveTracks(),
                     first.gospa(), first.gospa() / n, first.localisationPerPair(), first.missed(),
                     first.falseTracks());
+            if (association.equals("jpda")) {
+                System.out.printf(Locale.ROOT, "        JPDA clusters of two or more tracks per scan: %.2f exact, %.2f by the cheap"
+                        + " approximation%n", first.exactClusters(), first.approximateClusters());
+            }
         }
     }
 }
