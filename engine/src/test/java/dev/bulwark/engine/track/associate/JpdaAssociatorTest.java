@@ -284,4 +284,42 @@ class JpdaAssociatorTest {
         at26.associate(g, beta, miss);
         assertThat(at26.approximateClusters()).isEqualTo(1);
     }
+
+    @Test
+    void aScanAllocatesNothingOnceTheArraysHaveGrown() {
+        // the thread's allocation counter over 1,000 calls on a problem of 300 tracks in clusters of
+        // up to 6, after one call to grow the arrays; 4 kB of slack for the measuring calls
+        Random rnd = new Random(21);
+        GatedPairs g = new GatedPairs();
+        g.clear(300, 300, GATE);
+        for (int grp = 0; grp < 50; grp++) {
+            for (int t = 0; t < 6; t++) {
+                Set<Integer> used = new HashSet<>();
+                int pairs = rnd.nextInt(4);
+                while (used.size() < pairs) {
+                    int p = rnd.nextInt(6);
+                    if (used.add(p)) {
+                        g.add(grp * 6 + t, grp * 6 + p, GATE * rnd.nextDouble(), sqrtDetFor(100));
+                    }
+                }
+            }
+        }
+        double[] beta = new double[g.size()];
+        double[] miss = new double[300];
+        JpdaAssociator exact = new JpdaAssociator(PD, LAMBDA, 10_000);
+        JpdaAssociator cheap = new JpdaAssociator(PD, LAMBDA, 1);
+        exact.associate(g, beta, miss);
+        cheap.associate(g, beta, miss);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 500; i++) {
+            exact.associate(g, beta, miss);
+            cheap.associate(g, beta, miss);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(allocated).as("bytes allocated by 1,000 scans").isLessThan(4_096);
+        assertThat(exact.exactClusters()).isPositive();
+        assertThat(cheap.approximateClusters()).isPositive();
+    }
 }
