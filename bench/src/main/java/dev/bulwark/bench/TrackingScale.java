@@ -4,11 +4,13 @@ import dev.bulwark.engine.metrics.Gospa;
 import dev.bulwark.engine.metrics.SetDistance;
 import dev.bulwark.engine.track.ConstantVelocity;
 import dev.bulwark.engine.track.GnnTracker;
+import dev.bulwark.engine.track.JpdaTracker;
 import dev.bulwark.engine.track.Track;
 import dev.bulwark.engine.track.Tracker;
 import dev.bulwark.engine.track.TrackerSettings;
 import dev.bulwark.engine.track.associate.Associator;
 import dev.bulwark.engine.track.associate.GreedyAssociator;
+import dev.bulwark.engine.track.associate.JpdaAssociator;
 import dev.bulwark.engine.track.associate.OptimalAssociator;
 import dev.bulwark.engine.geo.Ellipsoid;
 import java.lang.management.ManagementFactory;
@@ -25,7 +27,9 @@ import java.util.Random;
  * paths, position plots with σ = 25 m Cartesian noise per axis, P_d = 0.9, as many uniformly
  * distributed false plots as targets per scan, a 1 s revisit. Tracked by {@link GnnTracker}
  * (Kalman filter, {@link ConstantVelocity} model, Mahalanobis gate behind a grid, GNN by exact
- * 2-D assignment) through its Cartesian entry point; timed per scan, only the tracker's update,
+ * 2-D assignment) through its Cartesian entry point, or by {@link JpdaTracker} (same filter and
+ * gate, JPDA probabilities and the PDAF update, told the workload's P_D = 0.9 and clutter density
+ * of 10⁻¹² m⁻³); timed per scan, only the tracker's update,
  * after warm-up; scored by GOSPA (α = 2, c = 100 m, p = 1) of the confirmed tracks against truth.
  *
  * <p>Volume: one target per 100 km² in a 10 km layer, i.e. a box √N × 10 km on a side and
@@ -34,7 +38,7 @@ import java.util.Random;
  * with truth process noise q = 0.5 m²/s³ (the filter assumes the same).
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.bulwark.bench.TrackingScale}
- * [{@code --associator optimal|greedy}] [{@code --scans 40}] [{@code --seed 1}] [target counts, default 100 300 1000 10000].
+ * [{@code --associator optimal|greedy|jpda}] [{@code --scans 40}] [{@code --seed 1}] [target counts, default 100 300 1000 10000].
  * Prints one table row per target count: wall-clock ms per scan (median run, fastest and
  * slowest run), the median run's thread CPU time per scan (less sensitive to other work on a
  * shared machine), and the accuracy of the run on the given seed.
@@ -57,11 +61,16 @@ public final class TrackingScale {
 
     /** Figures of one run. */
     record Run(double msPerScan, double cpuMsPerScan, double gospa, double localisationPerPair, double missed, double falseTracks,
-            double liveTracks) {
+            double liveTracks, double exactClusters, double approximateClusters) {
+    }
+
+    /** The Cartesian entry point shared by the trackers. */
+    interface CartesianUpdate {
+        void update(double t, int sensor, int count, double[] z, double[] r);
     }
 
     /** One run of the workload: returns the means over the scans after initiation. */
-    static Run run(int n, int scans, long seed, boolean greedy) {
+    static Run run(int n, int scans, long seed, String association) {
         Random rnd = new Random(seed);
         double side = Math.sqrt(n * AREA_PER_TARGET);
         double[] truth = new double[6 * n];
@@ -75,9 +84,24 @@ public final class TrackingScale {
             truth[6 * i + 4] = speed * Math.cos(heading);
         }
         TrackerSettings settings = new TrackerSettings(3, 4, 3, Q, 200.0, 16.27);
-        Associator associator = greedy ? new GreedyAssociator() : new OptimalAssociator();
-        GnnTracker tracker = new GnnTracker(settings, new ConstantVelocity(Q), Ellipsoid.WGS84,
-                Double.NEGATIVE_INFINITY, new Tracker.Listener() { }, associator);
+        Tracker tracker;
+        CartesianUpdate step;
+        JpdaAssociator probabilities = null;
+        if (association.equals("jpda")) {
+            JpdaTracker jpda = new JpdaTracker(settings, new ConstantVelocity(Q), Ellipsoid.WGS84,
+                    Double.NEGATIVE_INFINITY, new Tracker.Listener() { },
+                    new JpdaAssociator(PD, n / (side * side * LAYER), JpdaAssociator.DEFAULT_MAX_HYPOTHESES),
+                    JpdaTracker.DEFAULT_INITIATION_THRESHOLD);
+            tracker = jpda;
+            step = jpda::update;
+            probabilities = jpda.associator();
+        } else {
+            Associator associator = association.equals("greedy") ? new GreedyAssociator() : new OptimalAssociator();
+            GnnTracker gnn = new GnnTracker(settings, new ConstantVelocity(Q), Ellipsoid.WGS84,
+                    Double.NEGATIVE_INFINITY, new Tracker.Listener() { }, associator);
+            tracker = gnn;
+            step = gnn::update;
+        }
         Gospa gospa = new Gospa(GOSPA_C, GOSPA_P);
         int capacity = 2 * n;
         double[] z = new double[3 * capacity];
@@ -101,6 +125,8 @@ public final class TrackingScale {
         double sumMissed = 0;
         double sumFalse = 0;
         double sumTracks = 0;
+        double sumExact = 0;
+        double sumApproximate = 0;
         int counted = 0;
         for (int s = 0; s < scans; s++) {
             double t = s * REVISIT;
@@ -140,7 +166,7 @@ public final class TrackingScale {
             }
             long c0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            tracker.update(t, 0, count, z, r);
+            step.update(t, 0, count, z, r);
             long elapsed = System.nanoTime() - t0;
             long cpu = THREADS.getCurrentThreadCpuTime() - c0;
             if (s < INITIATION_SCANS) {
@@ -148,6 +174,10 @@ public final class TrackingScale {
             }
             timed += elapsed;
             timedCpu += cpu;
+            if (probabilities != null) {
+                sumExact += probabilities.exactClusters();
+                sumApproximate += probabilities.approximateClusters();
+            }
             for (int i = 0; i < n; i++) {
                 System.arraycopy(truth, 6 * i, positions, 3 * i, 3);
             }
@@ -173,7 +203,7 @@ public final class TrackingScale {
             counted++;
         }
         return new Run(timed / 1e6 / counted, timedCpu / 1e6 / counted, sumGospa / counted, sumLocalisation / sumPairs, sumMissed / counted,
-                sumFalse / counted, sumTracks / counted);
+                sumFalse / counted, sumTracks / counted, sumExact / counted, sumApproximate / counted);
     }
 
     /**
@@ -182,13 +212,13 @@ public final class TrackingScale {
      * @param args options and target counts (see the class comment)
      */
     public static void main(String[] args) {
-        boolean greedy = false;
+        String association = "optimal";
         int scans = 40;
         long seed = 1;
         List<Integer> sizes = new ArrayList<>();
         for (int k = 0; k < args.length; k++) {
             switch (args[k]) {
-                case "--associator" -> greedy = args[++k].equals("greedy");
+                case "--associator" -> association = args[++k];
                 case "--scans" -> scans = Integer.parseInt(args[++k]);
                 case "--seed" -> seed = Long.parseLong(args[++k]);
                 default -> sizes.add(Integer.parseInt(args[k]));
@@ -197,11 +227,15 @@ public final class TrackingScale {
         if (sizes.isEmpty()) {
             sizes = List.of(100, 300, 1_000, 10_000);
         }
+        if (!List.of("optimal", "greedy", "jpda").contains(association)) {
+            throw new IllegalArgumentException("--associator must be optimal, greedy or jpda, got " + association);
+        }
         if (scans <= INITIATION_SCANS) {
             throw new IllegalArgumentException("--scans must exceed " + INITIATION_SCANS);
         }
-        System.out.printf(Locale.ROOT, "GNN (%s association), %d scans (first %d not timed or scored), seed %d%n",
-                greedy ? "greedy" : "optimal", scans, INITIATION_SCANS, seed);
+        System.out.printf(Locale.ROOT, "%s, %d scans (first %d not timed or scored), seed %d%n",
+                association.equals("jpda") ? "JPDA" : "GNN (" + association + " association)", scans, INITIATION_SCANS,
+                seed);
         System.out.printf(Locale.ROOT, "%7s %9s %9s %9s %9s %6s %11s %7s %9s %10s %8s %8s %8s%n", "targets", "ms/scan",
                 "min", "max", "cpu ms", "runs", "targets/s", "tracks", "GOSPA", "GOSPA/N", "loc (m)", "missed", "false");
         for (int n : sizes) {
@@ -209,14 +243,14 @@ public final class TrackingScale {
             long warmEnd = System.nanoTime() + 3_000_000_000L;
             int w = 0;
             while (w < 2 || System.nanoTime() < warmEnd) {
-                run(n, scans, seed + 1_000 + w, greedy);
+                run(n, scans, seed + 1_000 + w, association);
                 w++;
             }
             // measured: at least 3 s and 3 runs; the table gives the median run and the range
             List<Run> runs = new ArrayList<>();
             long end = System.nanoTime() + 3_000_000_000L;
             while (runs.size() < 3 || System.nanoTime() < end) {
-                runs.add(run(n, scans, seed + runs.size(), greedy));
+                runs.add(run(n, scans, seed + runs.size(), association));
             }
             double[] ms = runs.stream().mapToDouble(Run::msPerScan).sorted().toArray();
             double[] cpu = runs.stream().mapToDouble(Run::cpuMsPerScan).sorted().toArray();
@@ -226,6 +260,10 @@ public final class TrackingScale {
                     median, ms[0], ms[ms.length - 1], cpu[cpu.length / 2], runs.size(), n / (median / 1e3), first.liveTracks(),
                     first.gospa(), first.gospa() / n, first.localisationPerPair(), first.missed(),
                     first.falseTracks());
+            if (association.equals("jpda")) {
+                System.out.printf(Locale.ROOT, "        JPDA clusters of two or more tracks per scan: %.2f exact, %.2f by the cheap"
+                        + " approximation%n", first.exactClusters(), first.approximateClusters());
+            }
         }
     }
 }

@@ -30,6 +30,9 @@ public final class KalmanFilter {
     private final double[] ikh;  // I − K H (n×n)
     private final double[] tmpM;
     private final double[] stateScratch;
+    private final double[] combined;
+    private final double[] spread;
+    private final double[] prior;
     private final int[] nonZero; // column indices of the non-zero entries of each row of F, H or I − KH
     private final int[] nonZeroCount;
 
@@ -52,6 +55,9 @@ public final class KalmanFilter {
         ikh = new double[n * n];
         tmpM = new double[m];
         stateScratch = new double[n];
+        combined = new double[m];
+        spread = new double[m * m];
+        prior = new double[n * n];
         nonZero = new int[Math.max(n, m) * n];
         nonZeroCount = new int[Math.max(n, m)];
     }
@@ -78,6 +84,9 @@ public final class KalmanFilter {
         ikh = workOf.ikh;
         tmpM = workOf.tmpM;
         stateScratch = workOf.stateScratch;
+        combined = workOf.combined;
+        spread = workOf.spread;
+        prior = workOf.prior;
         nonZero = workOf.nonZero;
         nonZeroCount = workOf.nonZeroCount;
     }
@@ -204,7 +213,109 @@ public final class KalmanFilter {
         if (!(nis < Double.POSITIVE_INFINITY)) {
             return Double.POSITIVE_INFINITY; // S not positive definite, or a NaN measurement: no update
         }
-        // K = P Hᵀ S⁻¹: solve S Kᵀ = H P (S symmetric) column by column with the Cholesky factor
+        gain(md);
+        // x += K ν
+        for (int i = 0; i < n; i++) {
+            double acc = 0;
+            for (int j = 0; j < md; j++) {
+                acc += k[i * md + j] * innovation[j];
+            }
+            x[i] += acc;
+        }
+        joseph(h, r, md);
+        return nis;
+    }
+
+    /**
+     * The probabilistic data association update (PDAF; Bar-Shalom, Daum &amp; Huang, "The
+     * probabilistic data association filter", IEEE Control Systems Magazine 29(6), 2009, 82–100,
+     * eqs. 30–40; Bar-Shalom, Willett &amp; Tian, <i>Tracking and Data Fusion</i>, 2011, ch. 3):
+     * with ν_j = z_j − H x the innovations of the gated measurements, β_j their association
+     * probabilities and β₀ = 1 − Σ β_j that none is the target's,
+     * x ← x + K ν with the combined innovation ν = Σ β_j ν_j, and
+     * P ← β₀ P⁻ + (1 − β₀) Pᶜ + K (Σ β_j ν_j ν_jᵀ − ν νᵀ) Kᵀ, where Pᶜ is the covariance of an
+     * ordinary update (here in Joseph form) and the last term the spread of the innovations.
+     * One gain K = P Hᵀ S⁻¹ for all measurements, S = H P Hᵀ + R with the one R given: the PDAF
+     * assumes the measurements share their noise covariance.
+     *
+     * @param z     the measurements, md values each, one after the other
+     * @param beta  β_j of each measurement
+     * @param count number of measurements (0 leaves x and P unchanged)
+     * @param h     measurement matrix (md×n)
+     * @param r     the measurement noise covariance common to the measurements (md×md)
+     * @param md    measurement dimension, at most m
+     * @return false (and no update) if S is not positive definite or a measurement not finite
+     */
+    public boolean updateProbabilistic(double[] z, double[] beta, int count, double[] h, double[] r, int md) {
+        if (count == 0) {
+            return true;
+        }
+        if (!innovationAndFactor(null, h, r, md)) {
+            return false;
+        }
+        // innovation now holds −H x; combined innovation and Σ β_j ν_j ν_jᵀ
+        double betaDetected = 0;
+        java.util.Arrays.fill(combined, 0, md, 0.0);
+        java.util.Arrays.fill(spread, 0, md * md, 0.0);
+        for (int j = 0; j < count; j++) {
+            double bj = beta[j];
+            betaDetected += bj;
+            for (int a = 0; a < md; a++) {
+                double va = z[j * md + a] + innovation[a];
+                if (!Double.isFinite(va)) {
+                    return false;
+                }
+                tmpM[a] = va;
+                combined[a] += bj * va;
+            }
+            for (int a = 0; a < md; a++) {
+                for (int b = 0; b < md; b++) {
+                    spread[a * md + b] += bj * tmpM[a] * tmpM[b];
+                }
+            }
+        }
+        for (int a = 0; a < md; a++) {
+            for (int b = 0; b < md; b++) {
+                spread[a * md + b] -= combined[a] * combined[b];
+            }
+        }
+        double beta0 = 1 - betaDetected;
+        System.arraycopy(p, 0, prior, 0, n * n);
+        gain(md);
+        for (int i = 0; i < n; i++) {
+            double acc = 0;
+            for (int j = 0; j < md; j++) {
+                acc += k[i * md + j] * combined[j];
+            }
+            x[i] += acc;
+        }
+        joseph(h, r, md);
+        // P = β₀ P⁻ + (1 − β₀) Pᶜ + K spread Kᵀ; spread is symmetric positive semi-definite
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < md; a++) {
+                double acc = 0;
+                for (int b = 0; b < md; b++) {
+                    acc += spread[a * md + b] * k[i * md + b];
+                }
+                ph[i * md + a] = acc; // (K spread)ᵀ row i, reusing P Hᵀ's array, no longer needed
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double acc = 0;
+                for (int a = 0; a < md; a++) {
+                    acc += k[i * md + a] * ph[j * md + a];
+                }
+                double v = beta0 * prior[i * n + j] + (1 - beta0) * p[i * n + j] + acc;
+                p[i * n + j] = v;
+                p[j * n + i] = v;
+            }
+        }
+        return true;
+    }
+
+    // K = P Hᵀ S⁻¹: solve S Kᵀ = H P (S symmetric) column by column with the Cholesky factor
+    private void gain(int md) {
         for (int row = 0; row < n; row++) {
             // rhs = (P Hᵀ)[row, :]
             for (int i = 0; i < md; i++) {
@@ -215,14 +326,10 @@ public final class KalmanFilter {
                 k[row * md + i] = tmpM[i];
             }
         }
-        // x += K ν
-        for (int i = 0; i < n; i++) {
-            double acc = 0;
-            for (int j = 0; j < md; j++) {
-                acc += k[i * md + j] * innovation[j];
-            }
-            x[i] += acc;
-        }
+    }
+
+    // P = (I − KH) P (I − KH)ᵀ + K R Kᵀ with the gain in k
+    private void joseph(double[] h, double[] r, int md) {
         // I − K H
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -270,10 +377,9 @@ public final class KalmanFilter {
                 p[j * n + i] = v;
             }
         }
-        return nis;
     }
 
-    // innovation ν = z − Hx; S = H P Hᵀ + R; chol = L with S = L Lᵀ; also fills ph = P Hᵀ
+    // innovation ν = z − Hx (−Hx if z is null); S = H P Hᵀ + R; chol = L with S = L Lᵀ; also fills ph = P Hᵀ
     private boolean innovationAndFactor(double[] z, double[] h, double[] r, int md) {
         if (md > m) {
             throw new IllegalArgumentException("measurement dimension " + md + " exceeds " + m);
@@ -286,7 +392,7 @@ public final class KalmanFilter {
                 int j = nonZero[i * n + t];
                 acc += h[i * n + j] * x[j];
             }
-            innovation[i] = z[i] - acc;
+            innovation[i] = z == null ? -acc : z[i] - acc;
         }
         for (int i = 0; i < n; i++) {
             for (int a = 0; a < md; a++) {

@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 /**
  * The track–plot pairs of one scan that fall inside the gate, each with its squared
- * Mahalanobis distance d² = νᵀ S⁻¹ ν (dimensionless), stored row by row (compressed sparse
- * rows, one row per track, tracks in increasing order).
+ * Mahalanobis distance d² = νᵀ S⁻¹ ν (dimensionless) and, when the gate supplies it, the
+ * square root of the determinant of its innovation covariance, √|S| (m³ for position plots, S
+ * in m²; the normaliser of the Gaussian likelihood N(ν; 0, S) in {@link JpdaAssociator}), stored row by row (compressed sparse rows, one row per track, tracks
+ * in increasing order).
  *
  * <p>A reusable buffer with one owner (the tracker or the test that fills it): {@link #clear}
  * starts a scan, {@link #add} appends pairs in non-decreasing track order, and the arrays only
@@ -22,6 +24,7 @@ public final class GatedPairs {
     private int[] start = new int[16];
     private int[] plot = new int[64];
     private double[] d2 = new double[64];
+    private double[] sqrtDet = new double[64];
 
     /**
      * Starts an empty scan.
@@ -54,12 +57,26 @@ public final class GatedPairs {
      * @param distance2 squared Mahalanobis distance (finite, ≥ 0)
      */
     public void add(int track, int plotIndex, double distance2) {
+        add(track, plotIndex, distance2, Double.NaN);
+    }
+
+    /**
+     * Appends a pair with the square root of the determinant of its innovation covariance. Tracks must come in
+     * non-decreasing order; within a track, in any order.
+     *
+     * @param track       track index
+     * @param plotIndex   plot index
+     * @param distance2   squared Mahalanobis distance (finite, ≥ 0)
+     * @param sqrtDetS    √|S| of the pair's innovation covariance (m³ for 3-D positions), or NaN if unknown
+     */
+    public void add(int track, int plotIndex, double distance2, double sqrtDetS) {
         if (track < lastTrack || track >= tracks || plotIndex < 0 || plotIndex >= plots) {
             throw new IllegalArgumentException("pair (" + track + ", " + plotIndex + ") out of order or range");
         }
         if (size == plot.length) {
             plot = Arrays.copyOf(plot, 2 * size);
             d2 = Arrays.copyOf(d2, 2 * size);
+            sqrtDet = Arrays.copyOf(sqrtDet, 2 * size);
         }
         // rows between the last track and this one are empty: their ends are the current size
         for (int t = lastTrack; t < track; t++) {
@@ -68,6 +85,7 @@ public final class GatedPairs {
         lastTrack = track;
         plot[size] = plotIndex;
         d2[size] = distance2;
+        sqrtDet[size] = sqrtDetS;
         size++;
         start[track + 1] = size;
     }
@@ -117,6 +135,15 @@ public final class GatedPairs {
     /** Plot of pair k. */
     public int plot(int k) {
         return plot[k];
+    }
+
+    /** √|S| of pair k's innovation covariance (m³ for 3-D positions), or NaN if the filler did not give it. */
+    public double sqrtDetS(int k) {
+        return sqrtDet[k];
+    }
+
+    double[] sqrtDetArray() {
+        return sqrtDet;
     }
 
     /** Squared Mahalanobis distance of pair k. */

@@ -26,6 +26,8 @@ public final class MahalanobisGate {
     private int[] next = new int[0];
     private int[] cell = new int[0];
     private final double[] s = new double[6];
+    // √|S| of the last distance2 call (m³)
+    double sqrtDet = Double.NaN;
 
     /** @param chiSquare the gate γ on d² (e.g. 16.27, 99.9% for 3 degrees of freedom) */
     public MahalanobisGate(double chiSquare) {
@@ -49,7 +51,7 @@ public final class MahalanobisGate {
      * @param plots  number of plots
      * @param z      plot positions, 3 per plot (m)
      * @param r      plot covariances, 9 per plot, row-major (m²)
-     * @param out    receives the gated pairs, by track
+     * @param out    receives the gated pairs, by track, each with its d² and √|S|
      */
     public void gate(int tracks, double[] zHat, double[] hph, int plots, double[] z, double[] r, GatedPairs out) {
         out.clear(tracks, plots, gamma);
@@ -123,7 +125,7 @@ public final class MahalanobisGate {
                             }
                             double d2 = distance2(hph, 9 * i, r, 9 * j, dx, dy, dz);
                             if (d2 <= gamma) {
-                                out.add(i, j, d2);
+                                out.add(i, j, d2, sqrtDet);
                             }
                         }
                     }
@@ -134,7 +136,8 @@ public final class MahalanobisGate {
 
     /**
      * Squared Mahalanobis distance of ν = (dx, dy, dz) under S = A + (B + Bᵀ)/2 (A symmetric),
-     * by the Cholesky factor of S; +∞ if S is not positive definite.
+     * by the Cholesky factor of S; +∞ if S is not positive definite. Leaves √|S| = l₀₀ l₁₁ l₂₂
+     * in {@link #sqrtDet} (NaN when +∞ is returned): a product, no logarithm on the GNN path.
      */
     double distance2(double[] a, int ao, double[] b, int bo, double dx, double dy, double dz) {
         s[0] = a[ao] + b[bo];
@@ -143,6 +146,7 @@ public final class MahalanobisGate {
         s[3] = a[ao + 6] + 0.5 * (b[bo + 6] + b[bo + 2]);
         s[4] = a[ao + 7] + 0.5 * (b[bo + 7] + b[bo + 5]);
         s[5] = a[ao + 8] + b[bo + 8];
+        sqrtDet = Double.NaN;
         // S = L Lᵀ, L lower triangular (l00; l10 l11; l20 l21 l22)
         if (!(s[0] > 0)) {
             return Double.POSITIVE_INFINITY;
@@ -161,6 +165,7 @@ public final class MahalanobisGate {
             return Double.POSITIVE_INFINITY;
         }
         double l22 = Math.sqrt(d22);
+        sqrtDet = l00 * l11 * l22;
         double y0 = dx / l00;
         double y1 = (dy - l10 * y0) / l11;
         double y2 = (dz - l20 * y0 - l21 * y1) / l22;

@@ -8,6 +8,9 @@
  * (global nearest neighbour, the exact 2-D assignment, solved cluster by cluster by
  * {@link dev.bulwark.engine.track.associate.SparseAssignment}) and
  * {@link dev.bulwark.engine.track.associate.GreedyAssociator} (closest pairs first).
+ * Soft association has its own verb: {@link dev.bulwark.engine.track.associate.JpdaAssociator}
+ * turns the same gated pairs (with √|S| as well as d²) into JPDA marginal probabilities, for
+ * a tracker that updates each track with all its gated plots.
  *
  * <p>Knows nothing of truth, of radars or of the motion model: it sees predicted
  * measurements, their covariances and the plots, all as position vectors in one Cartesian

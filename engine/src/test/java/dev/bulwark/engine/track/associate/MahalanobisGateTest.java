@@ -78,11 +78,23 @@ class MahalanobisGateTest {
                     int j = got.plot(k);
                     have.add(i + "," + j);
                     assertThat(got.distance2(k)).isCloseTo(reference(zHat, hph, i, z, r, j), within(1e-9));
+                    assertThat(Math.log(got.sqrtDetS(k))).isCloseTo(0.5 * referenceLogDet(hph, i, r, j), within(1e-9));
                 }
             }
             assertThat(have).containsExactlyInAnyOrderElementsOf(want);
             assertThat(got.size()).isEqualTo(pairs);
         }
+    }
+
+    /** ln |H P Hᵀ + R| by Hipparchus' LU determinant. */
+    static double referenceLogDet(double[] hph, int i, double[] r, int j) {
+        RealMatrix s = MatrixUtils.createRealMatrix(3, 3);
+        for (int a = 0; a < 3; a++) {
+            for (int b = 0; b < 3; b++) {
+                s.setEntry(a, b, hph[9 * i + 3 * a + b] + 0.5 * (r[9 * j + 3 * a + b] + r[9 * j + 3 * b + a]));
+            }
+        }
+        return Math.log(new org.hipparchus.linear.LUDecomposition(s).getDeterminant());
     }
 
     @Test
