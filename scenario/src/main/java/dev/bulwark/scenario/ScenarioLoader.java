@@ -31,4 +31,15 @@ public final class ScenarioLoader {
     public static LoadedScenario load(Path file) throws ScenarioException {
         return new ScenarioReader(file).read();
     }
+
+    /**
+     * Reads a tracker configuration: a YAML file with one key, {@code tracker}, holding the keys
+     * of a scenario's {@code tracker} section (docs/scenario-reference.md); absent keys take
+     * their defaults.
+     *
+     * @throws ScenarioException listing every problem found
+     */
+    public static dev.bulwark.engine.track.TrackerSettings loadTrackerConfig(Path file) throws ScenarioException {
+        return new ScenarioReader(file).readTrackerConfig();
+    }
 }

@@ -93,6 +93,28 @@ final class ScenarioReader {
         this.src = new Source(file.toString(), problems);
     }
 
+    /**
+     * Reads a tracker configuration file: a mapping whose only key is {@code tracker}, holding the
+     * keys of a scenario's {@code tracker} section.
+     */
+    TrackerSettings readTrackerConfig() throws ScenarioException {
+        Node root = YamlFiles.compose(file, src);
+        if (root == null) {
+            throw failure();
+        }
+        if (Fields.isNull(root) || !(root instanceof MappingNode)) {
+            src.problem(root, "", "a tracker configuration is a mapping with the key 'tracker', got "
+                    + Fields.describe(root));
+            throw failure();
+        }
+        Fields top = new Fields(src, root, "", List.of("tracker"));
+        TrackerSettings settings = top.ok() ? tracker(top) : null;
+        if (!problems.isEmpty() || settings == null) {
+            throw failure();
+        }
+        return settings;
+    }
+
     LoadedScenario read() throws ScenarioException {
         Node root = YamlFiles.compose(file, src);
         if (root == null) {
