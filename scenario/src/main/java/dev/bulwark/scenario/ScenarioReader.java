@@ -67,7 +67,7 @@ final class ScenarioReader {
             "max_interceptors_per_threat",
             "shoot_look_shoot", "assumed_ballistic_coefficient_kg_m2", "low_stock_fraction", "low_stock_threshold");
     static final List<String> TRACKER = List.of("confirm_hits", "confirm_window", "delete_after_misses",
-            "process_noise_m2_s3", "initial_speed_sigma_mps", "gate_chi_square");
+            "process_noise_m2_s3", "initial_speed_sigma_mps", "gate_chi_square", "association", "motion_model");
     static final List<String> RAID = List.of("name", "threat_type", "launch_area", "aim_town", "aim_area", "count",
             "start_s", "rate_per_min", "route", "cruise_height_m");
 
@@ -572,8 +572,34 @@ final class ScenarioReader {
         Double q = f.number("process_noise_m2_s3", Range.POSITIVE, d.processNoise());
         Double speed = f.number("initial_speed_sigma_mps", Range.POSITIVE, d.initialSpeedSigmaMps());
         Double gate = f.number("gate_chi_square", Range.POSITIVE, d.gateChiSquare());
-        return allPresent(hits, window, misses, q, speed, gate)
-                ? new TrackerSettings(hits, window, misses, q, speed, gate) : null;
+        TrackerSettings.Association association = choice(f, "association", TrackerSettings.Association.values(),
+                d.association());
+        TrackerSettings.Motion motion = choice(f, "motion_model", TrackerSettings.Motion.values(), d.motion());
+        return allPresent(hits, window, misses, q, speed, gate, association, motion)
+                ? new TrackerSettings(hits, window, misses, q, speed, gate, association, motion) : null;
+    }
+
+    /** A key whose value names a constant of an enum, in lower case; the default when absent, null after a problem. */
+    private <E extends Enum<E>> E choice(Fields f, String key, E[] values, E dflt) {
+        if (!f.has(key)) {
+            return dflt;
+        }
+        String text = Fields.text(src, f.get(key), f.join(key));
+        if (text == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (E v : values) {
+            String name = v.name().toLowerCase(Locale.ROOT);
+            if (name.equals(text)) {
+                return v;
+            }
+            names.add(name);
+        }
+        String guess = Suggestions.closest(text, names);
+        src.problem(f.get(key), f.join(key), "unknown " + key.replace('_', ' ') + " '" + text + "'"
+                + (guess != null ? "; did you mean '" + guess + "'? " : "; ") + "valid: " + String.join(", ", names));
+        return null;
     }
 
     // ------------------------------------------------------------------------------ raids

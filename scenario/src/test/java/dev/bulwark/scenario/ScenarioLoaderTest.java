@@ -133,7 +133,8 @@ class ScenarioLoaderTest {
                 4, 20, 40, 900, 4_000, 70_000, 500, 9_000, InterceptorType.TAMIR_CLASS, 3, 0.85, 62_000, 200));
         assertThat(w.resupplies()).containsExactly(new Resupply("B1", 12 * 3600, 24 * 3600, 40));
         assertThat(w.doctrine()).isEqualTo(new Doctrine(0.3, 0.7, 2.0, 2, 3, false, 8000, 0.25, 0.8));
-        assertThat(w.tracker()).isEqualTo(new TrackerSettings(2, 3, 4, 80, 500, 11.34));
+        assertThat(w.tracker()).isEqualTo(new TrackerSettings(2, 3, 4, 80, 500, 11.34,
+                TrackerSettings.Association.JPDA, TrackerSettings.Motion.BALLISTIC_DRAG));
 
         // an override changes only the keys it gives; the rest come from the catalogue
         ThreatType grad = (ThreatType) w.raids().get(0).threatType();

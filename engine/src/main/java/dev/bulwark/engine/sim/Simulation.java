@@ -14,6 +14,7 @@ import dev.bulwark.engine.effector.LaserSpec;
 import dev.bulwark.engine.effector.Resupply;
 import dev.bulwark.engine.flight.BallisticPropagator;
 import dev.bulwark.engine.flight.FlightPath;
+import dev.bulwark.engine.flight.StandardAtmosphere;
 import dev.bulwark.engine.geo.Ellipsoid;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import dev.bulwark.engine.geo.LocalFrame;
@@ -28,7 +29,12 @@ import dev.bulwark.engine.threat.DefendedAreas;
 import dev.bulwark.engine.threat.CoursePredictor;
 import dev.bulwark.engine.threat.ImpactPredictor;
 import dev.bulwark.engine.threat.ThreatEvaluator;
+import dev.bulwark.engine.track.BallisticDrag;
+import dev.bulwark.engine.track.ConstantVelocity;
 import dev.bulwark.engine.track.GnnTracker;
+import dev.bulwark.engine.track.JpdaTracker;
+import dev.bulwark.engine.track.MotionModel;
+import dev.bulwark.engine.track.TrackerSettings;
 import dev.bulwark.engine.track.GravityConstantVelocity;
 import dev.bulwark.engine.track.Track;
 import dev.bulwark.engine.track.Tracker;
@@ -70,6 +76,8 @@ public final class Simulation {
      * (tested in ImpactPredictorTest); the ground crossing is still found by root finding.
      */
     public static final double PREDICTION_STEP_S = 1.0;
+    /** Relative uncertainty of the drag of the ballistic-drag motion model (the assumed β is a guess) [notional]. */
+    private static final double DRAG_UNCERTAINTY = 0.5;
     private static final double MAX_FLIGHT_S = 900;
     private static final double MATCH_RADIUS_M = 2_000;
     private static final double NO_TARGET_RADIUS_M = 5_000;
@@ -268,28 +276,37 @@ public final class Simulation {
         }
         killKey = streams.key("interceptors", "kill");
         laserKillKey = streams.key("lasers", "kill");
-        tracker = new GnnTracker(world.tracker(),
-                new GravityConstantVelocity(world.tracker().processNoise(), world.earth().mu(), world.earth().j2(),
-                        ellipsoid.equatorialRadius(), world.earth().rotationRate()),
-                ellipsoid, ground, new Tracker.Listener() {
-                    @Override
-                    public void confirmed(Track track) {
-                        confirmed++;
-                        ThreatTruth truth = match(track.state(), queue.now());
-                        if (truth != null) {
-                            truth.tracked = true;
-                        }
-                        double[] x = track.state();
-                        bus.publish(new SimEvent.TrackConfirmed(queue.now(), track.id(), truth == null ? 0 : truth.id,
-                                ellipsoid.toGeodetic(x[0], x[1], x[2])));
-                    }
+        TrackerSettings ts = world.tracker();
+        MotionModel motion = switch (ts.motion()) {
+            case GRAVITY -> new GravityConstantVelocity(ts.processNoise(), world.earth().mu(), world.earth().j2(),
+                    ellipsoid.equatorialRadius(), world.earth().rotationRate());
+            case BALLISTIC_DRAG -> new BallisticDrag(ts.processNoise(), world.earth().mu(), world.earth().j2(),
+                    ellipsoid, world.earth().rotationRate(), world.doctrine().assumedBallisticCoefficientKgM2(),
+                    DRAG_UNCERTAINTY, StandardAtmosphere::density);
+            case CONSTANT_VELOCITY -> new ConstantVelocity(ts.processNoise());
+        };
+        Tracker.Listener listener = new Tracker.Listener() {
+            @Override
+            public void confirmed(Track track) {
+                confirmed++;
+                ThreatTruth truth = match(track.state(), queue.now());
+                if (truth != null) {
+                    truth.tracked = true;
+                }
+                double[] x = track.state();
+                bus.publish(new SimEvent.TrackConfirmed(queue.now(), track.id(), truth == null ? 0 : truth.id,
+                        ellipsoid.toGeodetic(x[0], x[1], x[2])));
+            }
 
-                    @Override
-                    public void dropped(Track track, String reason) {
-                        evaluator.forget(track.id());
-                        bus.publish(new SimEvent.TrackDropped(queue.now(), track.id(), reason));
-                    }
-                });
+            @Override
+            public void dropped(Track track, String reason) {
+                evaluator.forget(track.id());
+                bus.publish(new SimEvent.TrackDropped(queue.now(), track.id(), reason));
+            }
+        };
+        tracker = ts.association() == TrackerSettings.Association.JPDA
+                ? new JpdaTracker(ts, motion, ellipsoid, ground, listener)
+                : new GnnTracker(ts, motion, ellipsoid, ground, listener);
         evaluator = new ThreatEvaluator(new ImpactPredictor(new BallisticPropagator(world.earth(), PREDICTION_STEP_S),
                 areas, world.doctrine().assumedBallisticCoefficientKgM2(), ground, MAX_FLIGHT_S),
                 new CoursePredictor(areas, ellipsoid));

@@ -18,6 +18,26 @@ class SimulationTest {
     }
 
     @Test
+    void everyTrackerChoiceTracksAndDefends() {
+        // JPDA and the ballistic-drag and constant-velocity models run the whole pipeline: the
+        // raid is tracked, engaged and mostly intercepted, and every threat ends once
+        for (var association : dev.bulwark.engine.track.TrackerSettings.Association.values()) {
+            for (var motion : dev.bulwark.engine.track.TrackerSettings.Motion.values()) {
+                World base = TinyWorlds.world(5, 6);
+                double q = motion == dev.bulwark.engine.track.TrackerSettings.Motion.GRAVITY ? 400 : 100;
+                var settings = new dev.bulwark.engine.track.TrackerSettings(3, 4, 3, q, 400, 16.27, association,
+                        motion);
+                World w = new World(base.name(), base.origin(), base.seed(), base.durationS(), base.earth(),
+                        base.areas(), base.radars(), base.batteries(), base.raids(), base.doctrine(), settings);
+                RunSummary s = new Simulation(w).run(ProgressListener.NONE);
+                assertThat(s.tracksConfirmed()).as("%s %s", association, motion).isGreaterThanOrEqualTo(5);
+                assertThat(s.intercepted()).as("%s %s", association, motion).isPositive();
+                assertThat(s.intercepted() + s.leaked() + s.fellInOpenGround()).isEqualTo(s.launched());
+            }
+        }
+    }
+
+    @Test
     void deliveriesKeepAnEmptyBatteryFighting() {
         // one launcher of one round, no reserve: without resupply it fires once; with one round
         // delivered every 60 s (and a 10 s reload) it keeps firing, and reports its stock-outs
