@@ -7,6 +7,7 @@ import dev.bulwark.scenario.LoadedScenario;
 import dev.bulwark.scenario.Problem;
 import dev.bulwark.scenario.ScenarioException;
 import dev.bulwark.results.EventRecorder;
+import dev.bulwark.results.ResultsStore;
 import dev.bulwark.results.RunDirectory;
 import dev.bulwark.results.RunDirectoryException;
 import dev.bulwark.results.RunParameters;
@@ -29,10 +30,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bulwark run FILE [--seed N] [--out DIR] [--quiet]}: one replication of a scenario,
- * with a progress bar on a terminal and the summary table at the end; with {@code --out},
- * the event log, the summary files and the HTML report, written atomically through
- * {@link RunDirectory}.
+ * {@code bulwark run FILE [--seed N] [--out DIR [--parquet]] [--quiet]}: one replication of a
+ * scenario, with a progress bar on a terminal and the summary table at the end; with
+ * {@code --out}, the event log, the results store ({@value ResultsStore#FILE}), the summary
+ * files and the HTML report, and with {@code --parquet} the store's tables as Parquet files,
+ * all written atomically through {@link RunDirectory}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Runs a scenario once and prints what happened: threats launched, engaged, intercepted,"
@@ -45,6 +47,9 @@ final class RunCommand implements Callable<Integer> {
     /** File name of the event log in a run directory. */
     static final String EVENTS_FILE = "events.jsonl";
 
+    /** Directory of the Parquet files in a run directory. */
+    static final String PARQUET_DIR = "parquet";
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (YAML).")
     private Path file;
 
@@ -53,10 +58,15 @@ final class RunCommand implements Callable<Integer> {
     private Long seed;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = {"Write " + EVENTS_FILE + ", " + SummaryWriter.JSON_FILE + ", " + SummaryWriter.CSV_FILE
+            description = {"Write " + EVENTS_FILE + ", " + ResultsStore.FILE + " (a DuckDB database), " + SummaryWriter.JSON_FILE + ", " + SummaryWriter.CSV_FILE
                 + " and " + ReportWriter.FILE + " (a self-contained HTML report) into DIR. DIR appears only when the run is complete; a previous Bulwark run in DIR is"
                 + " replaced, anything else there is left alone and the run refused."})
     private Path out;
+
+    @Option(names = "--parquet",
+            description = {"With --out: also write every table and view of " + ResultsStore.FILE + " as a Parquet file in"
+                + " DIR/" + PARQUET_DIR + "/ (for Python, R and Spark)."})
+    private boolean parquet;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary table: no progress bar, no messages.")
     private boolean quiet;
@@ -74,6 +84,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (parquet && out == null) {
+            stderr.println("bulwark: --parquet needs --out DIR: the Parquet files are written into the run directory");
+            return 2;
+        }
         LoadedScenario loaded = load(env, file, stderr);
         if (loaded == null) {
             return 2;
@@ -104,9 +118,11 @@ final class RunCommand implements Callable<Integer> {
         RunSummary summary;
         try (RunDirectory run = directory) {
             ReportCollector report = run == null ? null : new ReportCollector(world);
-            try (EventRecorder recorder = run == null ? null : EventRecorder.open(run.resolve(EVENTS_FILE))) {
+            try (EventRecorder recorder = run == null ? null : EventRecorder.open(run.resolve(EVENTS_FILE));
+                    ResultsStore store = run == null ? null : ResultsStore.open(run.resolve(ResultsStore.FILE))) {
                 EventBus.Listener listener = recorder == null ? null : event -> {
                     recorder.on(event);
+                    store.on(event);
                     report.on(event);
                 };
                 try {
@@ -115,10 +131,16 @@ final class RunCommand implements Callable<Integer> {
                     progress.finish();
                 }
                 events = recorder == null ? 0 : recorder.count();
+                if (store != null) {
+                    store.finish(summary, parameters);
+                }
             }
             if (run != null) {
                 SummaryWriter.write(summary, parameters, run.path());
                 ReportWriter.write(world, report, summary, parameters, run.path());
+                if (parquet) {
+                    ResultsStore.exportParquet(run.resolve(ResultsStore.FILE), run.resolve(PARQUET_DIR));
+                }
                 run.commit();
             }
         } catch (RunDirectoryException e) {
@@ -135,7 +157,9 @@ final class RunCommand implements Callable<Integer> {
             double seconds = (env.nanoTime().getAsLong() - started) * 1e-9;
             stderr.println(String.format(Locale.ROOT, "bulwark: simulated %s in %.1f s",
                     ProgressBar.clock(world.durationS()), seconds)
-                    + (out == null ? "" : "; wrote " + events + " events, the summary and " + ReportWriter.FILE + " to " + out));
+                    + (out == null ? "" : "; wrote " + events + " events (" + EVENTS_FILE + ", " + ResultsStore.FILE
+                            + (parquet ? ", " + PARQUET_DIR + "/" : "") + "), the summary and " + ReportWriter.FILE
+                            + " to " + out));
         }
         return 0;
     }

@@ -2,6 +2,7 @@ package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.results.ResultsStore;
 import dev.bulwark.results.RunDirectory;
 import dev.bulwark.scenario.Problem;
 import dev.bulwark.scenario.ScenarioException;
@@ -173,7 +174,7 @@ class BulwarkTest {
     }
 
     @Test
-    void outWritesTheThreeFilesAtomicallyAndIdenticallyForOneSeed() throws IOException {
+    void outWritesTheFilesAtomicallyAndIdenticallyForOneSeed() throws Exception {
         Path file = Fakes.scenarioFile(dir);
         Path a = dir.resolve("runs/a");
         Path b = dir.resolve("runs/b");
@@ -185,11 +186,17 @@ class BulwarkTest {
         assertThat(Fakes.run(Fakes.env(Fakes.ENGINE, false, false), "run", file.toString(), "--seed", "8", "--out",
                 c.toString()).status()).isZero();
         assertThat(names(dir.resolve("runs"))).containsExactly("a", "b", "c");
-        assertThat(names(a)).containsExactly(RunDirectory.MARKER, "events.jsonl", "report.html", "summary.csv",
+        assertThat(names(a)).containsExactly(RunDirectory.MARKER, "events.jsonl", "report.html", "results.duckdb", "summary.csv",
                 "summary.json");
         for (String f : names(a)) {
-            assertThat(Files.readAllBytes(b.resolve(f))).as(f).isEqualTo(Files.readAllBytes(a.resolve(f)));
+            if (f.equals(ResultsStore.FILE)) {
+                // DuckDB's file is not byte-stable (its header carries a random identifier): compare contents
+                assertThat(Databases.dump(b.resolve(f))).as(f).isEqualTo(Databases.dump(a.resolve(f)));
+            } else {
+                assertThat(Files.readAllBytes(b.resolve(f))).as(f).isEqualTo(Files.readAllBytes(a.resolve(f)));
+            }
         }
+        assertThat(Databases.dump(c.resolve(ResultsStore.FILE))).isNotEqualTo(Databases.dump(a.resolve(ResultsStore.FILE)));
         assertThat(Files.readString(a.resolve("events.jsonl")).lines()).hasSize(2);
         assertThat(Files.readString(a.resolve("summary.json"))).contains("\"scenario_file\": \"fake.yaml\"")
                 .contains("\"seed\": 7").contains("\"bulwark_version\": \"" + Version.number() + "\"");
@@ -230,6 +237,62 @@ class BulwarkTest {
                 "bulwark: internal error: the queue ran backwards (run with BULWARK_DEBUG=1 for the stack trace)\n");
         assertThat(r.out()).isEmpty();
         assertThat(names(dir)).containsExactly("fake.yaml");
+    }
+
+    @Test
+    void theResultsStoreIsWrittenOnlyInsideThePartialDirectoryUntilTheCommit() throws Exception {
+        Path file = Fakes.scenarioFile(dir);
+        Path out = dir.resolve("out");
+        List<String> seenMidRun = new java.util.ArrayList<>();
+        boolean[] fail = {false};
+        Bulwark.Engine looking = (w, rec, p) -> {
+            rec.on(new dev.bulwark.engine.sim.SimEvent.TrackDropped(1, 1, "x"));
+            // what a kill at this moment would leave behind: no DIR, only the hidden partial sibling
+            try {
+                List<String> here = names(dir);
+                seenMidRun.addAll(here);
+                for (String n : here) {
+                    if (n.startsWith(".out.partial-")) {
+                        seenMidRun.addAll(names(dir.resolve(n)).stream().map(f -> n + "/" + f).toList());
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (fail[0]) {
+                throw new IllegalStateException("killed");
+            }
+            return Fakes.summary(w.seed());
+        };
+        fail[0] = true;
+        assertThat(Fakes.run(Fakes.env(looking, false, false), "run", file.toString(), "--out", out.toString(), "-q")
+                .status()).isEqualTo(1);
+        assertThat(seenMidRun).doesNotContain("out").anySatisfy(n -> assertThat(n).matches(
+                "\\.out\\.partial-[0-9a-f]+/" + java.util.regex.Pattern.quote(ResultsStore.FILE)));
+        assertThat(seenMidRun).noneSatisfy(n -> assertThat(n).endsWith("/" + RunDirectory.MARKER));
+        assertThat(names(dir)).containsExactly("fake.yaml");
+
+        fail[0] = false;
+        seenMidRun.clear();
+        assertThat(Fakes.run(Fakes.env(looking, false, false), "run", file.toString(), "--out", out.toString(), "-q")
+                .status()).isZero();
+        assertThat(seenMidRun).doesNotContain("out");
+        assertThat(names(dir)).containsExactly("fake.yaml", "out");
+        assertThat(Files.readString(out.resolve(RunDirectory.MARKER))).contains("\"" + ResultsStore.FILE + "\"");
+        try (java.sql.Connection c = Databases.connect(out.resolve(ResultsStore.FILE))) {
+            assertThat(Databases.scalar(c, "SELECT count(*) FROM track_dropped")).isEqualTo(1);
+            assertThat(Databases.scalar(c, "SELECT seed FROM run")).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void parquetNeedsAnOutputDirectory() throws IOException {
+        Path file = Fakes.scenarioFile(dir);
+        Fakes.Result r = Fakes.run(Fakes.env(Fakes.ENGINE, false, false), "run", file.toString(), "--parquet");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("bulwark: --parquet needs --out DIR: the Parquet files are written into the"
+                + " run directory\n");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
