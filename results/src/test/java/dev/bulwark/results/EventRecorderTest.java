@@ -29,7 +29,7 @@ class EventRecorderTest {
         String text = record(Fixtures.events(0));
         List<String> lines = text.lines().toList();
         assertThat(text).endsWith("\n").doesNotContain("\r");
-        assertThat(lines).hasSize(14);
+        assertThat(lines).hasSize(15);
         assertThat(lines.get(13)).isEqualTo("{\"t\":65.5,\"kind\":\"laser_outcome\",\"laser\":\"beam-1\",\"threat_id\":3,"
                 + "\"kill\":true,\"energy_fraction\":1.023457,\"reason\":\"kill\"}");
         assertThat(lines.get(10)).isEqualTo("{\"t\":46,\"kind\":\"stock_out\",\"battery\":\"battery-south\"}");

@@ -34,7 +34,8 @@ final class Fixtures {
                 new SimEvent.StockOut(46.0, "battery-south"),
                 new SimEvent.Resupplied(60.0, "battery-south", 40, 0, 40),
                 new SimEvent.LaserEngaged(61.0, "beam-1", 4, 3, 62.0, 65.5, 3.0),
-                new SimEvent.LaserOutcome(65.5, "beam-1", 3, true, 1.0234567, "kill"));
+                new SimEvent.LaserOutcome(65.5, "beam-1", 3, true, 1.0234567, "kill"),
+                new SimEvent.TrackingQuality(70.0, 60.0, 20, 512.34567, 23.456789, 0.5, 0.25));
     }
 
     static RunSummary summary() {

@@ -68,6 +68,27 @@ public sealed interface SimEvent {
         }
     }
 
+    /**
+     * Tracking quality over a window of simulated time (measuring only; nothing reads it):
+     * the mean over the scans in the window of GOSPA (α = 2, c = 500 m, p = 1; Rahmathullah,
+     * García-Fernández &amp; Svensson, FUSION 2017) between the confirmed tracks and the true
+     * threats in each scan's volume, with its parts.
+     *
+     * @param windowStart      start of the window (s); it ends at {@code time}
+     * @param scans            scans in the window with a threat or a track
+     * @param gospaM           mean GOSPA per scan (m)
+     * @param localisationM    mean distance of the tracks paired with threats (m); NaN if none were
+     * @param missedPerScan    mean number of threats without a track
+     * @param falsePerScan     mean number of tracks without a threat (false or broken tracks)
+     */
+    record TrackingQuality(double time, double windowStart, int scans, double gospaM, double localisationM,
+            double missedPerScan, double falsePerScan) implements SimEvent {
+        @Override
+        public String kind() {
+            return "tracking_quality";
+        }
+    }
+
     /** A track met the confirmation rule. */
     record TrackConfirmed(double time, int trackId, int threatId, GeodeticPoint position) implements SimEvent {
         @Override

@@ -19,7 +19,9 @@ import dev.bulwark.engine.geo.Ellipsoid;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import dev.bulwark.engine.geo.LocalFrame;
 import dev.bulwark.engine.geo.PlanarRegions;
+import dev.bulwark.engine.metrics.Gospa;
 import dev.bulwark.engine.metrics.RunSummary;
+import dev.bulwark.engine.metrics.SetDistance;
 import dev.bulwark.engine.sensor.Radar;
 import dev.bulwark.engine.sensor.RadarSpec;
 import dev.bulwark.engine.sensor.Scan;
@@ -114,6 +116,20 @@ public final class Simulation {
     private int confirmed;
     private boolean ran;
 
+    /** Cut-off of the tracking-quality GOSPA (m): a track farther than this from a threat counts as false. */
+    static final double GOSPA_CUTOFF_M = 500;
+    private static final double QUALITY_WINDOW_S = 60;
+    private final Gospa gospa = new Gospa(GOSPA_CUTOFF_M, 1);
+    private double[] qualityTruth = new double[30];
+    private double[] qualityTracks = new double[30];
+    private double qualityWindowStart;
+    private int qualityScans;
+    private double qualityGospa;
+    private double qualityLocalisation;
+    private int qualityLocalised;
+    private long qualityMissed;
+    private long qualityFalse;
+
     /** A simulation of a world. */
     public Simulation(World world) {
         this.world = world;
@@ -170,6 +186,7 @@ public final class Simulation {
         while (queue.step(endTime)) {
             // every action schedules its successors
         }
+        publishTrackingQuality(endTime);
         progress.onProgress(endTime, endTime);
         return summary();
     }
@@ -348,9 +365,76 @@ public final class Simulation {
             Scan scan = radar.scan(now, airborne);
             plots += scan.plots().size();
             tracker.update(scan);
+            measureTracking(now, scan);
             decide(now);
             scheduleScan(radar, now + radar.spec().revisitS());
         });
+    }
+
+    /**
+     * GOSPA (α = 2, c = {@value #GOSPA_CUTOFF_M} m, p = 1; Rahmathullah et al. 2017) between the
+     * confirmed tracks and the true threats in the scanned volume, after the scan's update,
+     * averaged over each minute with activity and published as a tracking-quality event.
+     * Measuring only: nothing in the pipeline reads it.
+     */
+    private void measureTracking(double now, Scan scan) {
+        if (now >= qualityWindowStart + QUALITY_WINDOW_S) {
+            publishTrackingQuality(now);
+            qualityWindowStart = now - (now % QUALITY_WINDOW_S);
+        }
+        int nt = 0;
+        for (ThreatTruth t : airborne) {
+            if (t.airborne(now)) {
+                t.stateAt(now, state);
+                if (scan.covers(state[0], state[1], state[2])) {
+                    ensureQuality(nt + 1, 0);
+                    System.arraycopy(state, 0, qualityTruth, 3 * nt, 3);
+                    nt++;
+                }
+            }
+        }
+        int ne = 0;
+        for (Track track : tracker.tracks()) {
+            if (track.confirmed()) {
+                ensureQuality(0, ne + 1);
+                System.arraycopy(track.state(), 0, qualityTracks, 3 * ne, 3);
+                ne++;
+            }
+        }
+        if (nt == 0 && ne == 0) {
+            return;
+        }
+        SetDistance d = gospa.distance(nt, qualityTruth, ne, qualityTracks, 3);
+        qualityScans++;
+        qualityGospa += d.distance();
+        qualityLocalisation += d.pairs() == 0 ? 0 : d.localisation() / d.pairs();
+        qualityLocalised += d.pairs() == 0 ? 0 : 1;
+        qualityMissed += d.missedCount();
+        qualityFalse += d.falseCount();
+    }
+
+    private void ensureQuality(int truths, int tracks) {
+        if (3 * truths > qualityTruth.length) {
+            qualityTruth = java.util.Arrays.copyOf(qualityTruth, Math.max(3 * truths, 2 * qualityTruth.length));
+        }
+        if (3 * tracks > qualityTracks.length) {
+            qualityTracks = java.util.Arrays.copyOf(qualityTracks, Math.max(3 * tracks, 2 * qualityTracks.length));
+        }
+    }
+
+    private void publishTrackingQuality(double now) {
+        if (qualityScans > 0) {
+            bus.publish(new SimEvent.TrackingQuality(now, qualityWindowStart, qualityScans,
+                    qualityGospa / qualityScans,
+                    qualityLocalised == 0 ? Double.NaN : qualityLocalisation / qualityLocalised,
+                    qualityMissed / (double) qualityScans, qualityFalse / (double) qualityScans));
+        }
+        qualityScans = 0;
+        qualityGospa = 0;
+        qualityLocalisation = 0;
+        qualityLocalised = 0;
+        qualityMissed = 0;
+        qualityFalse = 0;
     }
 
     private void decide(double now) {

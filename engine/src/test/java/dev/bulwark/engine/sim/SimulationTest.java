@@ -18,6 +18,23 @@ class SimulationTest {
     }
 
     @Test
+    void trackingQualityIsMeasuredEachMinuteWithActivity() {
+        List<SimEvent> events = TinyWorlds.events(TinyWorlds.world(2, 6));
+        List<SimEvent.TrackingQuality> q = events.stream().filter(e -> e instanceof SimEvent.TrackingQuality)
+                .map(e -> (SimEvent.TrackingQuality) e).toList();
+        assertThat(q).isNotEmpty();
+        for (SimEvent.TrackingQuality w : q) {
+            assertThat(w.scans()).isPositive();
+            assertThat(w.time() - w.windowStart()).isGreaterThan(0);
+            // GOSPA with c = 500 m, p = 1: each missed or false track adds 250 m, each pair its distance
+            assertThat(w.gospaM()).isBetween(0.0, 250.0 * 12);
+        }
+        // the tracks that are paired with rockets are within tens of metres of them
+        assertThat(q.stream().filter(w -> !Double.isNaN(w.localisationM())))
+                .isNotEmpty().allSatisfy(w -> assertThat(w.localisationM()).isLessThan(150));
+    }
+
+    @Test
     void everyTrackerChoiceTracksAndDefends() {
         // JPDA and the ballistic-drag and constant-velocity models run the whole pipeline: the
         // raid is tracked, engaged and mostly intercepted, and every threat ends once
