@@ -54,11 +54,15 @@ final class SummaryTable {
         rows.add(new Row(0, "Interceptors fired", count(s.interceptorsFired()), ""));
         s.interceptorsByBattery().forEach((battery, n) -> rows.add(new Row(1, battery, count(n), "")));
         rows.add(new Row(0, "Interceptor cost (USD)", money(s.interceptorCostUsd()), ""));
+        if (s.laserShots() > 0) {
+            rows.add(new Row(0, "Laser shots", count(s.laserShots()), ""));
+            rows.add(new Row(0, "Laser cost (USD)", money(s.laserCostUsd()), ""));
+        }
         rows.add(new Row(0, "Threat cost (USD)", money(s.threatCostUsd()), ""));
         OptionalDouble cer = Measures.costExchangeRatio(s);
         rows.add(new Row(0, "Cost exchange ratio",
                 cer.isPresent() ? String.format(Locale.ROOT, "%,.2f", cer.getAsDouble()) : "n/a",
-                "interceptor cost / threat cost"));
+                s.laserShots() > 0 ? "(interceptor + laser cost) / threat cost" : "interceptor cost / threat cost"));
 
         return "Scenario " + s.scenario() + ", seed " + s.seed() + "\n\n" + layout(rows);
     }

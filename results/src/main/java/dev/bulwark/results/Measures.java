@@ -37,11 +37,12 @@ public final class Measures {
     }
 
     /**
-     * Cost exchange ratio: what the defence spent on interceptors per dollar the attacker
-     * spent on threats (interceptor cost / threat cost). Above 1 the defence pays more.
+     * Cost exchange ratio: what the defence spent on interceptors and laser shots per dollar the
+     * attacker spent on threats ((interceptor + laser cost) / threat cost). Above 1 the defence
+     * pays more.
      */
     public static OptionalDouble costExchangeRatio(RunSummary s) {
-        return ratio(s.interceptorCostUsd(), s.threatCostUsd());
+        return ratio(s.interceptorCostUsd() + s.laserCostUsd(), s.threatCostUsd());
     }
 
     /**
@@ -65,6 +66,8 @@ public final class Measures {
         m.put("interceptors_fired", (double) s.interceptorsFired());
         s.interceptorsByBattery().forEach((b, n) -> m.put("interceptors_by_battery[" + b + "]", (double) n));
         m.put("interceptor_cost_usd", s.interceptorCostUsd());
+        m.put("laser_shots", (double) s.laserShots());
+        m.put("laser_cost_usd", s.laserCostUsd());
         m.put("threat_cost_usd", s.threatCostUsd());
         m.put("cost_exchange_ratio", costExchangeRatio(s).orElse(Double.NaN));
         m.put("share_engaged", shareEngaged(s).orElse(Double.NaN));
@@ -72,6 +75,11 @@ public final class Measures {
         m.put("leak_rate", leakRate(s).orElse(Double.NaN));
         m.put("plots", (double) s.plots());
         m.put("tracks_confirmed", (double) s.tracksConfirmed());
+        m.put("threats_tracked", (double) s.tracking().threatsTracked());
+        m.put("mean_time_to_track_s", s.tracking().meanTimeToTrackS());
+        m.put("track_breaks", (double) s.tracking().trackBreaks());
+        m.put("track_swaps", (double) s.tracking().trackSwaps());
+        m.put("mean_gospa_m", s.tracking().meanGospaM());
         return m;
     }
 

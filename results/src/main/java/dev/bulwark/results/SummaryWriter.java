@@ -167,12 +167,19 @@ public final class SummaryWriter {
                 Measure.count("interceptors_fired", s.interceptorsFired()),
                 Measure.counts("interceptors_by_battery", s.interceptorsByBattery()),
                 Measure.decimal("interceptor_cost_usd", s.interceptorCostUsd(), 2),
+                Measure.count("laser_shots", s.laserShots()),
+                Measure.decimal("laser_cost_usd", s.laserCostUsd(), 2),
                 Measure.decimal("threat_cost_usd", s.threatCostUsd(), 2),
                 Measure.ratio("cost_exchange_ratio", Measures.costExchangeRatio(s)),
                 Measure.ratio("share_engaged", Measures.shareEngaged(s)),
                 Measure.ratio("interception_rate", Measures.interceptionRate(s)),
                 Measure.ratio("leak_rate", Measures.leakRate(s)),
                 Measure.count("plots", s.plots()),
-                Measure.count("tracks_confirmed", s.tracksConfirmed()));
+                Measure.count("tracks_confirmed", s.tracksConfirmed()),
+                Measure.count("threats_tracked", s.tracking().threatsTracked()),
+                Measure.decimal("mean_time_to_track_s", s.tracking().meanTimeToTrackS(), 3),
+                Measure.count("track_breaks", s.tracking().trackBreaks()),
+                Measure.count("track_swaps", s.tracking().trackSwaps()),
+                Measure.decimal("mean_gospa_m", s.tracking().meanGospaM(), 2));
     }
 }

@@ -51,7 +51,7 @@ final class Fixtures {
         batteries.put("battery-south", 7);
         batteries.put("battery-north", 3);
         return new RunSummary("southern-front", 7, 120, 30, 90, 27, 24, leaks, 88, 2, 10, 500_000.0, 96_000.0,
-                0, reasons, batteries, 12_345L, 118);
+                0, reasons, batteries, 12_345L, 118, 4, 12.0, new RunSummary.Tracking(110, 6.54321, 3, 1, 87.654321));
     }
 
     static RunParameters parameters() {

@@ -47,13 +47,20 @@ class SummaryWriterTest {
                     "battery-north": 3
                   },
                   "interceptor_cost_usd": 500000,
+                  "laser_shots": 4,
+                  "laser_cost_usd": 12,
                   "threat_cost_usd": 96000,
-                  "cost_exchange_ratio": 5.2083,
+                  "cost_exchange_ratio": 5.2085,
                   "share_engaged": 0.225,
                   "interception_rate": 0.8889,
                   "leak_rate": 0.1,
                   "plots": 12345,
-                  "tracks_confirmed": 118
+                  "tracks_confirmed": 118,
+                  "threats_tracked": 110,
+                  "mean_time_to_track_s": 6.543,
+                  "track_breaks": 3,
+                  "track_swaps": 1,
+                  "mean_gospa_m": 87.65
                 }
                 """.formatted(expectedReasonsJson()));
     }
@@ -79,9 +86,10 @@ class SummaryWriterTest {
         assertThat(csv).contains("\nleaked_by_area[Sderot],1\n\"leaked_by_area[Netivot, west]\",0\n");
         assertThat(csv).contains("\nnot_engaged_reasons[no_stock],2\n");
         assertThat(csv).contains("\ninterceptors_by_battery[battery-north],3\n");
-        assertThat(csv).contains("\ncost_exchange_ratio,5.2083\n").endsWith("tracks_confirmed,118\n");
+        assertThat(csv).contains("\ncost_exchange_ratio,5.2085\n").contains("\ntracks_confirmed,118\n")
+                .endsWith("mean_gospa_m,87.65\n");
         // Same measures as the JSON: 22 scalars + 3 areas + every reason but "engaged" + 1 unknown + 2 batteries.
-        assertThat(csv.lines().count()).isEqualTo(1 + 22 + 3 + (Reason.values().length - 1 + 1) + 2);
+        assertThat(csv.lines().count()).isEqualTo(1 + 22 + 2 + 5 + 3 + (Reason.values().length - 1 + 1) + 2);
     }
 
     @Test

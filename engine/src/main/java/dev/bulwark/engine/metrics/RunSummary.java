@@ -6,7 +6,8 @@ import java.util.Map;
  * The measures of effectiveness of one run, all counted against truth.
  *
  * <p>"Bound for" is where a threat's true trajectory meets the ground if nothing stops it.
- * A threat is "engaged" when at least one interceptor was fired at a track of it.
+ * A threat is "engaged" when at least one interceptor was fired, or a laser turned, at a track
+ * of it; "intercepted" counts the threats destroyed by either.
  *
  * @param scenario               scenario name
  * @param seed                   seed of the run
@@ -14,7 +15,7 @@ import java.util.Map;
  * @param boundForDefended       of those, bound for a defended area
  * @param boundForOpen           of those, bound for open ground
  * @param engaged                threats engaged
- * @param intercepted            threats destroyed by an interceptor
+ * @param intercepted            threats destroyed by an interceptor or a laser
  * @param leaksByArea            threats that fell inside each defended area (every area listed, in scenario order)
  * @param fellInOpenGround       threats that fell in open ground
  * @param engagedBoundForOpen    threats engaged although bound for open ground
@@ -28,6 +29,9 @@ import java.util.Map;
  * @param interceptorsByBattery  interceptors fired per battery (every battery listed, in scenario order)
  * @param plots                  radar plots produced (including false alarms)
  * @param tracksConfirmed        tracks confirmed
+ * @param laserShots             laser engagements
+ * @param laserCostUsd           their cost (USD)
+ * @param tracking               how well the threats were tracked
  */
 public record RunSummary(
         String scenario,
@@ -47,7 +51,37 @@ public record RunSummary(
         Map<String, Integer> notEngagedReasons,
         Map<String, Integer> interceptorsByBattery,
         long plots,
-        int tracksConfirmed) {
+        int tracksConfirmed,
+        int laserShots,
+        double laserCostUsd,
+        Tracking tracking) {
+
+    /**
+     * Tracking measures against truth (the simulation matches each confirmed track to the nearest
+     * true threat within 2 km, for measuring only).
+     *
+     * @param threatsTracked     threats that had a confirmed track
+     * @param meanTimeToTrackS   mean time from launch to the first confirmed track (s), over those; NaN if none
+     * @param trackBreaks        times a threat's track was dropped while the threat flew on
+     * @param trackSwaps         times a confirmed track moved from one threat to another
+     * @param meanGospaM         mean GOSPA per scan with activity (α = 2, c = 500 m, p = 1; m); NaN if no scan had any
+     */
+    public record Tracking(int threatsTracked, double meanTimeToTrackS, int trackBreaks, int trackSwaps,
+            double meanGospaM) {
+        /** No tracking measured. */
+        public static final Tracking NONE = new Tracking(0, Double.NaN, 0, 0, Double.NaN);
+    }
+
+    /** A summary without lasers or tracking measures. */
+    public RunSummary(String scenario, long seed, int launched, int boundForDefended, int boundForOpen, int engaged,
+            int intercepted, Map<String, Integer> leaksByArea, int fellInOpenGround, int engagedBoundForOpen,
+            int interceptorsFired, double interceptorCostUsd, double threatCostUsd, int inFlightAtEnd,
+            Map<String, Integer> notEngagedReasons, Map<String, Integer> interceptorsByBattery, long plots,
+            int tracksConfirmed) {
+        this(scenario, seed, launched, boundForDefended, boundForOpen, engaged, intercepted, leaksByArea,
+                fellInOpenGround, engagedBoundForOpen, interceptorsFired, interceptorCostUsd, threatCostUsd,
+                inFlightAtEnd, notEngagedReasons, interceptorsByBattery, plots, tracksConfirmed, 0, 0.0, Tracking.NONE);
+    }
 
     public RunSummary {
         leaksByArea = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(leaksByArea));

@@ -129,6 +129,13 @@ public final class Simulation {
     private int qualityLocalised;
     private long qualityMissed;
     private long qualityFalse;
+    private double allGospa;
+    private long allGospaScans;
+    /** The true threat each confirmed track was last matched to (measuring only). */
+    private final Map<Integer, Integer> trackTruth = new TreeMap<>();
+    private int trackBreaks;
+    private int trackSwaps;
+    private double laserCost;
 
     /** A simulation of a world. */
     public Simulation(World world) {
@@ -309,6 +316,10 @@ public final class Simulation {
                 ThreatTruth truth = match(track.state(), queue.now());
                 if (truth != null) {
                     truth.tracked = true;
+                    if (Double.isNaN(truth.firstTracked)) {
+                        truth.firstTracked = queue.now();
+                    }
+                    trackTruth.put(track.id(), truth.id);
                 }
                 double[] x = track.state();
                 bus.publish(new SimEvent.TrackConfirmed(queue.now(), track.id(), truth == null ? 0 : truth.id,
@@ -318,6 +329,13 @@ public final class Simulation {
             @Override
             public void dropped(Track track, String reason) {
                 evaluator.forget(track.id());
+                Integer was = trackTruth.remove(track.id());
+                if (was != null) {
+                    ThreatTruth t = threats.get(was - 1);
+                    if (t.airborne(queue.now()) && !t.killed) {
+                        trackBreaks++;
+                    }
+                }
                 bus.publish(new SimEvent.TrackDropped(queue.now(), track.id(), reason));
             }
         };
@@ -399,12 +417,22 @@ public final class Simulation {
                 ensureQuality(0, ne + 1);
                 System.arraycopy(track.state(), 0, qualityTracks, 3 * ne, 3);
                 ne++;
+                ThreatTruth matched = match(track.state(), now);
+                Integer before = trackTruth.get(track.id());
+                if (matched != null && before != null && before != matched.id) {
+                    trackSwaps++;
+                }
+                if (matched != null) {
+                    trackTruth.put(track.id(), matched.id);
+                }
             }
         }
         if (nt == 0 && ne == 0) {
             return;
         }
         SetDistance d = gospa.distance(nt, qualityTruth, ne, qualityTracks, 3);
+        allGospa += d.distance();
+        allGospaScans++;
         qualityScans++;
         qualityGospa += d.distance();
         qualityLocalisation += d.pairs() == 0 ? 0 : d.localisation() / d.pairs();
@@ -474,6 +502,7 @@ public final class Simulation {
         Laser laser = lasers.get(plan.laser());
         laser.engage(plan);
         int shot = ++laserShots;
+        laserCost += laser.spec().costPerShotUsd();
         int trackId = track.id();
         EngagementState s = engagements.getOrDefault(trackId, EngagementState.NONE);
         engagements.put(trackId, new EngagementState(s.inFlight() + 1, s.fired(), s.destroyed()));
@@ -699,6 +728,19 @@ public final class Simulation {
         }
         return new RunSummary(world.name(), world.seed(), threats.size(), boundDefended, threats.size() - boundDefended,
                 engaged, intercepted, leaks, open, engagedOpen, interceptors, interceptorCost, threatCost, inFlight,
-                reasonKeys, byBattery, plots, confirmed);
+                reasonKeys, byBattery, plots, confirmed, laserShots, laserCost, trackingMeasures());
+    }
+
+    private RunSummary.Tracking trackingMeasures() {
+        int tracked = 0;
+        double toTrack = 0;
+        for (ThreatTruth t : threats) {
+            if (!Double.isNaN(t.firstTracked)) {
+                tracked++;
+                toTrack += t.firstTracked - t.trajectory.startTime();
+            }
+        }
+        return new RunSummary.Tracking(tracked, tracked == 0 ? Double.NaN : toTrack / tracked, trackBreaks,
+                trackSwaps, allGospaScans == 0 ? Double.NaN : allGospa / allGospaScans);
     }
 }

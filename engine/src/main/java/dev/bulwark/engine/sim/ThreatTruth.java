@@ -23,6 +23,8 @@ final class ThreatTruth implements SensorTarget {
     boolean landed;
     boolean engaged;
     boolean tracked;
+    /** Time its first confirmed track was matched to it (s); NaN if never. */
+    double firstTracked = Double.NaN;
     Reason lastHold;
 
     ThreatTruth(int id, RaidSpec raid, GeodeticPoint launchPoint, GeodeticPoint aimPoint, FlightPath trajectory,
