@@ -17,9 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -47,22 +47,15 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "The second scenario file (the change).")
     private Path second;
 
-    @Option(names = "--runs", paramLabel = "N", required = true, description = "Number of replications (at least 2).")
-    private int runs;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Base seed, instead of the first scenario's.")
-    private Long seed;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Replications run at once (default: the number of processors).")
-    private Integer threads;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write " + MonteCarloWriter.COMPARISON_FILE + " into DIR, which appears only when every replication is done.")
     private Path out;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only the table: no progress bar, no messages.")
-    private boolean quiet;
+    @Mixin
+    private ReplicationOptions options = new ReplicationOptions();
 
     @Spec
     private CommandSpec spec;
@@ -77,34 +70,22 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (runs < 2) {
-            throw new ParameterException(spec.commandLine(), "--runs must be at least 2, got " + runs);
-        }
-        if (threads != null && threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
-        }
+        options.validate(spec);
         LoadedScenario a = RunCommand.load(env, first, stderr);
         LoadedScenario b = RunCommand.load(env, second, stderr);
         if (a == null || b == null) {
             return 2;
         }
-        long base = seed == null ? a.world().seed() : seed;
-        long[] seeds = Replications.seeds(base, runs);
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        RunDirectory directory = null;
-        if (out != null) {
-            try {
-                directory = RunDirectory.begin(out);
-            } catch (RunDirectoryException e) {
-                stderr.println("bulwark: " + e.getMessage());
-                return 2;
-            } catch (IOException e) {
-                stderr.println("bulwark: cannot create the output directory " + out + ": " + RunCommand.describe(e));
-                return 1;
-            }
+        long base = options.baseSeed(a.world().seed());
+        long[] seeds = Replications.seeds(base, options.runs);
+        int t = options.threadCount();
+        int[] status = new int[1];
+        RunDirectory directory = out == null ? null : RunCommand.begin(out, stderr, status);
+        if (status[0] != 0) {
+            return status[0];
         }
         long started = env.nanoTime().getAsLong();
-        ProgressBar progress = new ProgressBar(stderr, env.nanoTime(), !quiet && env.stderrIsTerminal(), true);
+        ProgressBar progress = new ProgressBar(stderr, env.nanoTime(), !options.quiet && env.stderrIsTerminal(), true);
         Map<String, double[]> colsA;
         Map<String, double[]> colsB;
         Map<String, Estimate> differences;
@@ -130,12 +111,12 @@ final class CompareCommand implements Callable<Integer> {
             stderr.println("bulwark: cannot write the results to " + out + ": " + RunCommand.describe(e));
             return 1;
         }
-        stdout.print(EstimateTable.render(b.world().name() + " minus " + a.world().name() + ", " + runs
+        stdout.print(EstimateTable.render(b.world().name() + " minus " + a.world().name() + ", " + options.runs
                 + " paired replications, base seed " + base, differences));
         stdout.flush();
-        if (!quiet) {
+        if (!options.quiet) {
             double seconds = (env.nanoTime().getAsLong() - started) * 1e-9;
-            stderr.println(String.format(Locale.ROOT, "bulwark: %d paired replications in %.1f s", runs, seconds)
+            stderr.println(String.format(Locale.ROOT, "bulwark: %d paired replications in %.1f s", options.runs, seconds)
                     + (out == null ? "" : "; wrote " + MonteCarloWriter.COMPARISON_FILE + " to " + out));
         }
         return 0;

@@ -17,10 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -42,23 +42,16 @@ final class MonteCarloCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (YAML).")
     private Path file;
 
-    @Option(names = "--runs", paramLabel = "N", required = true, description = "Number of replications (at least 2).")
-    private int runs;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Base seed, instead of the scenario's.")
-    private Long seed;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Replications run at once (default: the number of processors).")
-    private Integer threads;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = {"Write " + MonteCarloWriter.REPLICATIONS_FILE + " and " + MonteCarloWriter.ESTIMATES_FILE
                 + " into DIR, which appears only when every replication is done."})
     private Path out;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only the table: no progress bar, no messages.")
-    private boolean quiet;
+    @Mixin
+    private ReplicationOptions options = new ReplicationOptions();
 
     @Spec
     private CommandSpec spec;
@@ -73,40 +66,27 @@ final class MonteCarloCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (runs < 2) {
-            throw new ParameterException(spec.commandLine(), "--runs must be at least 2 (a confidence interval needs"
-                    + " two replications), got " + runs);
-        }
-        if (threads != null && threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
-        }
+        options.validate(spec);
         LoadedScenario loaded = RunCommand.load(env, file, stderr);
         if (loaded == null) {
             return 2;
         }
         World world = loaded.world();
-        long base = seed == null ? world.seed() : seed;
-        long[] seeds = Replications.seeds(base, runs);
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        long base = options.baseSeed(world.seed());
+        long[] seeds = Replications.seeds(base, options.runs);
+        int t = options.threadCount();
 
-        RunDirectory directory = null;
-        if (out != null) {
-            try {
-                directory = RunDirectory.begin(out);
-            } catch (RunDirectoryException e) {
-                stderr.println("bulwark: " + e.getMessage());
-                return 2;
-            } catch (IOException e) {
-                stderr.println("bulwark: cannot create the output directory " + out + ": " + RunCommand.describe(e));
-                return 1;
-            }
+        int[] status = new int[1];
+        RunDirectory directory = out == null ? null : RunCommand.begin(out, stderr, status);
+        if (status[0] != 0) {
+            return status[0];
         }
-        if (!quiet && !env.stderrIsTerminal()) {
-            stderr.println("bulwark: " + runs + " replications of " + world.name() + " (" + file.getFileName()
+        if (!options.quiet && !env.stderrIsTerminal()) {
+            stderr.println("bulwark: " + options.runs + " replications of " + world.name() + " (" + file.getFileName()
                     + ", base seed " + base + ") on " + t + (t == 1 ? " thread" : " threads"));
         }
         long started = env.nanoTime().getAsLong();
-        ProgressBar progress = new ProgressBar(stderr, env.nanoTime(), !quiet && env.stderrIsTerminal(), true);
+        ProgressBar progress = new ProgressBar(stderr, env.nanoTime(), !options.quiet && env.stderrIsTerminal(), true);
         Map<String, double[]> columns;
         try (RunDirectory run = directory) {
             RunSummary[][] results;
@@ -131,13 +111,13 @@ final class MonteCarloCommand implements Callable<Integer> {
             stderr.println("bulwark: cannot write the results to " + out + ": " + RunCommand.describe(e));
             return 1;
         }
-        stdout.print(EstimateTable.render(world.name() + ", " + runs + " replications, base seed " + base,
+        stdout.print(EstimateTable.render(world.name() + ", " + options.runs + " replications, base seed " + base,
                 MonteCarloWriter.estimates(columns)));
         stdout.flush();
-        if (!quiet) {
+        if (!options.quiet) {
             double seconds = (env.nanoTime().getAsLong() - started) * 1e-9;
             stderr.println(String.format(Locale.ROOT, "bulwark: %d replications in %.1f s (%.2f s each on %d %s)",
-                    runs, seconds, seconds * t / runs, t, t == 1 ? "thread" : "threads")
+                    options.runs, seconds, seconds * t / options.runs, t, t == 1 ? "thread" : "threads")
                     + (out == null ? "" : "; wrote " + MonteCarloWriter.REPLICATIONS_FILE + " and "
                             + MonteCarloWriter.ESTIMATES_FILE + " to " + out));
         }

@@ -96,17 +96,10 @@ final class RunCommand implements Callable<Integer> {
         String fileName = file.getFileName().toString();
         RunParameters parameters = new RunParameters(fileName, world.seed(), Version.number());
 
-        RunDirectory directory = null;
-        if (out != null) {
-            try {
-                directory = RunDirectory.begin(out);
-            } catch (RunDirectoryException e) {
-                stderr.println("bulwark: " + e.getMessage());
-                return 2;
-            } catch (IOException e) {
-                stderr.println("bulwark: cannot create the output directory " + out + ": " + describe(e));
-                return 1;
-            }
+        int[] status = new int[1];
+        RunDirectory directory = out == null ? null : begin(out, stderr, status);
+        if (status[0] != 0) {
+            return status[0];
         }
         if (!quiet && !env.stderrIsTerminal()) {
             stderr.println("bulwark: running " + world.name() + " (" + fileName + ", seed " + world.seed() + ", "
@@ -162,6 +155,24 @@ final class RunCommand implements Callable<Integer> {
                             + " to " + out));
         }
         return 0;
+    }
+
+    /**
+     * Begins an output directory ({@link RunDirectory#begin}), or reports why it cannot and sets
+     * {@code status[0]} to the exit status (2 for a directory that may not be replaced, 1 for an
+     * I/O error) and returns null.
+     */
+    static RunDirectory begin(Path out, PrintWriter stderr, int[] status) {
+        try {
+            return RunDirectory.begin(out);
+        } catch (RunDirectoryException e) {
+            stderr.println("bulwark: " + e.getMessage());
+            status[0] = 2;
+        } catch (IOException e) {
+            stderr.println("bulwark: cannot create the output directory " + out + ": " + describe(e));
+            status[0] = 1;
+        }
+        return null;
     }
 
     /**

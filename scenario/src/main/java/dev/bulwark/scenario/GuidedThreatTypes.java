@@ -166,31 +166,10 @@ final class GuidedThreatTypes {
 
     private static DragTable drag(Source src, Fields f, String constantKey, String tableKey, DragTable dflt,
             List<String> missing) {
-        if (f.has(constantKey) && f.has(tableKey)) {
-            src.problem(f.get(tableKey), f.join(tableKey), "give either " + constantKey + " (the same at every Mach"
-                    + " number) or " + tableKey + " ([[mach, cd], ...]), not both");
-            return null;
-        }
-        if (f.has(constantKey)) {
-            Double cd = Fields.number(src, f.get(constantKey), f.join(constantKey), Range.NON_NEGATIVE);
-            return cd == null ? null : DragTable.constant(cd);
-        }
-        if (f.has(tableKey)) {
-            return ThreatTypes.dragTable(src, f.get(tableKey), f.join(tableKey));
-        }
-        if (dflt == null) {
-            missing.add(constantKey + " or " + tableKey);
-        }
-        return dflt;
+        return ThreatTypes.drag(src, f, constantKey, tableKey, dflt, missing);
     }
 
     private static Double value(Fields f, String key, Range range, Double dflt, List<String> missing) {
-        if (f.has(key)) {
-            return Fields.number(f.source(), f.get(key), f.join(key), range);
-        }
-        if (dflt == null) {
-            missing.add(key);
-        }
-        return dflt;
+        return ThreatTypes.value(f, key, range, dflt, missing);
     }
 }

@@ -794,22 +794,8 @@ final class ScenarioReader {
                 farthest = Math.max(farthest, d);
             }
         }
-        String reachText = missile.name() + " reaches " + Numbers.km(reach.minRangeM()) + "–"
-                + Numbers.km(reach.maxRangeM()) + " km";
-        if (farthest > reach.maxRangeM()) {
-            src.problem(f.get(aimKey), f.join(aimKey), "raid '" + raid + "': the aim area is out of reach: its"
-                    + " farthest point is " + Numbers.km(farthest) + " km from the launch area, but " + reachText
-                    + "; move the launch area closer or use a longer-range threat type");
-            return false;
-        }
-        if (nearest < reach.minRangeM()) {
-            src.problem(f.get(aimKey), f.join(aimKey), "raid '" + raid + "': the aim area is too close to reach:"
-                    + " its nearest point is " + Numbers.km(nearest) + " km from the launch area, but " + reachText
-                    + " (its shortest range cuts the engine off just after the pitch-over); move the launch area"
-                    + " farther away");
-            return false;
-        }
-        return true;
+        return withinReach(f, aimKey, raid, missile.name(), reach.minRangeM(), reach.maxRangeM(), nearest, farthest,
+                " (its shortest range cuts the engine off just after the pitch-over)");
     }
 
     private boolean inReach(Fields f, String aimKey, String raid, ThreatType type, GeoPolygon launch,
@@ -855,23 +841,33 @@ final class ScenarioReader {
                 farthest = Math.max(farthest, d);
             }
         }
-        String reachText = type.name() + " reaches " + Numbers.km(reach.minRangeM()) + "–"
-                + Numbers.km(reach.maxRangeM()) + " km";
-        if (farthest > reach.maxRangeM()) {
+        return withinReach(f, aimKey, raid, type.name(), reach.minRangeM(), reach.maxRangeM(), nearest, farthest,
+                type.angleOfFire() == ThreatType.AngleOfFire.HIGH
+                        ? " (its shortest range is at the maximum elevation of "
+                                + Numbers.format(Math.toDegrees(type.maxElevationRad())) + "°, high-angle fire)"
+                        : " (its shortest range is at the minimum elevation of "
+                                + Numbers.format(Math.toDegrees(type.minElevationRad())) + "°)");
+    }
+
+    /**
+     * Whether the distances from the launch area to the aim area (nearest, farthest; m) lie within
+     * a type's reach (m); reports the aim area as out of reach or too close if not.
+     *
+     * @param why why the shortest range is what it is, for the message
+     */
+    private boolean withinReach(Fields f, String aimKey, String raid, String type, double minRange, double maxRange,
+            double nearest, double farthest, String why) {
+        String reachText = type + " reaches " + Numbers.km(minRange) + "–" + Numbers.km(maxRange) + " km";
+        if (farthest > maxRange) {
             src.problem(f.get(aimKey), f.join(aimKey), "raid '" + raid + "': the aim area is out of reach: its"
                     + " farthest point is " + Numbers.km(farthest) + " km from the launch area, but " + reachText
                     + "; move the launch area closer or use a longer-range threat type");
             return false;
         }
-        if (nearest < reach.minRangeM()) {
+        if (nearest < minRange) {
             src.problem(f.get(aimKey), f.join(aimKey), "raid '" + raid + "': the aim area is too close to reach:"
                     + " its nearest point is " + Numbers.km(nearest) + " km from the launch area, but " + reachText
-                    + (type.angleOfFire() == ThreatType.AngleOfFire.HIGH
-                            ? " (its shortest range is at the maximum elevation of "
-                                    + Numbers.format(Math.toDegrees(type.maxElevationRad())) + "°, high-angle fire)"
-                            : " (its shortest range is at the minimum elevation of "
-                                    + Numbers.format(Math.toDegrees(type.minElevationRad())) + "°)")
-                    + "; move the launch area farther away");
+                    + why + "; move the launch area farther away");
             return false;
         }
         return true;

@@ -223,23 +223,31 @@ final class ThreatTypes {
 
     /** {@code drag_coefficient} or {@code drag_table}, else the base type's drag; null if neither. */
     private static DragTable drag(Source src, Fields f, ThreatType from, List<String> missing) {
-        if (f.has("drag_coefficient") && f.has("drag_table")) {
-            src.problem(f.get("drag_table"), f.join("drag_table"), "give either drag_coefficient (the same at every"
-                    + " Mach number) or drag_table ([[mach, cd], ...]), not both");
+        return drag(src, f, "drag_coefficient", "drag_table", from == null ? null : from.drag(), missing);
+    }
+
+    /**
+     * A drag given as a constant coefficient or as a table under two keys, else a default; null
+     * (noting it as missing when there is no default) if neither, or after a problem.
+     */
+    static DragTable drag(Source src, Fields f, String constantKey, String tableKey, DragTable dflt,
+            List<String> missing) {
+        if (f.has(constantKey) && f.has(tableKey)) {
+            src.problem(f.get(tableKey), f.join(tableKey), "give either " + constantKey + " (the same at every Mach"
+                    + " number) or " + tableKey + " ([[mach, cd], ...]), not both");
             return null;
         }
-        if (f.has("drag_coefficient")) {
-            Double cd = Fields.number(src, f.get("drag_coefficient"), f.join("drag_coefficient"), Range.NON_NEGATIVE);
+        if (f.has(constantKey)) {
+            Double cd = Fields.number(src, f.get(constantKey), f.join(constantKey), Range.NON_NEGATIVE);
             return cd == null ? null : DragTable.constant(cd);
         }
-        if (f.has("drag_table")) {
-            return dragTable(src, f.get("drag_table"), f.join("drag_table"));
+        if (f.has(tableKey)) {
+            return dragTable(src, f.get(tableKey), f.join(tableKey));
         }
-        if (from == null) {
-            missing.add("drag_coefficient or drag_table");
-            return null;
+        if (dflt == null) {
+            missing.add(constantKey + " or " + tableKey);
         }
-        return from.drag();
+        return dflt;
     }
 
     /** A list of [mach, cd] pairs, Mach increasing; null after reporting its problems. */
@@ -361,7 +369,7 @@ final class ThreatTypes {
     }
 
     /** A key's value, the base type's when absent, or null (noting it as missing when there is no base). */
-    private static Double value(Fields f, String key, Range range, Double dflt, List<String> missing) {
+    static Double value(Fields f, String key, Range range, Double dflt, List<String> missing) {
         if (f.has(key)) {
             return Fields.number(f.source(), f.get(key), f.join(key), range);
         }

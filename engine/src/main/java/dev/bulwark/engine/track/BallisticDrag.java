@@ -111,15 +111,7 @@ public final class BallisticDrag implements MotionModel {
         }
         // process noise: white acceleration on every axis, and the drag's error along the velocity
         java.util.Arrays.fill(qm, 0);
-        double q11 = q * dt * dt * dt / 3;
-        double q12 = q * dt * dt / 2;
-        double q22 = q * dt;
-        for (int i = 0; i < 3; i++) {
-            qm[i * 6 + i] = q11;
-            qm[i * 6 + i + 3] = q12;
-            qm[(i + 3) * 6 + i] = q12;
-            qm[(i + 3) * 6 + i + 3] = q22;
-        }
+        ConstantVelocity.whiteAcceleration(q, dt, qm);
         double v = Math.sqrt(x[3] * x[3] + x[4] * x[4] + x[5] * x[5]);
         if (v > 0 && betaSigma > 0) {
             double drag = density.applyAsDouble(ellipsoid.height(x[0], x[1], x[2])) * v * v / (2 * beta);

@@ -43,15 +43,27 @@ public final class ConstantVelocity implements MotionModel {
         for (int i = 0; i < 6; i++) {
             f[i * 6 + i] = 1;
         }
+        for (int i = 0; i < 3; i++) {
+            f[i * 6 + i + 3] = dt;
+        }
+        whiteAcceleration(q, dt, qm);
+    }
+
+    /**
+     * Adds the process noise of white acceleration of spectral density q (m²/s³) on each of the
+     * three axes over a step dt (s) to a 6×6 covariance of (position, velocity): per axis
+     * q [[dt³/3, dt²/2], [dt²/2, dt]] (the continuous white-noise acceleration model,
+     * Bar-Shalom, Li &amp; Kirubarajan 2001, §6.2.2). Shared by every 6-state motion model here.
+     */
+    static void whiteAcceleration(double q, double dt, double[] qm) {
         double q11 = q * dt * dt * dt / 3;
         double q12 = q * dt * dt / 2;
         double q22 = q * dt;
         for (int i = 0; i < 3; i++) {
-            f[i * 6 + i + 3] = dt;
-            qm[i * 6 + i] = q11;
-            qm[i * 6 + i + 3] = q12;
-            qm[(i + 3) * 6 + i] = q12;
-            qm[(i + 3) * 6 + i + 3] = q22;
+            qm[i * 6 + i] += q11;
+            qm[i * 6 + i + 3] += q12;
+            qm[(i + 3) * 6 + i] += q12;
+            qm[(i + 3) * 6 + i + 3] += q22;
         }
     }
 }

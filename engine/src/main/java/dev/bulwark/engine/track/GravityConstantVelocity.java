@@ -78,14 +78,6 @@ public final class GravityConstantVelocity implements MotionModel {
         b[3] = ax * dt;
         b[4] = ay * dt;
         b[5] = az * dt;
-        double q11 = q * dt * dt * dt / 3;
-        double q12 = q * dt * dt / 2;
-        double q22 = q * dt;
-        for (int i = 0; i < 3; i++) {
-            qm[i * 6 + i] = q11;
-            qm[i * 6 + i + 3] = q12;
-            qm[(i + 3) * 6 + i] = q12;
-            qm[(i + 3) * 6 + i + 3] = q22;
-        }
+        ConstantVelocity.whiteAcceleration(q, dt, qm);
     }
 }
