@@ -412,12 +412,23 @@ final class ScenarioReader {
         return type;
     }
 
-    private List<BatterySpec> batteries(Fields top, List<Resupply> resupplies) {
-        List<BatterySpec> out = new ArrayList<>();
-        Names names = new Names(src, "battery");
-        List<Node> items = Lists.items(src, top.get("batteries"), "batteries", "battery");
+    /** Reads one entry of a list of named items, given its fields and its name (null if missing or taken). */
+    @FunctionalInterface
+    private interface Entry<T> {
+        /** The item, or null after reporting its problems. */
+        T read(Fields f, String name);
+    }
+
+    /**
+     * A list of named items under a key: each entry checked against its keys, its name against
+     * the others', then read; the entries that could be read, in file order.
+     */
+    private <T> List<T> namedList(Fields top, String key, String what, List<String> keys, Entry<T> entry) {
+        List<T> out = new ArrayList<>();
+        Names names = new Names(src, what);
+        List<Node> items = Lists.items(src, top.get(key), key, what);
         for (int i = 0; i < items.size(); i++) {
-            Fields f = new Fields(src, items.get(i), "batteries[" + i + "]", BATTERY);
+            Fields f = new Fields(src, items.get(i), key + "[" + i + "]", keys);
             if (!f.ok()) {
                 continue;
             }
@@ -425,6 +436,16 @@ final class ScenarioReader {
             if (name != null && !names.add(name, f.get("name"), f.join("name"))) {
                 name = null;
             }
+            T item = entry.read(f, name);
+            if (item != null) {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    private List<BatterySpec> batteries(Fields top, List<Resupply> resupplies) {
+        return namedList(top, "batteries", "battery", BATTERY, (f, name) -> {
             GeodeticPoint site = point(f, "position", true, ground);
             Integer launchers = f.integer("launchers", Range.atLeast(1));
             Integer rounds = f.integer("rounds_per_launcher", Range.atLeast(1));
@@ -442,35 +463,24 @@ final class ScenarioReader {
             Double cost = f.number("cost_per_interceptor_usd", Range.NON_NEGATIVE);
             Double divert = f.number("divert_radius_m", Range.POSITIVE, 150.0);
             Resupply resupply = resupply(f, name);
-            if (allPresent(name, site, launchers, rounds, reserve, reload, minRange, maxRange, minAlt, maxAlt, speed,
+            if (!allPresent(name, site, launchers, rounds, reserve, reload, minRange, maxRange, minAlt, maxAlt, speed,
                     delay, pk, cost, divert)) {
-                out.add(new BatterySpec(name, site, launchers, rounds, reserve, reload, minRange * 1000,
-                        maxRange * 1000, minAlt * 1000, maxAlt * 1000, speed, delay, pk, cost, divert));
-                if (resupply != null) {
-                    resupplies.add(resupply);
-                }
+                return null;
             }
-        }
-        return out;
+            if (resupply != null) {
+                resupplies.add(resupply);
+            }
+            return new BatterySpec(name, site, launchers, rounds, reserve, reload, minRange * 1000, maxRange * 1000,
+                    minAlt * 1000, maxAlt * 1000, speed, delay, pk, cost, divert);
+        });
     }
 
     /** The {@code lasers} list (optional); defaults after Iron Beam-class public figures, see the reference. */
     private List<LaserSpec> lasers(Fields top) {
-        List<LaserSpec> out = new ArrayList<>();
         if (!top.has("lasers") || Fields.isNull(top.get("lasers"))) {
-            return out;
+            return new ArrayList<>();
         }
-        Names names = new Names(src, "laser");
-        List<Node> items = Lists.items(src, top.get("lasers"), "lasers", "laser");
-        for (int i = 0; i < items.size(); i++) {
-            Fields f = new Fields(src, items.get(i), "lasers[" + i + "]", LASER);
-            if (!f.ok()) {
-                continue;
-            }
-            String name = f.text("name");
-            if (name != null && !names.add(name, f.get("name"), f.join("name"))) {
-                name = null;
-            }
+        return namedList(top, "lasers", "laser", LASER, (f, name) -> {
             GeodeticPoint site = point(f, "position", true, ground);
             Double maxRange = f.number("max_range_km", Range.POSITIVE, 8.0);
             Double minAlt = f.number("min_altitude_km", Range.NON_NEGATIVE, 0.1);
@@ -482,12 +492,10 @@ final class ScenarioReader {
             Double pk = f.number("probability_of_kill", Range.PROBABILITY, 0.9);
             Double hardness = f.number("planning_hardness", Range.POSITIVE, 1.0);
             Double speed = f.number("max_target_speed_mps", Range.POSITIVE, 600.0);
-            if (allPresent(name, site, maxRange, minAlt, dwell, refRange, extinction, slew, cost, pk, hardness, speed)) {
-                out.add(new LaserSpec(name, site, maxRange * 1000, minAlt * 1000, dwell, refRange * 1000, extinction,
-                        slew, cost, pk, hardness, speed));
-            }
-        }
-        return out;
+            return allPresent(name, site, maxRange, minAlt, dwell, refRange, extinction, slew, cost, pk, hardness,
+                    speed) ? new LaserSpec(name, site, maxRange * 1000, minAlt * 1000, dwell, refRange * 1000,
+                            extinction, slew, cost, pk, hardness, speed) : null;
+        });
     }
 
     /** A battery's {@code resupply} mapping, or null if absent or after reporting its problems. */

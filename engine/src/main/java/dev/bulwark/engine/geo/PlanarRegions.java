@@ -36,11 +36,6 @@ public final class PlanarRegions {
     private final GeometryFactory factory = new GeometryFactory();
 
     /**
-     * @param ellipsoid the ellipsoid the polygons lie on
-     * @param frame     the local frame whose east-north plane the polygons are projected to
-     * @param regions   the polygons, indexed in this order by the queries
-     */
-    /**
      * Rings with at most this many coordinates are tested by JTS' direct crossing count
      * ({@link RayCrossingCounter#locatePointInRing}), faster than its interval index for a town's
      * outline of a few dozen vertices; larger ones by the indexed locator. Both give the same
@@ -48,6 +43,11 @@ public final class PlanarRegions {
      */
     static final int SMALL_RING = 64;
 
+    /**
+     * @param ellipsoid the ellipsoid the polygons lie on
+     * @param frame     the local frame whose east-north plane the polygons are projected to
+     * @param regions   the polygons, indexed in this order by the queries
+     */
     public PlanarRegions(Ellipsoid ellipsoid, LocalFrame frame, List<GeoPolygon> regions) {
         this.frame = frame;
         this.ellipsoid = ellipsoid;
