@@ -302,19 +302,8 @@ final class ScenarioReader {
     static final Range AZIMUTH = new Range(0, true, 360, false);
 
     private List<RadarSpec> radars(Fields top) {
-        List<RadarSpec> out = new ArrayList<>();
-        Names names = new Names(src, "radar");
         Map<String, RadarTypes.RadarType> catalogue = RadarCatalogue.builtIn();
-        List<Node> items = Lists.items(src, top.get("radars"), "radars", "radar");
-        for (int i = 0; i < items.size(); i++) {
-            Fields f = new Fields(src, items.get(i), "radars[" + i + "]", RADAR);
-            if (!f.ok()) {
-                continue;
-            }
-            String name = f.text("name");
-            if (name != null && !names.add(name, f.get("name"), f.join("name"))) {
-                name = null;
-            }
+        return namedList(top, "radars", "radar", RADAR, (f, name) -> {
             RadarTypes.RadarType type = null;
             boolean typeOk = true;
             if (f.has("type")) {
@@ -340,23 +329,23 @@ final class ScenarioReader {
             Double boresight = f.number("boresight_azimuth_deg", AZIMUTH, 0.0);
             Map<String, Double> v = typeOk ? RadarTypes.values(f, type) : null;
             if (v == null) {
-                continue;
+                return null;
             }
             String from = type == null ? "its default is " : "radar type '" + type.name() + "' gives ";
             Double maxRange = above(f, "max_range_km", v, "min_range_km", from);
             Double maxEl = above(f, "max_elevation_deg", v, "min_elevation_deg", from);
-            if (name != null && site != null && boresight != null && maxRange != null && maxEl != null
-                    && !v.containsValue(null)) {
-                out.add(new RadarSpec(name, site, ground, v.get("min_range_km") * 1000, maxRange * 1000,
-                        Math.toRadians(v.get("min_elevation_deg")), Math.toRadians(maxEl), Math.toRadians(boresight),
-                        Math.toRadians(v.get("azimuth_half_width_deg")), v.get("revisit_s"),
-                        v.get("reference_range_km") * 1000, v.get("false_alarms_per_scan"), v.get("sigma_range_m"),
-                        v.get("sigma_azimuth_mrad") * 1e-3, v.get("sigma_elevation_mrad") * 1e-3,
-                        v.get("sigma_radial_speed_mps"), v.get("range_resolution_m"),
-                        v.get("azimuth_resolution_mrad") * 1e-3, v.get("elevation_resolution_mrad") * 1e-3));
+            if (name == null || site == null || boresight == null || maxRange == null || maxEl == null
+                    || v.containsValue(null)) {
+                return null;
             }
-        }
-        return out;
+            return new RadarSpec(name, site, ground, v.get("min_range_km") * 1000, maxRange * 1000,
+                    Math.toRadians(v.get("min_elevation_deg")), Math.toRadians(maxEl), Math.toRadians(boresight),
+                    Math.toRadians(v.get("azimuth_half_width_deg")), v.get("revisit_s"),
+                    v.get("reference_range_km") * 1000, v.get("false_alarms_per_scan"), v.get("sigma_range_m"),
+                    v.get("sigma_azimuth_mrad") * 1e-3, v.get("sigma_elevation_mrad") * 1e-3,
+                    v.get("sigma_radial_speed_mps"), v.get("range_resolution_m"),
+                    v.get("azimuth_resolution_mrad") * 1e-3, v.get("elevation_resolution_mrad") * 1e-3);
+        });
     }
 
     /**
