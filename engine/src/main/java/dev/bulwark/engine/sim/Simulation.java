@@ -15,6 +15,10 @@ import dev.bulwark.engine.effector.Resupply;
 import dev.bulwark.engine.flight.BallisticPropagator;
 import dev.bulwark.engine.flight.FlightPath;
 import dev.bulwark.engine.flight.StandardAtmosphere;
+import dev.bulwark.engine.flight.interceptor.InterceptResult;
+import dev.bulwark.engine.flight.interceptor.InterceptorFlight;
+import dev.bulwark.engine.flight.interceptor.InterceptorType;
+import dev.bulwark.engine.flight.interceptor.TargetMotion;
 import dev.bulwark.engine.geo.Ellipsoid;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import dev.bulwark.engine.geo.LocalFrame;
@@ -102,6 +106,13 @@ public final class Simulation {
     private final Map<Integer, EngagementState> engagements = new TreeMap<>();
     private final Map<Integer, Reason> lastReason = new TreeMap<>();
     private final Map<Integer, Integer> interceptorTrack = new TreeMap<>();
+    /** The fly-out of each interceptor in the air against the threat it was fired at. */
+    private final Map<Integer, Flyout> flyouts = new TreeMap<>();
+    private final Map<InterceptorType, InterceptorFlight> flights = new java.util.HashMap<>();
+
+    /** An interceptor's proportional-navigation fly-out against a threat's true motion. */
+    private record Flyout(int threatId, InterceptResult result) {
+    }
     private Tracker tracker;
     private ThreatEvaluator evaluator;
     private WeaponTargetAssigner assigner;
@@ -587,6 +598,15 @@ public final class Simulation {
                 truth.engaged = true;
             }
             double[] p = plan.point();
+            if (truth != null) {
+                // the interceptor's own flight, proportional navigation against the threat's true
+                // motion from launch: whether it can reach and hit it at all (speed, turn, fuze)
+                InterceptorFlight flight = flights.computeIfAbsent(spec.interceptor(),
+                        k -> new InterceptorFlight(k, world.earth()));
+                InterceptResult flown = flight.fly(plan.launchTime(), spec.site(), flight.launchDirection(spec.site(), p),
+                        TargetMotion.of(truth.trajectory));
+                flyouts.put(interceptorId, new Flyout(truth.id, flown));
+            }
             bus.publish(new SimEvent.InterceptorLaunched(now, interceptorId, spec.name(), track.id(),
                     truth == null ? 0 : truth.id, ellipsoid.toGeodetic(p), plan.interceptTime(),
                     spec.costPerInterceptorUsd()));
@@ -612,6 +632,7 @@ public final class Simulation {
         }
         ThreatTruth nearest = nearest(p, now, Double.POSITIVE_INFINITY);
         double best = nearestDistance;
+        Flyout flyout = flyouts.remove(interceptorId);
         BatterySpec spec = battery.spec();
         boolean kill = false;
         String outcome;
@@ -620,6 +641,8 @@ public final class Simulation {
             nearest = null;
         } else if (best > spec.divertRadiusM()) {
             outcome = "out_of_reach";
+        } else if (flyout != null && flyout.threatId() == nearest.id && !flyout.result().hit()) {
+            outcome = "kinematic_miss";
         } else {
             killDraw.reseed(RandomStreams.combine(killKey, interceptorId, nearest.id));
             kill = killDraw.nextDouble() < spec.probabilityOfKill();

@@ -133,6 +133,19 @@ class GuidedRaidsTest {
     }
 
     @Test
+    void aTamirClassInterceptorCannotCatchAReenteringMissile() {
+        // the battery may fire at a Scud-class missile in its last seconds, but the interceptor's own
+        // proportional-navigation fly-out against the missile's true motion does not hit it
+        RaidSpec raid = new RaidSpec("srbm", SRBM, TinyWorlds.box(29.27, 34.55, 29.28, 34.56),
+                TinyWorlds.town().boundary(), "Sderot", 3, 0, 1);
+        List<SimEvent> events = TinyWorlds.events(world(raid, 180));
+        List<SimEvent.InterceptOutcome> outcomes = of(events, SimEvent.InterceptOutcome.class);
+        assertThat(outcomes).isNotEmpty().allSatisfy(o -> assertThat(o.kill()).isFalse());
+        assertThat(outcomes).filteredOn(o -> o.threatId() > 0)
+                .allSatisfy(o -> assertThat(o.reason()).isIn("kinematic_miss", "out_of_reach"));
+    }
+
+    @Test
     void guidedThreatsCountInTheSummary() {
         RaidSpec raid = new RaidSpec("srbm", SRBM, TinyWorlds.box(29.27, 34.55, 29.28, 34.56),
                 TinyWorlds.town().boundary(), "Sderot", 1, 0, 1);

@@ -1,6 +1,6 @@
 package dev.bulwark.engine.flight.interceptor;
 
-import dev.bulwark.engine.flight.Trajectory;
+import dev.bulwark.engine.flight.FlightPath;
 
 /**
  * The true motion of a target, as the interceptor's guidance reads it: position and velocity
@@ -27,8 +27,8 @@ public interface TargetMotion {
         return Double.POSITIVE_INFINITY;
     }
 
-    /** A flown trajectory, ending at its ground impact. */
-    static TargetMotion of(Trajectory trajectory) {
+    /** A flown path, ending at its ground impact. */
+    static TargetMotion of(FlightPath trajectory) {
         return new TargetMotion() {
             @Override
             public void stateAt(double t, double[] out6) {
