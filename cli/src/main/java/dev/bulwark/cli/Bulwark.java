@@ -30,7 +30,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * variable {@code BULWARK_DEBUG} is set (to anything but {@code 0} or empty).
  */
 @Command(name = "bulwark", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Simulates integrated air and missile defence: rockets against radars and interceptor batteries.",
+        description = "Simulates integrated air and missile defence: rockets, mortars, drones, cruise and ballistic"
+            + " missiles against radars, interceptor batteries and lasers.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'bulwark COMMAND --help' for a command's options. Documentation: docs/ in the repository."})
 public final class Bulwark implements Callable<Integer> {

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Runs two scenarios N times each on the same seeds and prints, for every measure, the mean"
-            + " difference (second minus first) with its 95% confidence interval."},
+            + " difference (second minus first) with its 95%% confidence interval."},
         footer = {"", "The base seed is the first scenario's (or --seed). A comparison of a scenario with itself"
             + " gives exactly zero.",
             "Exit status: 0 done; 1 I/O or internal error; 2 bad command line, invalid scenario or output directory"

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "montecarlo", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Runs a scenario N times on different seeds, in parallel, and prints every measure's mean"
-            + " with its 95% confidence interval."},
+            + " with its 95%% confidence interval."},
         footer = {"", "Replication 0 runs on the scenario's seed (or --seed), so it is the run 'bulwark run' makes;"
             + " the others on seeds mixed from it. The results do not depend on --threads.",
             "Exit status: 0 done; 1 I/O or internal error; 2 bad command line, invalid scenario or output directory"
