@@ -1,7 +1,6 @@
 package dev.bulwark.engine.metrics;
 
 import dev.bulwark.engine.track.associate.SparseAssignment;
-import java.util.Arrays;
 
 /**
  * The generalised optimal sub-pattern assignment metric with α = 2 (Rahmathullah,
@@ -26,19 +25,14 @@ public final class Gospa implements MultiTargetMetric {
 
     private final double c;
     private final double p;
-    private final CutoffPairs pairs = new CutoffPairs();
-    private final SparseAssignment solver = new SparseAssignment();
-    private double[] unassigned = new double[0];
+    private final CutoffMatching matching = new CutoffMatching();
 
     /**
      * @param cutoff c (m), &gt; 0
      * @param order  p, ≥ 1
      */
     public Gospa(double cutoff, double order) {
-        if (!(cutoff > 0) || !(order >= 1) || Double.isInfinite(order)) {
-            throw new IllegalArgumentException("GOSPA needs c > 0 and 1 <= p < infinity, got c = " + cutoff
-                    + ", p = " + order);
-        }
+        CutoffMatching.check("GOSPA", cutoff, order);
         this.c = cutoff;
         this.p = order;
     }
@@ -46,30 +40,10 @@ public final class Gospa implements MultiTargetMetric {
     @Override
     public SetDistance distance(int truthCount, double[] truth, int estimateCount, double[] estimates,
             int dimension) {
-        pairs.find(truthCount, truth, estimateCount, estimates, dimension, c, p);
         double cp = Math.pow(c, p);
-        if (unassigned.length < truthCount) {
-            unassigned = new double[Math.max(truthCount, 2 * unassigned.length)];
-        }
-        Arrays.fill(unassigned, 0, truthCount, cp);
-        solver.prepare(truthCount, estimateCount, pairs.start, pairs.column, pairs.cost, unassigned);
-        double localisation = 0;
-        int assigned = 0;
-        for (int i = 0; i < truthCount; i++) {
-            solver.assignRow(i);
-        }
-        for (int i = 0; i < truthCount; i++) {
-            int j = solver.columnOf(i);
-            if (j >= 0) {
-                for (int k = pairs.start[i]; k < pairs.start[i + 1]; k++) {
-                    if (pairs.column[k] == j) {
-                        localisation += pairs.cost[k];
-                        break;
-                    }
-                }
-                assigned++;
-            }
-        }
+        matching.match(truthCount, truth, estimateCount, estimates, dimension, c, p);
+        double localisation = matching.sum;
+        int assigned = matching.assigned;
         int missedCount = truthCount - assigned;
         int falseCount = estimateCount - assigned;
         double missed = 0.5 * cp * missedCount;

@@ -1,7 +1,6 @@
 package dev.bulwark.engine.metrics;
 
 import dev.bulwark.engine.track.associate.SparseAssignment;
-import java.util.Arrays;
 
 /**
  * The optimal sub-pattern assignment metric (Schuhmacher, Vo &amp; Vo, "A consistent metric for
@@ -26,19 +25,14 @@ public final class Ospa implements MultiTargetMetric {
 
     private final double c;
     private final double p;
-    private final CutoffPairs pairs = new CutoffPairs();
-    private final SparseAssignment solver = new SparseAssignment();
-    private double[] unassigned = new double[0];
+    private final CutoffMatching matching = new CutoffMatching();
 
     /**
      * @param cutoff c (m), &gt; 0
      * @param order  p, ≥ 1
      */
     public Ospa(double cutoff, double order) {
-        if (!(cutoff > 0) || !(order >= 1) || Double.isInfinite(order)) {
-            throw new IllegalArgumentException("OSPA needs c > 0 and 1 <= p < infinity, got c = " + cutoff
-                    + ", p = " + order);
-        }
+        CutoffMatching.check("OSPA", cutoff, order);
         this.c = cutoff;
         this.p = order;
     }
@@ -57,34 +51,14 @@ public final class Ospa implements MultiTargetMetric {
         boolean truthSmaller = truthCount <= estimateCount;
         int m = truthSmaller ? truthCount : estimateCount;
         int n = truthSmaller ? estimateCount : truthCount;
+        // a row of the smaller set left unmatched is paired with a leftover element at the cut-off
         if (truthSmaller) {
-            pairs.find(truthCount, truth, estimateCount, estimates, dimension, c, p);
+            matching.match(truthCount, truth, estimateCount, estimates, dimension, c, p);
         } else {
-            pairs.find(estimateCount, estimates, truthCount, truth, dimension, c, p);
+            matching.match(estimateCount, estimates, truthCount, truth, dimension, c, p);
         }
-        if (unassigned.length < m) {
-            unassigned = new double[Math.max(m, 2 * unassigned.length)];
-        }
-        // a row of the smaller set left "unassigned" is paired with a leftover element at the cut-off
-        Arrays.fill(unassigned, 0, m, cp);
-        solver.prepare(m, n, pairs.start, pairs.column, pairs.cost, unassigned);
-        for (int i = 0; i < m; i++) {
-            solver.assignRow(i);
-        }
-        double sum = 0;
-        int assigned = 0;
-        for (int i = 0; i < m; i++) {
-            int j = solver.columnOf(i);
-            if (j >= 0) {
-                for (int k = pairs.start[i]; k < pairs.start[i + 1]; k++) {
-                    if (pairs.column[k] == j) {
-                        sum += pairs.cost[k];
-                        break;
-                    }
-                }
-                assigned++;
-            }
-        }
+        double sum = matching.sum;
+        int assigned = matching.assigned;
         double localisation = sum / n;
         double cutPairs = cp * (m - assigned) / n;
         double cardinality = cp * (n - m) / n;
