@@ -566,6 +566,31 @@ public final class ResultsStore implements EventBus.Listener, AutoCloseable {
                 FROM interceptor_launched n
                 LEFT JOIN intercept o ON o.interceptor_id = n.interceptor_id
                 ORDER BY n.interceptor_id""");
+        v.put("tracks", """
+                SELECT c.track_id, c.threat_id,
+                       c.t AS confirmed_time,
+                       d.t AS dropped_time, d.reason AS drop_reason,
+                       coalesce(a.assessments, 0) AS assessments,
+                       a.first_assessment_time, a.last_assessment_time,
+                       a.last_probability, a.max_probability, a.last_area,
+                       a.last_impact_semi_major_m, a.last_position_sigma_m,
+                       e.decisions, e.last_decision, e.last_reason
+                FROM track_confirmed c
+                LEFT JOIN track_dropped d ON d.track_id = c.track_id
+                LEFT JOIN (SELECT track_id, count(*) AS assessments, min(t) AS first_assessment_time,
+                                  max(t) AS last_assessment_time,
+                                  arg_max(probability, seq) AS last_probability,
+                                  max(probability) AS max_probability,
+                                  arg_max(area, seq) AS last_area,
+                                  arg_max(impact_semi_major_m, seq) AS last_impact_semi_major_m,
+                                  arg_max(position_sigma_m, seq) AS last_position_sigma_m
+                           FROM assessment GROUP BY track_id) a
+                       ON a.track_id = c.track_id
+                LEFT JOIN (SELECT track_id, count(*) AS decisions, arg_max(decision, seq) AS last_decision,
+                                  arg_max(reason, seq) AS last_reason
+                           FROM decision GROUP BY track_id) e
+                       ON e.track_id = c.track_id
+                ORDER BY c.track_id""");
         v.put("stock_over_time", """
                 SELECT seq, t, battery, ready, reserve, ready + reserve AS total, 'stock' AS cause, NULL::INTEGER AS rounds
                 FROM stock

@@ -29,7 +29,13 @@ class EventRecorderTest {
         String text = record(Fixtures.events(0));
         List<String> lines = text.lines().toList();
         assertThat(text).endsWith("\n").doesNotContain("\r");
-        assertThat(lines).hasSize(15);
+        assertThat(lines).hasSize(16);
+        assertThat(lines.get(15)).isEqualTo("{\"t\":71,\"kind\":\"assessment\",\"track_id\":5,\"threat_id\":0,"
+                + "\"position\":{\"lat_deg\":31.53,\"lon_deg\":34.55,\"alt_m\":812.25},\"velocity_east_mps\":281.5,"
+                + "\"velocity_north_mps\":-3.25,\"velocity_up_mps\":-12.5,\"position_sigma_m\":23.5,"
+                + "\"predicted_impact\":{\"lat_deg\":31.525,\"lon_deg\":34.5965,\"alt_m\":0},"
+                + "\"predicted_impact_time\":84.75,\"impact_semi_major_m\":512.5,\"impact_semi_minor_m\":201.25,"
+                + "\"impact_axis_azimuth_deg\":93.5,\"probability\":0.7344,\"area\":\"Sderot\",\"value_at_risk\":73.4375}");
         assertThat(lines.get(13)).isEqualTo("{\"t\":65.5,\"kind\":\"laser_outcome\",\"laser\":\"beam-1\",\"threat_id\":3,"
                 + "\"kill\":true,\"energy_fraction\":1.023457,\"reason\":\"kill\"}");
         assertThat(lines.get(10)).isEqualTo("{\"t\":46,\"kind\":\"stock_out\",\"battery\":\"battery-south\"}");

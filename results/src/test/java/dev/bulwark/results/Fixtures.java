@@ -35,7 +35,9 @@ final class Fixtures {
                 new SimEvent.Resupplied(60.0, "battery-south", 40, 0, 40),
                 new SimEvent.LaserEngaged(61.0, "beam-1", 4, 3, 62.0, 65.5, 3.0),
                 new SimEvent.LaserOutcome(65.5, "beam-1", 3, true, 1.0234567, "kill"),
-                new SimEvent.TrackingQuality(70.0, 60.0, 20, 512.34567, 23.456789, 0.5, 0.25));
+                new SimEvent.TrackingQuality(70.0, 60.0, 20, 512.34567, 23.456789, 0.5, 0.25),
+                new SimEvent.Assessed(71.0, 5, 0, GeodeticPoint.ofDegrees(31.53, 34.55, 812.25), 281.5, -3.25, -12.5,
+                        23.5, SDEROT, 84.75, 512.5, 201.25, 93.5, 0.734375, "Sderot", 73.4375));
     }
 
     static RunSummary summary() {

@@ -201,6 +201,15 @@ class ResultsStoreTest {
             }
             assertThat(scalar(c, "SELECT round(sum(cost_usd)) FROM engagements"))
                     .isEqualTo(Math.round(summary.interceptorCostUsd()));
+            assertThat(scalar(c, "SELECT count(*) FROM tracks"))
+                    .isEqualTo(scalar(c, "SELECT count(*) FROM track_confirmed")).isPositive();
+            assertThat(scalar(c, "SELECT sum(assessments) FROM tracks"))
+                    .isEqualTo(scalar(c, "SELECT count(*) FROM assessment")).isPositive();
+            assertThat(scalar(c, "SELECT count(*) FROM tracks WHERE assessments > 0 AND (last_probability IS NULL"
+                    + " OR first_assessment_time < confirmed_time OR last_probability > max_probability)")).isZero();
+            assertThat(scalar(c, "SELECT count(*) FROM tracks WHERE last_decision = 'engage'"))
+                    .isEqualTo(scalar(c, "SELECT count(DISTINCT track_id) FROM decision d WHERE seq = "
+                            + "(SELECT max(seq) FROM decision e WHERE e.track_id = d.track_id) AND decision = 'engage'"));
             assertThat(scalar(c, "SELECT count(*) FROM stock_over_time"))
                     .isEqualTo(scalar(c, "SELECT count(*) FROM stock") + scalar(c, "SELECT count(*) FROM resupplied"));
             // the 3-round battery ran dry: its stock reaches zero

@@ -106,6 +106,37 @@ public sealed interface SimEvent {
     }
 
     /**
+     * Threat evaluation's view of one confirmed track in one decision cycle: the track's estimate
+     * and where and when it is predicted to land, with the uncertainty of that prediction. One per
+     * confirmed track per decision cycle (the tracker's own information only; {@code threatId}
+     * is the analyst's truth match, which battle management never reads).
+     *
+     * @param position            the track's position estimate
+     * @param velocityEastMps     its velocity estimate, east component (m/s, local east-north-up at the track)
+     * @param velocityNorthMps    north component (m/s)
+     * @param velocityUpMps       up component (m/s)
+     * @param positionSigmaM      the root of the trace of the track's position covariance (m)
+     * @param predictedImpact     the predicted impact point (for a powered threat judged by its course:
+     *                            the middle of its course through the area it threatens)
+     * @param predictedImpactTime when (s)
+     * @param impactSemiMajorM    the impact ellipse's semi-major axis, one standard deviation (m)
+     * @param impactSemiMinorM    its semi-minor axis (m)
+     * @param impactAxisAzimuthDeg the azimuth of the major axis, degrees clockwise from north in [0, 180)
+     * @param probability         probability of impact inside any defended area
+     * @param area                the defended area most likely hit, or null
+     * @param valueAtRisk         Σ probability × value over the defended areas
+     */
+    record Assessed(double time, int trackId, int threatId, GeodeticPoint position, double velocityEastMps,
+            double velocityNorthMps, double velocityUpMps, double positionSigmaM, GeodeticPoint predictedImpact,
+            double predictedImpactTime, double impactSemiMajorM, double impactSemiMinorM, double impactAxisAzimuthDeg,
+            double probability, String area, double valueAtRisk) implements SimEvent {
+        @Override
+        public String kind() {
+            return "assessment";
+        }
+    }
+
+    /**
      * Battle management changed its decision about a track: engage it, or hold fire and why.
      *
      * @param decision    {@code engage} or {@code hold}

@@ -46,6 +46,7 @@ import dev.bulwark.engine.track.Track;
 import dev.bulwark.engine.track.Tracker;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -484,7 +485,7 @@ public final class Simulation {
             }
             Assessment a = evaluator.assess(track.id(), track.time(), track.state(), track.covariance());
             if (a == null) {
-                record(now, track, null, Reason.NO_PREDICTION, -1, 0.0);
+                record(now, track, match(track.state(), now), Reason.NO_PREDICTION, -1, 0.0);
             } else {
                 assessed.add(a);
             }
@@ -492,11 +493,17 @@ public final class Simulation {
         if (assessed.isEmpty()) {
             return;
         }
+        Map<Integer, Assessment> byTrack = new HashMap<>();
+        for (Assessment a : assessed) {
+            byTrack.put(a.trackId(), a);
+        }
         List<Decision> decisions = assigner.assign(now, assessed,
                 id -> engagements.getOrDefault(id, EngagementState.NONE), batteries, lasers);
         for (Decision d : decisions) {
             Track track = find(d.trackId());
-            ThreatTruth truth = record(now, track, d, d.reason(), d.likelyArea(), d.probability());
+            ThreatTruth truth = match(track.state(), now);
+            publishAssessment(now, track, truth, byTrack, d.trackId());
+            record(now, track, truth, d.reason(), d.likelyArea(), d.probability());
             if (d.engage() && d.laser() != null) {
                 beam(now, track, truth, d.laser());
             } else if (d.engage()) {
@@ -561,8 +568,39 @@ public final class Simulation {
         throw new IllegalStateException("no track " + trackId);
     }
 
-    private ThreatTruth record(double now, Track track, Decision d, Reason reason, int area, double probability) {
-        ThreatTruth truth = match(track.state(), now);
+    /** Publishes threat evaluation's view of a track ({@link SimEvent.Assessed}). */
+    private void publishAssessment(double now, Track track, ThreatTruth truth, Map<Integer, Assessment> assessed,
+            int trackId) {
+        Assessment a = assessed.get(trackId);
+        if (a == null) {
+            return;
+        }
+        double[] x = track.state();
+        double[] p = track.covariance();
+        GeodeticPoint position = ellipsoid.toGeodetic(x[0], x[1], x[2]);
+        double sl = Math.sin(position.longitude());
+        double cl = Math.cos(position.longitude());
+        double sp = Math.sin(position.latitude());
+        double cp = Math.cos(position.latitude());
+        double ve = -sl * x[3] + cl * x[4];
+        double vn = -sp * cl * x[3] - sp * sl * x[4] + cp * x[5];
+        double vu = cp * cl * x[3] + cp * sl * x[4] + sp * x[5];
+        int n = (int) Math.round(Math.sqrt(p.length));
+        double sigma = Math.sqrt(p[0] + p[n + 1] + p[2 * n + 2]);
+        // the 1-sigma impact ellipse from the east-north covariance: eigenvalues and the major axis
+        double mean = 0.5 * (a.covEE() + a.covNN());
+        double half = Math.hypot(0.5 * (a.covEE() - a.covNN()), a.covEN());
+        double major = Math.sqrt(Math.max(0, mean + half));
+        double minor = Math.sqrt(Math.max(0, mean - half));
+        double axis = Math.toDegrees(0.5 * Math.atan2(2 * a.covEN(), a.covNN() - a.covEE()));
+        axis = axis < 0 ? axis + 180 : axis;
+        bus.publish(new SimEvent.Assessed(now, trackId, truth == null ? 0 : truth.id, position, ve, vn, vu, sigma,
+                a.impactPoint(), a.impactTime(), major, minor, axis >= 180 ? axis - 180 : axis, a.probabilityDefended(),
+                a.likelyArea() >= 0 ? world.areas().get(a.likelyArea()).name() : null, a.valueAtRisk()));
+    }
+
+    private ThreatTruth record(double now, Track track, ThreatTruth truth, Reason reason, int area,
+            double probability) {
         if (truth != null && reason != Reason.ENGAGED) {
             // "No feasible intercept" (typically: too late, once the threat is near the ground) and
             // "no prediction" never hide a more telling reason recorded while it could still be engaged.
