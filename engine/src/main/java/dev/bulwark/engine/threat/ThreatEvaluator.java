@@ -15,7 +15,8 @@ import java.util.Map;
  * predicted impact time against time lies between {@link #POWERED_SLOPE_MIN} and
  * {@link #POWERED_SLOPE_MAX} while it flies nearly level (the least-squares rate of change of its
  * distance from the Earth's centre is below {@link #LEVEL_FLIGHT} times its ground speed); and as
- * ballistic otherwise, including before it has that much history. The long span and the level
+ * ballistic otherwise, including before it has that much history, and always when it flies faster
+ * than {@link #MAX_POWERED_SPEED_MPS}. The long span and the level
  * flight condition keep out rockets early in their track, whose velocity estimate is still
  * converging and whose predicted impact time moves with it. A ballistic prediction that fails
  * (the track climbs away) counts as an impact an hour away.
@@ -47,6 +48,16 @@ public final class ThreatEvaluator {
      * estimate is still converging, does not pass for a drone.
      */
     public static final double LEVEL_FLIGHT = 0.2;
+    /**
+     * Fastest track that can be judged powered (m/s), about Mach 1 near the ground. The powered
+     * threats Bulwark flies are subsonic (drones near 50 m/s, cruise missiles near 250 m/s); a
+     * rocket fired at a low elevation climbs out at a few degrees for its first seconds, its
+     * predicted impact receding as its velocity estimate converges, and without this limit a
+     * Grad-class rocket at 450–700 m/s was sometimes taken for a drone for a second or two
+     * (measured on southern-front.yaml: 31 assessments). Simplified: a supersonic cruise missile
+     * would be judged ballistic.
+     */
+    public static final double MAX_POWERED_SPEED_MPS = 340.0;
     private static final int HISTORY = 32;
 
     private final ImpactPredictor ballistic;
@@ -73,7 +84,8 @@ public final class ThreatEvaluator {
         double speed2 = state[3] * state[3] + state[4] * state[4] + state[5] * state[5];
         double groundSpeed = Math.sqrt(Math.max(0, speed2 - radialSpeed * radialSpeed));
         h.add(time, falling == null ? time + 3_600 : falling.impactTime(), r, groundSpeed);
-        if (h.powered()) {
+        h.judgedPowered = Math.sqrt(speed2) < MAX_POWERED_SPEED_MPS && h.powered();
+        if (h.judgedPowered) {
             Assessment flying = course.assess(trackId, time, state, covariance);
             if (flying != null) {
                 return flying;
@@ -85,7 +97,7 @@ public final class ThreatEvaluator {
     /** Whether the track's history marks it as powered (after its latest assessment). */
     public boolean powered(int trackId) {
         History h = histories.get(trackId);
-        return h != null && h.powered();
+        return h != null && h.judgedPowered;
     }
 
     /** Forgets a track that is gone. */
@@ -99,6 +111,7 @@ public final class ThreatEvaluator {
         final double[] impact = new double[HISTORY];
         final double[] radius = new double[HISTORY];
         double groundSpeed;
+        boolean judgedPowered;
         int count;
         int next;
 

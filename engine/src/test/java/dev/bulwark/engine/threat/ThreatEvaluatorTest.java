@@ -52,6 +52,14 @@ class ThreatEvaluatorTest {
         return new double[] {p[0], p[1], p[2], v[0], v[1], v[2]};
     }
 
+    private static double[] level(double t, double startEast, double speed) {
+        double[] p = new double[3];
+        TOWN_FRAME.enuToEcef(startEast + speed * t, 0, 300, p);
+        double[] v = new double[3];
+        TOWN_FRAME.rotateToEcef(speed, 0, 0, v);
+        return new double[] {p[0], p[1], p[2], v[0], v[1], v[2]};
+    }
+
     private static ThreatEvaluator evaluator(DefendedAreas areas) {
         return new ThreatEvaluator(new ImpactPredictor(new BallisticPropagator(EarthModel.WGS84, 1.0), areas,
                 10_000, 0.0, 900), new CoursePredictor(areas, WGS84));
@@ -151,5 +159,23 @@ class ThreatEvaluatorTest {
             evaluator.assess(5, t, s, diagonal(20, 5));
             assertThat(evaluator.powered(5)).as("t = %s", t).isFalse();
         }
+    }
+
+    @Test
+    void levelFlightFasterThanSoundIsNeverTakenForAPoweredThreat() {
+        // the same level flight at 300 m, 12 s of history: a cruise missile at 250 m/s is judged
+        // by its course, a track at 450 m/s (a low-angle rocket's climb-out looks like this) is not
+        ThreatEvaluator evaluator = evaluator(areas());
+        for (double t = 0; t <= 12; t += 0.5) {
+            evaluator.assess(1, t, level(t, -40_000, 250), diagonal(20, 2));
+            evaluator.assess(2, t, level(t, -40_000, 450), diagonal(20, 2));
+        }
+        assertThat(evaluator.powered(1)).isTrue();
+        assertThat(evaluator.powered(2)).isFalse();
+        Assessment fast = evaluator.assess(2, 12.5, level(12.5, -40_000, 450), diagonal(20, 2));
+        assertThat(fast.timeToImpact()).as("judged ballistic: it falls within a minute")
+                .isLessThan(60);
+        Assessment slow = evaluator.assess(1, 12.5, level(12.5, -40_000, 250), diagonal(20, 2));
+        assertThat(slow.timeToImpact()).as("judged by its course").isGreaterThan(100);
     }
 }
