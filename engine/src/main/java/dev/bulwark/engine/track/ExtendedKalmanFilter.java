@@ -103,7 +103,8 @@ public final class ExtendedKalmanFilter implements StateFilter {
     @Override
     public double mahalanobis(MeasurementModel model, double[] z) {
         int md = linearise(model, z);
-        return kf.mahalanobisOfInnovation(nu, h, r, md);
+        double d2 = kf.mahalanobisOfInnovation(nu, h, r, md);
+        return d2 < Double.POSITIVE_INFINITY ? d2 : Double.POSITIVE_INFINITY;
     }
 
     @Override
