@@ -36,6 +36,14 @@ public final class ConstantVelocity implements MotionModel {
     }
 
     @Override
+    public void propagate(double[] x, double dt, double[] out) {
+        for (int i = 0; i < 3; i++) {
+            out[i] = x[i] + dt * x[i + 3];
+            out[i + 3] = x[i + 3];
+        }
+    }
+
+    @Override
     public void transition(double[] x, double dt, double[] f, double[] b, double[] qm) {
         Arrays.fill(f, 0, 36, 0);
         Arrays.fill(qm, 0, 36, 0);

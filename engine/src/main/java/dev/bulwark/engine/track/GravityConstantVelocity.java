@@ -61,16 +61,10 @@ public final class GravityConstantVelocity implements MotionModel {
         for (int i = 0; i < 3; i++) {
             f[i * 6 + i + 3] = dt;
         }
-        double r2 = x[0] * x[0] + x[1] * x[1] + x[2] * x[2];
-        double r3 = r2 * Math.sqrt(r2);
-        // point mass + J2 (Vallado 2013, §8.6), then the rotating-frame terms
-        double zr2 = x[2] * x[2] / r2;
-        double c = 1.5 * j2ReSq / r2;
-        double gxy = -mu / r3 * (1 + c * (1 - 5 * zr2));
-        double gz = -mu / r3 * (1 + c * (3 - 5 * zr2));
-        double ax = gxy * x[0] + omega * omega * x[0] + 2 * omega * x[4];
-        double ay = gxy * x[1] + omega * omega * x[1] - 2 * omega * x[3];
-        double az = gz * x[2];
+        acceleration(x, b);
+        double ax = b[0];
+        double ay = b[1];
+        double az = b[2];
         double h = 0.5 * dt * dt;
         b[0] = ax * h;
         b[1] = ay * h;
@@ -79,5 +73,34 @@ public final class GravityConstantVelocity implements MotionModel {
         b[4] = ay * dt;
         b[5] = az * dt;
         ConstantVelocity.whiteAcceleration(q, dt, qm);
+    }
+
+    @Override
+    public void propagate(double[] x, double dt, double[] out) {
+        acceleration(x, out);
+        double ax = out[0];
+        double ay = out[1];
+        double az = out[2];
+        double h = 0.5 * dt * dt;
+        out[0] = x[0] + dt * x[3] + ax * h;
+        out[1] = x[1] + dt * x[4] + ay * h;
+        out[2] = x[2] + dt * x[5] + az * h;
+        out[3] = x[3] + ax * dt;
+        out[4] = x[4] + ay * dt;
+        out[5] = x[5] + az * dt;
+    }
+
+    /** Gravity, centrifugal and Coriolis acceleration (m/s²) at the state x into out[0..2]. */
+    private void acceleration(double[] x, double[] out) {
+        double r2 = x[0] * x[0] + x[1] * x[1] + x[2] * x[2];
+        double r3 = r2 * Math.sqrt(r2);
+        // point mass + J2 (Vallado 2013, §8.6), then the rotating-frame terms
+        double zr2 = x[2] * x[2] / r2;
+        double c = 1.5 * j2ReSq / r2;
+        double gxy = -mu / r3 * (1 + c * (1 - 5 * zr2));
+        double gz = -mu / r3 * (1 + c * (3 - 5 * zr2));
+        out[0] = gxy * x[0] + omega * omega * x[0] + 2 * omega * x[4];
+        out[1] = gxy * x[1] + omega * omega * x[1] - 2 * omega * x[3];
+        out[2] = gz * x[2];
     }
 }

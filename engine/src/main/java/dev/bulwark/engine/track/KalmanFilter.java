@@ -35,6 +35,7 @@ public final class KalmanFilter {
     private final double[] prior;
     private final int[] nonZero; // column indices of the non-zero entries of each row of F, H or I − KH
     private final int[] nonZeroCount;
+    private int lastMd; // dimension of the last successful factorisation of S, 0 if none
 
     /**
      * @param stateDimension       n
@@ -189,6 +190,63 @@ public final class KalmanFilter {
         if (!innovationAndFactor(z, h, r, md)) {
             return Double.POSITIVE_INFINITY;
         }
+        return distance(md);
+    }
+
+    /**
+     * As {@link #mahalanobis}, but for an innovation ν computed by the caller, e.g. z − h(x)
+     * with an angle wrapped, for an extended filter: νᵀ S⁻¹ ν with S = H P Hᵀ + R.
+     *
+     * @param nu innovation (md)
+     * @param h  measurement matrix or Jacobian (md×n)
+     * @param r  measurement noise covariance (md×md)
+     * @param md measurement dimension, at most m
+     * @return the squared distance, or +∞ if S is not positive definite
+     */
+    public double mahalanobisOfInnovation(double[] nu, double[] h, double[] r, int md) {
+        if (!givenInnovationAndFactor(nu, h, r, md)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return distance(md);
+    }
+
+    /**
+     * As {@link #update}, but for an innovation ν computed by the caller (an extended Kalman
+     * filter's z − h(x)): x ← x + K ν, P in Joseph form with the Jacobian H.
+     *
+     * @param nu innovation (md)
+     * @param h  measurement Jacobian (md×n)
+     * @param r  measurement noise covariance (md×md)
+     * @param md measurement dimension, at most m
+     * @return the NIS, or +∞ (no update) if S was not positive definite or ν not finite
+     */
+    public double updateWithInnovation(double[] nu, double[] h, double[] r, int md) {
+        double nis = mahalanobisOfInnovation(nu, h, r, md);
+        if (!(nis < Double.POSITIVE_INFINITY)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        correct(h, r, md);
+        return nis;
+    }
+
+    /**
+     * ln det S of the innovation covariance of the last {@link #mahalanobis}, {@link #update} or
+     * their innovation forms (from its Cholesky factor), for a measurement's Gaussian likelihood;
+     * NaN before any.
+     */
+    public double innovationLogDeterminant() {
+        if (lastMd == 0) {
+            return Double.NaN;
+        }
+        double acc = 0;
+        for (int i = 0; i < lastMd; i++) {
+            acc += Math.log(chol[i * lastMd + i]);
+        }
+        return 2 * acc;
+    }
+
+    // d² = |L⁻¹ ν|² with the factor and innovation in place
+    private double distance(int md) {
         // solve L y = ν; d² = |y|²
         double d2 = 0;
         for (int i = 0; i < md; i++) {
@@ -213,6 +271,12 @@ public final class KalmanFilter {
         if (!(nis < Double.POSITIVE_INFINITY)) {
             return Double.POSITIVE_INFINITY; // S not positive definite, or a NaN measurement: no update
         }
+        correct(h, r, md);
+        return nis;
+    }
+
+    // x += K ν and the Joseph-form P, with the innovation and factor in place
+    private void correct(double[] h, double[] r, int md) {
         gain(md);
         // x += K ν
         for (int i = 0; i < n; i++) {
@@ -223,7 +287,6 @@ public final class KalmanFilter {
             x[i] += acc;
         }
         joseph(h, r, md);
-        return nis;
     }
 
     /**
@@ -381,11 +444,7 @@ public final class KalmanFilter {
 
     // innovation ν = z − Hx (−Hx if z is null); S = H P Hᵀ + R; chol = L with S = L Lᵀ; also fills ph = P Hᵀ
     private boolean innovationAndFactor(double[] z, double[] h, double[] r, int md) {
-        if (md > m) {
-            throw new IllegalArgumentException("measurement dimension " + md + " exceeds " + m);
-        }
-        // over the non-zeros of H only (a position measurement has 3 in 18), in the dense order
-        indexNonZeros(h, md);
+        prepare(h, md);
         for (int i = 0; i < md; i++) {
             double acc = 0;
             for (int t = 0; t < nonZeroCount[i]; t++) {
@@ -394,6 +453,27 @@ public final class KalmanFilter {
             }
             innovation[i] = z == null ? -acc : z[i] - acc;
         }
+        return factor(h, r, md);
+    }
+
+    // the innovation given; S = H P Hᵀ + R and its factor as above
+    private boolean givenInnovationAndFactor(double[] nu, double[] h, double[] r, int md) {
+        prepare(h, md);
+        System.arraycopy(nu, 0, innovation, 0, md);
+        return factor(h, r, md);
+    }
+
+    private void prepare(double[] h, int md) {
+        if (md > m) {
+            throw new IllegalArgumentException("measurement dimension " + md + " exceeds " + m);
+        }
+        lastMd = 0;
+        // over the non-zeros of H only (a position measurement has 3 in 18), in the dense order
+        indexNonZeros(h, md);
+    }
+
+    // ph = P Hᵀ, S = H P Hᵀ + R, chol = L with S = L Lᵀ; H's non-zeros indexed
+    private boolean factor(double[] h, double[] r, int md) {
         for (int i = 0; i < n; i++) {
             for (int a = 0; a < md; a++) {
                 double acc = 0;
@@ -433,6 +513,7 @@ public final class KalmanFilter {
                 }
             }
         }
+        lastMd = md;
         return true;
     }
 

@@ -24,4 +24,28 @@ public interface MotionModel {
     default boolean dependsOnState() {
         return true;
     }
+
+    /**
+     * The state flown over a step without noise, f(x). For a linear model (and the default) it
+     * is F x + b from {@link #transition}; a nonlinear model overrides it with its own dynamics,
+     * which the unscented filter uses at each sigma point. The default allocates the matrices on
+     * every call: models used in a loop override it.
+     *
+     * @param x   current state (read only)
+     * @param dt  time step (s)
+     * @param out receives f(x) (n); may not be {@code x}
+     */
+    default void propagate(double[] x, double dt, double[] out) {
+        int n = dimension();
+        double[] f = new double[n * n];
+        double[] b = new double[n];
+        transition(x, dt, f, b, new double[n * n]);
+        for (int i = 0; i < n; i++) {
+            double acc = b[i];
+            for (int j = 0; j < n; j++) {
+                acc += f[i * n + j] * x[j];
+            }
+            out[i] = acc;
+        }
+    }
 }
