@@ -24,8 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +53,7 @@ final class TrackCommand implements Callable<Integer> {
 
     /** Columns of the tracks file. */
     static final String HEADER = "time_s,track_id,lat_deg,lon_deg,alt_m,vx_mps,vy_mps,vz_mps,speed_mps,"
-            + "sigma_position_m,plots_used,last_sensor";
+            + "sigma_position_m,plots_used,last_sensor,quality,plot_lines";
 
     @Parameters(index = "0", paramLabel = "PLOTS.csv", description = "The recorded plots (CSV).")
     private Path plotsFile;
@@ -90,11 +92,14 @@ final class TrackCommand implements Callable<Integer> {
         }
         TrackerSettings settings = TrackerSettings.DEFAULT;
         List<Plot> plots;
+        List<Integer> lines;
         try {
             if (config != null) {
                 settings = ScenarioLoader.loadTrackerConfig(config);
             }
-            plots = PlotFile.read(plotsFile);
+            PlotFile.Rows rows = PlotFile.readRows(plotsFile);
+            plots = rows.plots();
+            lines = rows.lines();
         } catch (ScenarioException e) {
             for (Problem p : e.problems()) {
                 stderr.println(p.format());
@@ -124,7 +129,7 @@ final class TrackCommand implements Callable<Integer> {
             } else {
                 w = stdout;
             }
-            int rows = run(plots, tracker, w);
+            int rows = run(plots, lines, tracker, w);
             w.flush();
             if (out != null) {
                 w.close();
@@ -148,11 +153,18 @@ final class TrackCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Feeds the plots scan by scan and writes the confirmed tracks after each; returns the rows written. */
-    static int run(List<Plot> plots, Tracker tracker, Writer w) throws IOException {
+    /**
+     * Feeds the plots scan by scan and writes the confirmed tracks after each; returns the rows written.
+     *
+     * @param lines the input line of each plot, for the {@code plot_lines} column
+     */
+    static int run(List<Plot> plots, List<Integer> lines, Tracker tracker, Writer w) throws IOException {
         w.write(HEADER);
         w.write('\n');
         ConvertedPosition converter = new ConvertedPosition();
+        // per live track id: its provenance entries already turned into line numbers, and those not yet written
+        Map<Integer, Lines> pending = new HashMap<>();
+        Map<Integer, Lines> live = new HashMap<>();
         int rows = 0;
         int i = 0;
         double[] z = new double[3 * Math.max(1, plots.size())];
@@ -169,15 +181,44 @@ final class TrackCommand implements Callable<Integer> {
                 j++;
             }
             update(tracker, first.time(), first.sensor(), n, z, r);
+            // every provenance entry added by this update comes from this scan, whose plots start at row i
+            live.clear();
             for (Track t : tracker.tracks()) {
+                Lines l = pending.getOrDefault(t.id(), new Lines());
+                List<Track.PlotUse> uses = t.provenance();
+                for (int k = l.seen; k < uses.size(); k++) {
+                    Track.PlotUse u = uses.get(k);
+                    if (l.text.length() > 0) {
+                        l.text.append(' ');
+                    }
+                    l.text.append(lines.get(i + u.plot()));
+                    String weight = String.format(Locale.ROOT, "%.3f", u.weight());
+                    if (!weight.equals("1.000")) {
+                        l.text.append(':').append(weight);
+                    }
+                }
+                l.seen = uses.size();
+                live.put(t.id(), l);
                 if (t.confirmed()) {
                     w.write(row(first.time(), t));
+                    w.write(l.text.toString());
+                    w.write('\n');
+                    l.text.setLength(0);
                     rows++;
                 }
             }
+            Map<Integer, Lines> swap = pending;
+            pending = live;
+            live = swap;
             i = j;
         }
         return rows;
+    }
+
+    /** A track's provenance entries turned into input lines so far, and the lines not yet written. */
+    private static final class Lines {
+        int seen;
+        final StringBuilder text = new StringBuilder();
     }
 
     private static void update(Tracker tracker, double t, int sensor, int n, double[] z, double[] r) {
@@ -193,9 +234,10 @@ final class TrackCommand implements Callable<Integer> {
         double[] p = t.covariance();
         GeodeticPoint g = Ellipsoid.WGS84.toGeodetic(x[0], x[1], x[2]);
         double sigma = Math.sqrt((p[0] + p[7] + p[14]) / 3);
-        return String.format(Locale.ROOT, "%s,%d,%.7f,%.7f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%d,%d%n",
+        return String.format(Locale.ROOT, "%s,%d,%.7f,%.7f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%d,%d,%.3f,",
                 trim(time), t.id(), g.latitudeDegrees(), g.longitudeDegrees(), g.altitude(), x[3], x[4], x[5],
-                Math.sqrt(x[3] * x[3] + x[4] * x[4] + x[5] * x[5]), sigma, t.plotsUsed(), t.lastSensor());
+                Math.sqrt(x[3] * x[3] + x[4] * x[4] + x[5] * x[5]), sigma, t.plotsUsed(), t.lastSensor(),
+                t.quality());
     }
 
     private static String trim(double v) {

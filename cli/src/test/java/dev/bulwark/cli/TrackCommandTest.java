@@ -110,6 +110,55 @@ class TrackCommandTest {
     }
 
     @Test
+    void thePlotLinesColumnGivesTheInputLinesThatUpdatedEachTrack(@TempDir Path dir) throws IOException {
+        // The plot of target k in scan s is on line 2 + 2s + k (the header is line 1); a blank line
+        // inserted before scan 10 moves the later ones down by one. Over a track's rows, plot_lines
+        // lists every line of its target once, in order, from the plot that started it (its first
+        // row, at confirmation, lists the three plots that confirmed it) to the last scan.
+        Path in = plots(dir);
+        List<String> input = new ArrayList<>(Files.readAllLines(in));
+        input.add(21, "");
+        Files.write(in, input);
+        Path config = dir.resolve("tracker.yaml");
+        Files.writeString(config, "tracker:\n  process_noise_m2_s3: 1\n  initial_speed_sigma_mps: 300\n");
+        for (String associator : List.of("gnn", "jpda")) {
+            Fakes.Result r = Fakes.run(null, "track", in.toString(), "--model", "cv", "--config", config.toString(),
+                    "--associator", associator);
+            assertThat(r.status()).as(r.err()).isZero();
+            java.util.Map<String, List<String>> linesByTrack = new java.util.TreeMap<>();
+            java.util.Map<String, Integer> rowsByTrack = new java.util.TreeMap<>();
+            List<String> rows = r.out().lines().toList();
+            assertThat(rows.get(0)).endsWith(",quality,plot_lines");
+            for (String row : rows.subList(1, rows.size())) {
+                String[] c = row.split(",", -1);
+                assertThat(c).hasSize(14);
+                assertThat(Double.parseDouble(c[12])).as("quality").isBetween(0.0, 1.0);
+                List<String> got = linesByTrack.computeIfAbsent(c[1], k -> new ArrayList<>());
+                if (rowsByTrack.merge(c[1], 1, Integer::sum) == 1) {
+                    assertThat(c[13].split(" ")).as(associator + " first row " + row).hasSize(3);
+                }
+                for (String entry : c[13].split(" ")) {
+                    // JPDA gives the weight of a shared plot after a colon; here each gate holds one plot
+                    String[] lw = entry.split(":");
+                    if (lw.length == 2) {
+                        assertThat(Double.parseDouble(lw[1])).isBetween(0.01, 1.0);
+                    }
+                    got.add(lw[0]);
+                }
+            }
+            assertThat(linesByTrack).as(associator).hasSize(2);
+            for (List<String> got : linesByTrack.values()) {
+                int k = Integer.parseInt(got.get(0)) % 2 == 0 ? 0 : 1;
+                List<String> expected = new ArrayList<>();
+                for (int s = 0; s < 40; s++) {
+                    expected.add(String.valueOf(2 + 2 * s + k + (s >= 10 ? 1 : 0)));
+                }
+                assertThat(got).as(associator).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void aBadHeaderNamesTheColumn(@TempDir Path dir) throws IOException {
         Path in = dir.resolve("bad.csv");
         Files.write(in, List.of(HEADER.replace("range_m", "rnge_m"), "0.0,0,31.5,34.6,50,20000,10,5,10,1,1"));

@@ -80,6 +80,7 @@ public final class Measures {
         m.put("track_breaks", (double) s.tracking().trackBreaks());
         m.put("track_swaps", (double) s.tracking().trackSwaps());
         m.put("mean_gospa_m", s.tracking().meanGospaM());
+        m.put("track_rmse_m", s.tracking().rmseM());
         return m;
     }
 

@@ -180,6 +180,7 @@ public final class SummaryWriter {
                 Measure.decimal("mean_time_to_track_s", s.tracking().meanTimeToTrackS(), 3),
                 Measure.count("track_breaks", s.tracking().trackBreaks()),
                 Measure.count("track_swaps", s.tracking().trackSwaps()),
-                Measure.decimal("mean_gospa_m", s.tracking().meanGospaM(), 2));
+                Measure.decimal("mean_gospa_m", s.tracking().meanGospaM(), 2),
+                Measure.decimal("track_rmse_m", s.tracking().rmseM(), 2));
     }
 }

@@ -35,7 +35,7 @@ final class Fixtures {
                 new SimEvent.Resupplied(60.0, "battery-south", 40, 0, 40),
                 new SimEvent.LaserEngaged(61.0, "beam-1", 4, 3, 62.0, 65.5, 3.0),
                 new SimEvent.LaserOutcome(65.5, "beam-1", 3, true, 1.0234567, "kill"),
-                new SimEvent.TrackingQuality(70.0, 60.0, 20, 512.34567, 23.456789, 0.5, 0.25),
+                new SimEvent.TrackingQuality(70.0, 60.0, 20, 512.34567, 23.456789, 0.5, 0.25, 31.4159265),
                 new SimEvent.Assessed(71.0, 5, 0, GeodeticPoint.ofDegrees(31.53, 34.55, 812.25), 281.5, -3.25, -12.5,
                         23.5, SDEROT, 84.75, 512.5, 201.25, 93.5, 0.734375, "Sderot", 73.4375));
     }
@@ -53,7 +53,7 @@ final class Fixtures {
         batteries.put("battery-south", 7);
         batteries.put("battery-north", 3);
         return new RunSummary("southern-front", 7, 120, 30, 90, 27, 24, leaks, 88, 2, 10, 500_000.0, 96_000.0,
-                0, reasons, batteries, 12_345L, 118, 4, 12.0, new RunSummary.Tracking(110, 6.54321, 3, 1, 87.654321));
+                0, reasons, batteries, 12_345L, 118, 4, 12.0, new RunSummary.Tracking(110, 6.54321, 3, 1, 87.654321, 24.681357));
     }
 
     static RunParameters parameters() {

@@ -60,7 +60,8 @@ class SummaryWriterTest {
                   "mean_time_to_track_s": 6.543,
                   "track_breaks": 3,
                   "track_swaps": 1,
-                  "mean_gospa_m": 87.65
+                  "mean_gospa_m": 87.65,
+                  "track_rmse_m": 24.68
                 }
                 """.formatted(expectedReasonsJson()));
     }
@@ -87,9 +88,9 @@ class SummaryWriterTest {
         assertThat(csv).contains("\nnot_engaged_reasons[no_stock],2\n");
         assertThat(csv).contains("\ninterceptors_by_battery[battery-north],3\n");
         assertThat(csv).contains("\ncost_exchange_ratio,5.2085\n").contains("\ntracks_confirmed,118\n")
-                .endsWith("mean_gospa_m,87.65\n");
-        // Same measures as the JSON: 22 scalars + 3 areas + every reason but "engaged" + 1 unknown + 2 batteries.
-        assertThat(csv.lines().count()).isEqualTo(1 + 22 + 2 + 5 + 3 + (Reason.values().length - 1 + 1) + 2);
+                .endsWith("mean_gospa_m,87.65\ntrack_rmse_m,24.68\n");
+        // Same measures as the JSON: 23 scalars + 3 areas + every reason but "engaged" + 1 unknown + 2 batteries.
+        assertThat(csv.lines().count()).isEqualTo(1 + 23 + 2 + 5 + 3 + (Reason.values().length - 1 + 1) + 2);
     }
 
     @Test

@@ -35,14 +35,38 @@ public final class PlotFile {
     }
 
     /**
+     * The plots of a file with the line each came from.
+     *
+     * @param plots the plots, in file order
+     * @param lines the 1-based line number in the file of each plot (the header is line 1)
+     */
+    public record Rows(List<Plot> plots, List<Integer> lines) {
+        public Rows {
+            plots = List.copyOf(plots);
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
      * The plots of a file, in file order.
      *
      * @throws ScenarioException every problem of the file (missing file, bad header, bad values, times going back)
      */
     public static List<Plot> read(Path file) throws ScenarioException {
+        return readRows(file).plots();
+    }
+
+    /**
+     * The plots of a file, in file order, with their line numbers (for provenance: which input
+     * line updated which track).
+     *
+     * @throws ScenarioException every problem of the file (missing file, bad header, bad values, times going back)
+     */
+    public static Rows readRows(Path file) throws ScenarioException {
         Problems problems = new Problems();
         String name = file.toString();
         List<Plot> plots = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
         List<String> lines;
         try {
             lines = readLines(file);
@@ -128,11 +152,12 @@ public final class PlotFile {
                     k -> new LocalFrame(Ellipsoid.WGS84, GeodeticPoint.ofDegrees(lat, lon, alt)));
             plots.add(new Plot(t, (int) sensor, frame, range, Math.toRadians(az), Math.toRadians(el), sr, sa * 1e-3,
                     se * 1e-3, rv, srv));
+            lineNumbers.add(lineNo);
         }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems.list());
         }
-        return plots;
+        return new Rows(plots, lineNumbers);
     }
 
     private static List<String> readLines(Path file) throws IOException {

@@ -18,6 +18,8 @@ final class CutoffMatching {
     double sum;
     /** Matched pairs of the last {@link #match}. */
     int assigned;
+    /** Σ d² (Euclidean, whatever p) over the matched pairs of the last {@link #match}. */
+    double sumSquares;
 
     /** Checks a metric's parameters: c &gt; 0 and 1 ≤ p &lt; ∞. */
     static void check(String metric, double cutoff, double order) {
@@ -39,6 +41,7 @@ final class CutoffMatching {
             solver.assignRow(i);
         }
         sum = 0;
+        sumSquares = 0;
         assigned = 0;
         for (int i = 0; i < rows; i++) {
             int j = solver.columnOf(i);
@@ -46,11 +49,17 @@ final class CutoffMatching {
                 for (int k = pairs.start[i]; k < pairs.start[i + 1]; k++) {
                     if (pairs.column[k] == j) {
                         sum += pairs.cost[k];
+                        sumSquares += pairs.distance[k] * pairs.distance[k];
                         break;
                     }
                 }
                 assigned++;
             }
         }
+    }
+
+    /** √(Σ d² / pairs) over the matched pairs of the last {@link #match}; NaN without pairs. */
+    double rmse() {
+        return assigned == 0 ? Double.NaN : Math.sqrt(sumSquares / assigned);
     }
 }

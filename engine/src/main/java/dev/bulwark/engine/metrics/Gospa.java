@@ -49,6 +49,7 @@ public final class Gospa implements MultiTargetMetric {
         double missed = 0.5 * cp * missedCount;
         double falseTargets = 0.5 * cp * falseCount;
         double d = Math.pow(localisation + missed + falseTargets, 1 / p);
-        return new SetDistance(d, p, c, localisation, missed, falseTargets, assigned, missedCount, falseCount);
+        return new SetDistance(d, p, c, localisation, missed, falseTargets, assigned, missedCount, falseCount,
+                matching.rmse());
     }
 }

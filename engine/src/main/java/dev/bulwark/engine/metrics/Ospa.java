@@ -42,11 +42,11 @@ public final class Ospa implements MultiTargetMetric {
             int dimension) {
         double cp = Math.pow(c, p);
         if (truthCount == 0 && estimateCount == 0) {
-            return new SetDistance(0, p, c, 0, 0, 0, 0, 0, 0);
+            return new SetDistance(0, p, c, 0, 0, 0, 0, 0, 0, Double.NaN);
         }
         if (truthCount == 0 || estimateCount == 0) {
             return new SetDistance(c, p, c, 0, truthCount > 0 ? cp : 0, estimateCount > 0 ? cp : 0, 0, truthCount,
-                    estimateCount);
+                    estimateCount, Double.NaN);
         }
         boolean truthSmaller = truthCount <= estimateCount;
         int m = truthSmaller ? truthCount : estimateCount;
@@ -66,6 +66,6 @@ public final class Ospa implements MultiTargetMetric {
         double falseTargets = 0.5 * cutPairs + (truthSmaller ? cardinality : 0);
         double d = Math.pow(localisation + missed + falseTargets, 1 / p);
         return new SetDistance(d, p, c, localisation, missed, falseTargets, assigned, truthCount - assigned,
-                estimateCount - assigned);
+                estimateCount - assigned, matching.rmse());
     }
 }

@@ -65,11 +65,14 @@ public record RunSummary(
      * @param trackBreaks        times a threat's track was dropped while the threat flew on
      * @param trackSwaps         times a confirmed track moved from one threat to another
      * @param meanGospaM         mean GOSPA per scan with activity (α = 2, c = 500 m, p = 1; m); NaN if no scan had any
+     * @param rmseM              position RMSE of the confirmed tracks against the threats they are paired with
+     *                           by that GOSPA's assignment (within its 500 m cut-off), pooled over every pair of
+     *                           every scan: √(Σ d² / pairs) (m); NaN if no scan had a pair
      */
     public record Tracking(int threatsTracked, double meanTimeToTrackS, int trackBreaks, int trackSwaps,
-            double meanGospaM) {
+            double meanGospaM, double rmseM) {
         /** No tracking measured. */
-        public static final Tracking NONE = new Tracking(0, Double.NaN, 0, 0, Double.NaN);
+        public static final Tracking NONE = new Tracking(0, Double.NaN, 0, 0, Double.NaN, Double.NaN);
     }
 
     /** A summary without lasers or tracking measures. */

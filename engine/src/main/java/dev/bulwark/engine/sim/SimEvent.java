@@ -72,7 +72,7 @@ public sealed interface SimEvent {
      * Tracking quality over a window of simulated time (measuring only; nothing reads it):
      * the mean over the scans in the window of GOSPA (α = 2, c = 500 m, p = 1; Rahmathullah,
      * García-Fernández &amp; Svensson, FUSION 2017) between the confirmed tracks and the true
-     * threats in each scan's volume, with its parts.
+     * threats in each scan's volume, with its parts, and the position RMSE of the paired tracks.
      *
      * @param windowStart      start of the window (s); it ends at {@code time}
      * @param scans            scans in the window with a threat or a track
@@ -80,9 +80,11 @@ public sealed interface SimEvent {
      * @param localisationM    mean distance of the tracks paired with threats (m); NaN if none were
      * @param missedPerScan    mean number of threats without a track
      * @param falsePerScan     mean number of tracks without a threat (false or broken tracks)
+     * @param rmseM            position RMSE of the tracks paired with threats by the GOSPA assignment, pooled
+     *                         over the pairs of every scan in the window: √(Σ d² / pairs) (m); NaN if none were
      */
     record TrackingQuality(double time, double windowStart, int scans, double gospaM, double localisationM,
-            double missedPerScan, double falsePerScan) implements SimEvent {
+            double missedPerScan, double falsePerScan, double rmseM) implements SimEvent {
         @Override
         public String kind() {
             return "tracking_quality";

@@ -141,8 +141,12 @@ public final class Simulation {
     private int qualityLocalised;
     private long qualityMissed;
     private long qualityFalse;
+    private double qualitySquares;
+    private long qualityPairs;
     private double allGospa;
     private long allGospaScans;
+    private double allSquares;
+    private long allPairs;
     /** The true threat each confirmed track was last matched to (measuring only). */
     private final Map<Integer, Integer> trackTruth = new TreeMap<>();
     private int trackBreaks;
@@ -404,7 +408,8 @@ public final class Simulation {
     /**
      * GOSPA (α = 2, c = {@value #GOSPA_CUTOFF_M} m, p = 1; Rahmathullah et al. 2017) between the
      * confirmed tracks and the true threats in the scanned volume, after the scan's update,
-     * averaged over each minute with activity and published as a tracking-quality event.
+     * averaged over each minute with activity and published as a tracking-quality event, with the
+     * RMSE of the tracks the GOSPA assignment pairs with threats.
      * Measuring only: nothing in the pipeline reads it.
      */
     private void measureTracking(double now, Scan scan) {
@@ -445,6 +450,10 @@ public final class Simulation {
         SetDistance d = gospa.distance(nt, qualityTruth, ne, qualityTracks, 3);
         allGospa += d.distance();
         allGospaScans++;
+        allSquares += d.sumSquaredErrors();
+        allPairs += d.pairs();
+        qualitySquares += d.sumSquaredErrors();
+        qualityPairs += d.pairs();
         qualityScans++;
         qualityGospa += d.distance();
         qualityLocalisation += d.pairs() == 0 ? 0 : d.localisation() / d.pairs();
@@ -467,7 +476,8 @@ public final class Simulation {
             bus.publish(new SimEvent.TrackingQuality(now, qualityWindowStart, qualityScans,
                     qualityGospa / qualityScans,
                     qualityLocalised == 0 ? Double.NaN : qualityLocalisation / qualityLocalised,
-                    qualityMissed / (double) qualityScans, qualityFalse / (double) qualityScans));
+                    qualityMissed / (double) qualityScans, qualityFalse / (double) qualityScans,
+                    qualityPairs == 0 ? Double.NaN : Math.sqrt(qualitySquares / qualityPairs)));
         }
         qualityScans = 0;
         qualityGospa = 0;
@@ -475,6 +485,8 @@ public final class Simulation {
         qualityLocalised = 0;
         qualityMissed = 0;
         qualityFalse = 0;
+        qualitySquares = 0;
+        qualityPairs = 0;
     }
 
     private void decide(double now) {
@@ -802,6 +814,7 @@ public final class Simulation {
             }
         }
         return new RunSummary.Tracking(tracked, tracked == 0 ? Double.NaN : toTrack / tracked, trackBreaks,
-                trackSwaps, allGospaScans == 0 ? Double.NaN : allGospa / allGospaScans);
+                trackSwaps, allGospaScans == 0 ? Double.NaN : allGospa / allGospaScans,
+                allPairs == 0 ? Double.NaN : Math.sqrt(allSquares / allPairs));
     }
 }

@@ -20,21 +20,29 @@ import dev.bulwark.engine.track.associate.JpdaAssociator;
  * β_i0 ≤ 1 − P_D P_G. A looser rule, β_i0 ≤ 1/2, let tracks started on clutter live on: their
  * PDA covariance grows, their gates fill with clutter and they kept being counted as hits
  * (30–40 false confirmed tracks in {@code RaidGospaTest}). M-of-N confirmation and deletion after
- * K misses as in {@link GnnTracker}. M-of-N confirmation and deletion after K misses as in
- * {@link GnnTracker}. A plot starts a tentative track when the probability that it came from any
+ * K misses as in {@link GnnTracker}. A plot starts a tentative track when the probability that it came from any
  * existing track, Σ_i β_ij, is below the initiation threshold (default
  * {@link #DEFAULT_INITIATION_THRESHOLD}).
  *
  * <p>Simplified: the PDAF takes one measurement covariance for all the plots of a track; here
  * the β-weighted mean of their covariances (exact when, as for Cartesian plots of one sensor,
- * they are equal; close for radar plots near one another). The provenance of an update is the
- * sensor of its most probable plot. P_D and the clutter density λ are fixed and uniform
+ * they are equal; close for radar plots near one another). A hit's {@link Track#lastSensor()} is
+ * the sensor of its most probable plot. P_D and the clutter density λ are fixed and uniform
  * (set in the {@link JpdaAssociator}); they are not estimated from the data.
+ *
+ * <p>Provenance ({@link Track#provenance()}): every gated plot whose β reached
+ * {@link #PROVENANCE_MIN_WEIGHT}, with its β, whether or not the scan counted as a hit (the PDAF
+ * update used them all). The plots below it are left out: together they move the estimate by
+ * less than that fraction of their innovations, and in clutter they would make the record grow
+ * with the clutter density rather than with the target's plots.
  */
 public final class JpdaTracker extends PositionTracker {
 
     /** Default initiation threshold on Σ_i β_ij: 1/2, a plot more likely new than from a track. */
     public static final double DEFAULT_INITIATION_THRESHOLD = 0.5;
+
+    /** Smallest β of a plot recorded in a track's provenance: 1%. */
+    public static final double PROVENANCE_MIN_WEIGHT = 0.01;
 
     private final JpdaAssociator jpda;
     private final double initiationThreshold;
@@ -109,6 +117,7 @@ public final class JpdaTracker extends PositionTracker {
                 zBuffer = new double[3 * betaBuffer.length];
             }
             java.util.Arrays.fill(rBar, 0.0);
+            Track track = tracks.get(i);
             double sum = 0;
             int best = -1;
             double bestBeta = -1;
@@ -122,6 +131,9 @@ public final class JpdaTracker extends PositionTracker {
                     rBar[e] += b * rs[9 * j + e];
                 }
                 sum += b;
+                if (b >= PROVENANCE_MIN_WEIGHT) {
+                    track.addUse(scanTime, plotSensor[j], j, b);
+                }
                 if (b > bestBeta) {
                     bestBeta = b;
                     best = j;
@@ -134,7 +146,6 @@ public final class JpdaTracker extends PositionTracker {
             } else {
                 System.arraycopy(rs, 9 * best, rBar, 0, 9);
             }
-            Track track = tracks.get(i);
             track.filter.updateProbabilistic(zBuffer, betaBuffer, count, ConvertedPosition.H, rBar, 3);
             if (missBeta[i] <= hitMissBeta) {
                 detected[i] = true;

@@ -56,9 +56,12 @@ abstract class PositionTracker implements Tracker {
     private double[] hph = new double[0];
     // per track: whether the subclass counted a hit this scan
     boolean[] detected = new boolean[0];
+    // time (s) of the scan being associated, for the tracks' provenance
+    double scanTime;
     // every track's filter shares this one's work arrays: the tracker runs its filters one at a time
     private final KalmanFilter workspace = new KalmanFilter(6, 3);
     private final List<KalmanFilter> spareFilters = new ArrayList<>();
+    private final List<double[]> spareProvenance = new ArrayList<>();
     private final double[] startState = new double[6];
     private final double[] startCovariance = new double[36];
 
@@ -175,23 +178,17 @@ abstract class PositionTracker implements Tracker {
         gate.gate(nt, zHat, hph, np, zs, rs, gated);
         Arrays.fill(plotUsed, 0, np, false);
         Arrays.fill(detected, 0, nt, false);
+        scanTime = t;
         associateAndUpdate(nt, np);
-        for (int i = 0; i < nt; i++) {
-            if (detected[i]) {
-                Track track = tracks.get(i);
-                track.hits++;
-                track.looks++;
-                track.consecutiveMisses = 0;
-            }
-        }
-        // misses, confirmation and deletion
+        // hits, misses, confirmation and deletion
         survivors.clear();
         for (int i = 0; i < nt; i++) {
             Track track = tracks.get(i);
             double[] x = track.filter.state();
-            if (!detected[i] && (scan == null || scan.covers(x[0], x[1], x[2]))) {
-                track.looks++;
-                track.consecutiveMisses++;
+            if (detected[i]) {
+                track.hit();
+            } else if (scan == null || scan.covers(x[0], x[1], x[2])) {
+                track.miss();
             }
             String drop = null;
             if (!track.confirmed()) {
@@ -215,8 +212,9 @@ abstract class PositionTracker implements Tracker {
             } else if (track.confirmed()) {
                 listener.dropped(track, drop);
             } else {
-                // never reported to anyone: its filter serves the next new track
+                // never reported to anyone: its filter and provenance array serve the next new track
                 spareFilters.add(track.filter);
+                spareProvenance.add(track.releaseProvenance());
             }
         }
         tracks.clear();
@@ -233,8 +231,9 @@ abstract class PositionTracker implements Tracker {
      * pairs of the {@code nt} tracks (in {@link #tracks} order) and {@code np} plots ({@link #zs},
      * {@link #rs}, {@link #plotSensor}), every track predicted to the scan time, and
      * {@link #detected} and {@link #plotUsed} are false. Sets {@code detected[i]} for each track
-     * that counts a hit (recording its plot with {@link Track#recordPlot}) and
-     * {@code plotUsed[j]} for each plot that must not start a track.
+     * that counts a hit (recording its sensor with {@link Track#recordPlot}), records every plot
+     * that updated a track's filter with {@link Track#addUse} (time {@link #scanTime}, the plot's
+     * index j in the scan) and sets {@code plotUsed[j]} for each plot that must not start a track.
      */
     abstract void associateAndUpdate(int nt, int np);
 
@@ -258,10 +257,10 @@ abstract class PositionTracker implements Tracker {
             p0[i * 6 + i] = sv * sv;
         }
         kf.initialise(x0, p0);
-        Track track = new Track(nextId++, t, kf);
-        track.hits = 1;
-        track.looks = 1;
-        track.recordPlot(sensor);
+        double[] buffer = spareProvenance.isEmpty() ? new double[16]
+                : spareProvenance.remove(spareProvenance.size() - 1);
+        Track track = new Track(nextId++, t, kf, buffer);
+        track.started(sensor, plot);
         return track;
     }
 

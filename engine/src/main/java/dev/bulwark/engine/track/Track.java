@@ -1,13 +1,46 @@
 package dev.bulwark.engine.track;
 
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * A track: the tracker's belief about one object, built only from plots.
  *
  * <p>Mutable, owned by its {@link Tracker}; other stages read it through
  * {@link #state()}, {@link #covariance()} and the accessors, during the cycle that follows
  * the tracker's update, and must not keep references to the arrays.
+ *
+ * <p>Provenance: the track keeps, for every plot that updated its filter, the scan time, the
+ * sensor, the plot's index within its scan and its association weight ({@link #provenance()}):
+ * the plot that started it, then for {@link GnnTracker} the one plot of each scan that updated
+ * it (weight 1), for {@link JpdaTracker} every gated plot whose JPDA probability β reached
+ * {@link JpdaTracker#PROVENANCE_MIN_WEIGHT}, with β as weight. Stored as a growable primitive
+ * array (4 numbers per update, doubled when full): nothing is allocated per update.
+ *
+ * <p>Quality: {@link #quality()} is the fraction of the track's recent looks (scans that covered
+ * it) that brought it a plot, the running form of the M-of-N rule; {@link #positionSigma()} gives
+ * the filter's own position uncertainty beside it.
  */
 public final class Track {
+
+    /** Looks over which {@link #quality()} is measured (at most; fewer for a young track). */
+    public static final int QUALITY_LOOKS = 8;
+
+    /**
+     * One plot that updated the track.
+     *
+     * @param time   scan time (s)
+     * @param sensor the sensor's index
+     * @param plot   the plot's index within its scan (0-based, in the order the scan lists its plots)
+     * @param weight its association weight: 1 for a plot that alone updated the track (GNN, or the
+     *               plot that started it), the JPDA probability β otherwise
+     */
+    public record PlotUse(double time, int sensor, int plot, double weight) {
+    }
+
+    private static final int STRIDE = 4;
+    private static final double[] EMPTY = new double[0];
 
     /** Life-cycle status. */
     public enum Status {
@@ -25,14 +58,24 @@ public final class Track {
     int hits;
     int looks;
     int consecutiveMisses;
+    // the last 32 looks, most recent in bit 0: 1 a hit, 0 a miss
+    private int lookHistory;
     private int plotsUsed;
     private int lastSensor = -1;
+    // provenance: STRIDE numbers per update (time, sensor, plot index, weight)
+    private double[] uses;
+    private int useCount;
 
-    Track(int id, double time, KalmanFilter filter) {
+    /**
+     * @param buffer the provenance array to start with (any length, contents ignored); reused
+     *               from a dropped track to spare an allocation
+     */
+    Track(int id, double time, KalmanFilter filter, double[] buffer) {
         this.id = id;
         this.time = time;
         this.startTime = time;
         this.filter = filter;
+        this.uses = buffer;
     }
 
     /** Track number, unique within the tracker. */
@@ -70,9 +113,74 @@ public final class Track {
         return filter.covariance();
     }
 
-    /** Plots that updated this track (provenance count). */
+    /**
+     * Scans whose plots counted as a hit for this track, the starting plot included: for
+     * {@link GnnTracker} the number of plots that updated it; for {@link JpdaTracker}, whose
+     * updates take every gated plot, see {@link #provenance()} for the plots themselves.
+     */
     public int plotsUsed() {
         return plotsUsed;
+    }
+
+    /** Hits: looks that brought a plot (the starting plot included). */
+    public int hits() {
+        return hits;
+    }
+
+    /** Looks: scans that covered the track, the one that started it included. */
+    public int looks() {
+        return looks;
+    }
+
+    /**
+     * Track quality in [0, 1]: the fraction of hits among the last {@link #QUALITY_LOOKS} looks
+     * (or all of them, for a track with fewer). 1 means every recent scan that covered the track
+     * brought it a plot; a confirmed track about to be dropped for misses is near 0. The running
+     * form of the M-of-N history, so it needs no scale of its own; the filter's position
+     * uncertainty is apart, in {@link #positionSigma()} (a single score combining the two would
+     * need an arbitrary length scale).
+     */
+    public double quality() {
+        int n = Math.min(looks, QUALITY_LOOKS);
+        if (n == 0) {
+            return 0;
+        }
+        return Integer.bitCount(lookHistory & ((1 << n) - 1)) / (double) n;
+    }
+
+    /** The filter's position uncertainty: √(trace of the 3×3 position covariance / 3) (m). */
+    public double positionSigma() {
+        double[] p = filter.covariance();
+        return Math.sqrt((p[0] + p[7] + p[14]) / 3);
+    }
+
+    /** Number of provenance entries: plots that updated this track's filter. */
+    public int provenanceSize() {
+        return useCount;
+    }
+
+    /**
+     * The plots that updated this track, scan by scan, oldest first (the plots of one scan in the
+     * order the gate found them), as described in the class comment: an unmodifiable
+     * list built on demand from the track's compact record. It reads the record live: entries
+     * added after the call appear in the list; copy it to keep a snapshot.
+     */
+    public List<PlotUse> provenance() {
+        return new AbstractList<>() {
+            @Override
+            public PlotUse get(int k) {
+                if (k < 0 || k >= useCount) {
+                    throw new IndexOutOfBoundsException(k);
+                }
+                int o = STRIDE * k;
+                return new PlotUse(uses[o], (int) uses[o + 1], (int) uses[o + 2], uses[o + 3]);
+            }
+
+            @Override
+            public int size() {
+                return useCount;
+            }
+        };
     }
 
     /** The radar that last updated this track, or -1. */
@@ -93,8 +201,55 @@ public final class Track {
         status = Status.CONFIRMED;
     }
 
+    /** A look with a hit (not for the starting plot: see {@link #started}). */
+    void hit() {
+        hits++;
+        looks++;
+        consecutiveMisses = 0;
+        lookHistory = lookHistory << 1 | 1;
+    }
+
+    /** A look without a hit. */
+    void miss() {
+        looks++;
+        consecutiveMisses++;
+        lookHistory <<= 1;
+    }
+
+    /** The starting plot: the first hit and look. */
+    void started(int sensor, int plot) {
+        hits = 1;
+        looks = 1;
+        lookHistory = 1;
+        plotsUsed = 1;
+        lastSensor = sensor;
+        addUse(time, sensor, plot, 1.0);
+    }
+
+    /** A hit from one plot of a sensor (counted in {@link #plotsUsed()}, not in the provenance). */
     void recordPlot(int sensor) {
         plotsUsed++;
         lastSensor = sensor;
+    }
+
+    /** A plot that updated the filter, with its association weight. */
+    void addUse(double scanTime, int sensor, int plot, double weight) {
+        int o = STRIDE * useCount;
+        if (o + STRIDE > uses.length) {
+            uses = Arrays.copyOf(uses, Math.max(4 * STRIDE, 2 * uses.length));
+        }
+        uses[o] = scanTime;
+        uses[o + 1] = sensor;
+        uses[o + 2] = plot;
+        uses[o + 3] = weight;
+        useCount++;
+    }
+
+    /** Hands the provenance array over for reuse (the track, dropped, keeps an empty record). */
+    double[] releaseProvenance() {
+        double[] b = uses;
+        uses = EMPTY;
+        useCount = 0;
+        return b;
     }
 }

@@ -52,6 +52,32 @@ class SetMetricsTest {
     }
 
     @Test
+    void rmseIsTakenOverTheCutoffAssignmentsPairsOnly() {
+        // As above: the assignment keeps only (4, 3), so the RMSE is 1 m, not the 3 m of the two
+        // farther pairs a nearest-estimate matching would also take; OSPA's assignment (it pairs as
+        // many as it can, costs capped at c) takes (0,3) and (4,7): RMSE 3 m.
+        SetDistance g = new Gospa(4, 1).distance(2, new double[] {0, 4}, 2, new double[] {3, 7}, 1);
+        assertThat(g.rmse()).isCloseTo(1.0, within(EPS));
+        assertThat(g.sumSquaredErrors()).isCloseTo(1.0, within(EPS));
+        // 2-D: X = {(0,0), (10,0)}, Y = {(3,4), (10,1), (50,50)}, c = 10: pairs 5 m and 1 m, (50,50)
+        // false: RMSE √((25 + 1) / 2) = √13; with p = 1 the same pairs
+        double[] x = {0, 0, 10, 0};
+        double[] y = {3, 4, 10, 1, 50, 50};
+        for (double p : new double[] {1, 2}) {
+            SetDistance d = new Gospa(10, p).distance(2, x, 3, y, 2);
+            assertThat(d.pairs()).isEqualTo(2);
+            assertThat(d.rmse()).isCloseTo(Math.sqrt(13), within(EPS));
+            assertThat(d.sumSquaredErrors()).isCloseTo(26, within(1e-9));
+            assertThat(new Ospa(10, p).distance(2, x, 3, y, 2).rmse()).isCloseTo(Math.sqrt(13), within(EPS));
+        }
+        // no pairs: NaN, and nothing to pool
+        SetDistance none = new Gospa(1, 1).distance(1, new double[] {0}, 1, new double[] {5}, 1);
+        assertThat(none.rmse()).isNaN();
+        assertThat(none.sumSquaredErrors()).isZero();
+        assertThat(new Ospa(1, 1).distance(0, new double[0], 1, new double[] {5}, 1).rmse()).isNaN();
+    }
+
+    @Test
     void oneTruthTwoEstimatesIn2dByHand() {
         // X = {(0,0)}, Y = {(3,4), (100,0)}, c = 10, p = 2. (0,0)–(3,4) is 5 m.
         // GOSPA: 5² + c²/2 for (100,0) false = 25 + 50 = 75 → √75 = 8.6602540.
@@ -125,6 +151,20 @@ class SetMetricsTest {
                     assertThat(xy.falseCount()).isEqualTo(ny - xy.pairs());
                     assertThat(xy.localisation() + xy.missed() + xy.falseTargets())
                             .isCloseTo(Math.pow(xy.distance(), p), within(1e-6));
+                    // RMSE over the same pairs: for GOSPA with p = 2 the localisation is Σ d²; for any p
+                    // the RMS distance is at least the mean distance (p = 1) and below the cut-off
+                    if (xy.pairs() == 0) {
+                        assertThat(xy.rmse()).isNaN();
+                    } else {
+                        assertThat(xy.rmse()).isLessThan(20.0);
+                        assertThat(yx.rmse()).isCloseTo(xy.rmse(), within(1e-9));
+                        if (metric instanceof Gospa && p == 2) {
+                            assertThat(xy.sumSquaredErrors()).isCloseTo(xy.localisation(), within(1e-6));
+                        }
+                        if (metric instanceof Gospa && p == 1) {
+                            assertThat(xy.rmse()).isGreaterThanOrEqualTo(xy.localisation() / xy.pairs() - 1e-9);
+                        }
+                    }
                     // triangle inequality
                     double xz = metric.distance(nx, x, nz, z, 2).distance();
                     double yz = metric.distance(ny, y, nz, z, 2).distance();

@@ -32,6 +32,16 @@ class SimulationTest {
         // the tracks that are paired with rockets are within tens of metres of them
         assertThat(q.stream().filter(w -> !Double.isNaN(w.localisationM())))
                 .isNotEmpty().allSatisfy(w -> assertThat(w.localisationM()).isLessThan(150));
+        // the RMSE of those pairs: defined exactly when some scan paired a track, of the same size
+        for (SimEvent.TrackingQuality w : q) {
+            assertThat(Double.isNaN(w.rmseM())).isEqualTo(Double.isNaN(w.localisationM()));
+            if (!Double.isNaN(w.rmseM())) {
+                assertThat(w.rmseM()).isBetween(0.0, 150.0);
+            }
+        }
+        RunSummary s = run(TinyWorlds.world(2, 6));
+        assertThat(s.tracking().rmseM()).isBetween(1.0, 150.0);
+        assertThat(s.tracking().meanGospaM()).isPositive();
     }
 
     @Test

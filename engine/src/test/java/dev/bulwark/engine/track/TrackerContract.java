@@ -168,6 +168,14 @@ abstract class TrackerContract {
             Track track = h.tracker.tracks().get(0);
             assertThat(track.plotsUsed()).as("plots used at %s s", t).isEqualTo(plotsSoFar);
             assertThat(track.lastSensor()).isEqualTo(RADAR_INDEX);
+            // provenance: one entry per scan, this scan's only plot (index 0) the last
+            assertThat(track.provenance()).as("provenance at %s s", t).hasSize(plotsSoFar);
+            Track.PlotUse last = track.provenance().get(plotsSoFar - 1);
+            assertThat(last.time()).isEqualTo(t);
+            assertThat(last.sensor()).isEqualTo(RADAR_INDEX);
+            assertThat(last.plot()).isZero();
+            assertThat(last.weight()).isBetween(JpdaTracker.PROVENANCE_MIN_WEIGHT, 1.0);
+            assertThat(track.quality()).isEqualTo(1.0);
             assertThat(track.time()).isEqualTo(t);
             assertThat(track.startTime()).isEqualTo(firstPlot);
             assertThat(track.consecutiveMisses()).isZero();
