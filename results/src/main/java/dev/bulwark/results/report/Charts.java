@@ -219,15 +219,16 @@ final class Charts {
         double xMax = Math.max(lo + bins * width, Double.isNaN(high) ? lo : high);
         Frame f = new Frame(sb, id, title, height, 0, xMin, xMax, 0, Math.max(1, most), true);
         f.yAxis("replications");
-        f.xAxis(xLabel, null, null);
-        if (!Double.isNaN(low) && !Double.isNaN(high)) {
-            sb.append("<rect class=\"ci\" x=\"");
-            Svg.num(sb, f.px(low));
-            sb.append("\" y=\"").append(f.top).append("\" width=\"");
-            Svg.num(sb, Math.max(1, f.px(high) - f.px(low)));
-            sb.append("\" height=\"").append(f.plotH).append("\" fill=\"#f28e2b\" fill-opacity=\"0.25\"><title>")
-                    .append(Svg.esc("95% confidence interval of the mean: " + fine(low) + " to " + fine(high)))
-                    .append("</title></rect>\n");
+        if (whole && width == 1 && bins <= 20) {
+            double[] ticks = new double[bins];
+            List<String> tickLabels = new java.util.ArrayList<>();
+            for (int b = 0; b < bins; b++) {
+                ticks[b] = min + b;
+                tickLabels.add(fine(min + b));
+            }
+            f.xAxis(xLabel, ticks, tickLabels);
+        } else {
+            f.xAxis(xLabel, null, null);
         }
         for (int b = 0; b < bins; b++) {
             if (counts[b] == 0) {
@@ -246,6 +247,16 @@ final class Charts {
             sb.append("\" fill=\"").append(PALETTE[0]).append("\"><title>")
                     .append(Svg.esc((whole && width == 1 ? fine(x0 + 0.5) : fine(x0) + " to " + fine(x1)) + ": "
                             + counts[b] + (counts[b] == 1 ? " replication" : " replications")))
+                    .append("</title></rect>\n");
+        }
+        // over the bars, translucent, so that it shows where the bars are tall
+        if (!Double.isNaN(low) && !Double.isNaN(high)) {
+            sb.append("<rect class=\"ci\" x=\"");
+            Svg.num(sb, f.px(low));
+            sb.append("\" y=\"").append(f.top).append("\" width=\"");
+            Svg.num(sb, Math.max(1, f.px(high) - f.px(low)));
+            sb.append("\" height=\"").append(f.plotH).append("\" fill=\"#f28e2b\" fill-opacity=\"0.35\"><title>")
+                    .append(Svg.esc("95% confidence interval of the mean: " + fine(low) + " to " + fine(high)))
                     .append("</title></rect>\n");
         }
         if (!Double.isNaN(mean)) {
