@@ -22,7 +22,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code bulwark} command (main class of {@code bulwark.jar}). Subcommands: {@code run},
- * {@code montecarlo}, {@code compare}, {@code wta}, {@code track}.
+ * {@code montecarlo}, {@code compare}, {@code sweep}, {@code wta}, {@code track}.
  *
  * <p>{@link #execute} runs a command line in-process and returns its exit status: 0 done,
  * 1 I/O or internal error, 2 bad command line, scenario or output directory. An unexpected
@@ -98,6 +98,7 @@ public final class Bulwark implements Callable<Integer> {
         cli.addSubcommand(new RunCommand(env));
         cli.addSubcommand(new MonteCarloCommand(env));
         cli.addSubcommand(new CompareCommand(env));
+        cli.addSubcommand(new SweepCommand(env));
         cli.addSubcommand(new WtaCommand());
         cli.addSubcommand(new TrackCommand());
         cli.setOut(outWriter);

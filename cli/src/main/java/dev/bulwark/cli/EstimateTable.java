@@ -39,7 +39,7 @@ final class EstimateTable {
         return n;
     }
 
-    private static String number(double v) {
+    static String number(double v) {
         double a = Math.abs(v);
         if (a >= 1000) {
             return String.format(Locale.ROOT, "%,.0f", v);

@@ -7,6 +7,8 @@ import dev.bulwark.results.Measures;
 import dev.bulwark.results.MonteCarloWriter;
 import dev.bulwark.results.RunDirectory;
 import dev.bulwark.results.RunDirectoryException;
+import dev.bulwark.results.RunParameters;
+import dev.bulwark.results.report.MonteCarloReport;
 import dev.bulwark.scenario.LoadedScenario;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,8 +29,9 @@ import picocli.CommandLine.Spec;
  * {@code bulwark montecarlo FILE --runs N [--seed S] [--threads T] [--out DIR] [--quiet]}:
  * N replications of a scenario in parallel, each deterministic for its seed
  * ({@link Replications}), and every measure's mean with its 95% confidence interval
- * ({@link Estimate}); with {@code --out}, {@code replications.csv} and {@code estimates.csv}
- * written atomically through {@link RunDirectory}.
+ * ({@link Estimate}); with {@code --out}, {@code replications.csv}, {@code estimates.csv} and
+ * {@code montecarlo.html} (the distributions, {@link MonteCarloReport}) written atomically through
+ * {@link RunDirectory}.
  */
 @Command(name = "montecarlo", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Runs a scenario N times on different seeds, in parallel, and prints every measure's mean"
@@ -46,8 +49,8 @@ final class MonteCarloCommand implements Callable<Integer> {
 
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = {"Write " + MonteCarloWriter.REPLICATIONS_FILE + " and " + MonteCarloWriter.ESTIMATES_FILE
-                + " into DIR, which appears only when every replication is done."})
+            description = {"Write " + MonteCarloWriter.REPLICATIONS_FILE + ", " + MonteCarloWriter.ESTIMATES_FILE
+                + " and " + MonteCarloReport.FILE + " into DIR, which appears only when every replication is done."})
     private Path out;
 
     @Mixin
@@ -102,6 +105,8 @@ final class MonteCarloCommand implements Callable<Integer> {
             columns = MonteCarloWriter.columns(measures);
             if (run != null) {
                 MonteCarloWriter.write(seeds, columns, run.path());
+                MonteCarloReport.write(world.name(), new RunParameters(file.getFileName().toString(), base,
+                        Version.number()), columns, run.path());
                 run.commit();
             }
         } catch (RunDirectoryException e) {
@@ -118,8 +123,8 @@ final class MonteCarloCommand implements Callable<Integer> {
             double seconds = (env.nanoTime().getAsLong() - started) * 1e-9;
             stderr.println(String.format(Locale.ROOT, "bulwark: %d replications in %.1f s (%.2f s each on %d %s)",
                     options.runs, seconds, seconds * t / options.runs, t, t == 1 ? "thread" : "threads")
-                    + (out == null ? "" : "; wrote " + MonteCarloWriter.REPLICATIONS_FILE + " and "
-                            + MonteCarloWriter.ESTIMATES_FILE + " to " + out));
+                    + (out == null ? "" : "; wrote " + MonteCarloWriter.REPLICATIONS_FILE + ", "
+                            + MonteCarloWriter.ESTIMATES_FILE + " and " + MonteCarloReport.FILE + " to " + out));
         }
         return 0;
     }

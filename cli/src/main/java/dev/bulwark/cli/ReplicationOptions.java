@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The options of the commands that run replications ({@code montecarlo}, {@code compare}):
+ * The options of the commands that run replications ({@code montecarlo}, {@code compare}, {@code sweep}):
  * how many, from which base seed, on how many threads, and how quietly.
  */
 final class ReplicationOptions {

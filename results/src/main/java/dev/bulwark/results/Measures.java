@@ -2,6 +2,7 @@ package dev.bulwark.results;
 
 import dev.bulwark.engine.assign.Reason;
 import dev.bulwark.engine.metrics.RunSummary;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -13,7 +14,24 @@ import java.util.TreeMap;
  */
 public final class Measures {
 
+    /**
+     * The key measures that the Monte Carlo and sweep pages chart and the sweep table prints, by
+     * name, with a title for each: what a study of a defence is usually about.
+     */
+    public static final Map<String, String> KEY = key();
+
     private Measures() {
+    }
+
+    private static Map<String, String> key() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("leaked", "Leaks into defended areas");
+        m.put("intercepted", "Threats intercepted");
+        m.put("interceptors_fired", "Interceptors fired");
+        m.put("interceptor_cost_usd", "Interceptor cost (USD)");
+        m.put("cost_exchange_ratio", "Cost exchange ratio (defence cost / threat cost)");
+        m.put("leak_rate", "Leak rate (leaked / bound for defended areas)");
+        return Collections.unmodifiableMap(m);
     }
 
     /** {@code numerator / denominator}, or empty when the denominator is zero. */

@@ -51,7 +51,7 @@ final class ScenarioReader {
     static final int FORMAT_VERSION = 1;
 
     static final List<String> TOP = List.of("bulwark", "name", "description", "seed", "duration_s", "origin",
-            "threat_types", "defended_areas", "radars", "batteries", "lasers", "doctrine", "tracker", "raids");
+            "threat_types", "defended_areas", "radars", "batteries", "lasers", "doctrine", "tracker", "raids", "sweep");
     static final List<String> LASER = List.of("name", "position", "max_range_km", "min_altitude_km",
             "reference_dwell_s", "reference_range_km", "extinction_per_km", "slew_s", "cost_per_shot_usd",
             "probability_of_kill", "planning_hardness", "max_target_speed_mps");
@@ -160,13 +160,19 @@ final class ScenarioReader {
         Doctrine doctrine = doctrine(top);
         TrackerSettings tracker = tracker(top);
         List<RaidSpec> raids = raids(top, types, areas, duration);
+        SweepReader sweepReader = new SweepReader(src);
+        Sweep sweep = sweepReader.read(top, batteries, lasers, raids);
 
         if (!problems.isEmpty()) {
             throw failure();
         }
         World world = new World(name, origin, seed, duration, EarthModel.WGS84,
                 new ArrayList<>(areas.built.values()), radars, batteries, raids, doctrine, tracker, resupplies, lasers);
-        return new LoadedScenario(file, world, description);
+        sweepReader.checkGrid(sweep, world);
+        if (!problems.isEmpty()) {
+            throw failure();
+        }
+        return new LoadedScenario(file, world, description, sweep);
     }
 
     /** All problems, ordered by file (the scenario first) and position. */

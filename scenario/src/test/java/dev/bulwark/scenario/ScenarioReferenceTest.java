@@ -36,6 +36,8 @@ class ScenarioReferenceTest {
         keys.addAll(ScenarioReader.DOCTRINE);
         keys.addAll(ScenarioReader.TRACKER);
         keys.addAll(ScenarioReader.RAID);
+        keys.addAll(SweepReader.KEYS);
+        java.util.Arrays.stream(Sweep.Kind.values()).map(Sweep.Kind::key).forEach(keys::add);
         keys.addAll(ThreatTypes.KEYS);
         keys.addAll(GuidedThreatTypes.WAYPOINT_KEYS);
         keys.addAll(GuidedThreatTypes.MISSILE_KEYS);

@@ -3,8 +3,9 @@ package dev.bulwark.results.report;
 import java.util.List;
 
 /**
- * Hand-written SVG charts for the report: time series as step lines against simulated time,
- * and labelled horizontal bars. Each chart is one {@code <svg>} element with an id, a
+ * Hand-written SVG charts for the report, the Monte Carlo page and the sweep page: time series
+ * as step lines against simulated time, labelled horizontal bars, histograms with a mean and its
+ * confidence interval, and means with error bars against a parameter. Each chart is one {@code <svg>} element with an id, a
  * {@code <title>}, axes, and its data marks carrying {@code class="data"}.
  */
 final class Charts {
@@ -177,6 +178,290 @@ final class Charts {
         sb.append("</svg>\n");
     }
 
+    /**
+     * A histogram of one measure over replications, with the mean (a vertical line) and its 95%
+     * confidence interval (a shaded band). Whole-numbered measures spanning at most 40 values get
+     * one bar per value; others {@code ceil(√n)} equal bins, 5 to 30, over their range. Undefined
+     * values (NaN) are left out.
+     *
+     * @param mean the mean; NaN if none
+     * @param low  lower end of the interval; NaN if undefined
+     * @param high upper end of the interval; NaN if undefined
+     */
+    static void histogram(StringBuilder sb, String id, String title, String xLabel, double[] values, double mean,
+            double low, double high, int height) {
+        double[] v = java.util.Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        double min = v.length == 0 ? 0 : v[0];
+        double max = v.length == 0 ? 1 : v[v.length - 1];
+        boolean whole = java.util.Arrays.stream(v).allMatch(x -> x == Math.rint(x));
+        double lo;
+        double width;
+        int bins;
+        if (whole && max - min <= 40) {
+            lo = min - 0.5;
+            width = 1;
+            bins = (int) (max - min) + 1;
+        } else {
+            bins = (int) Math.max(5, Math.min(30, Math.ceil(Math.sqrt(v.length))));
+            lo = min;
+            width = max > min ? (max - min) / bins : 1;
+            if (max == min) {
+                lo = min - 0.5;
+                bins = 1;
+            }
+        }
+        int[] counts = new int[bins];
+        for (double x : v) {
+            counts[Math.min(bins - 1, Math.max(0, (int) Math.floor((x - lo) / width)))]++;
+        }
+        int most = java.util.Arrays.stream(counts).max().orElse(0);
+        double xMin = Math.min(lo, Double.isNaN(low) ? lo : low);
+        double xMax = Math.max(lo + bins * width, Double.isNaN(high) ? lo : high);
+        Frame f = new Frame(sb, id, title, height, 0, xMin, xMax, 0, Math.max(1, most), true);
+        f.yAxis("replications");
+        if (whole && width == 1 && bins <= 20) {
+            double[] ticks = new double[bins];
+            List<String> tickLabels = new java.util.ArrayList<>();
+            for (int b = 0; b < bins; b++) {
+                ticks[b] = min + b;
+                tickLabels.add(fine(min + b));
+            }
+            f.xAxis(xLabel, ticks, tickLabels);
+        } else {
+            f.xAxis(xLabel, null, null);
+        }
+        for (int b = 0; b < bins; b++) {
+            if (counts[b] == 0) {
+                continue;
+            }
+            double x0 = lo + b * width;
+            double x1 = x0 + width;
+            sb.append("<rect class=\"data\" data-count=\"").append(counts[b]).append("\" x=\"");
+            Svg.num(sb, f.px(x0) + 0.5);
+            sb.append("\" y=\"");
+            Svg.num(sb, f.py(counts[b]));
+            sb.append("\" width=\"");
+            Svg.num(sb, Math.max(1, f.px(x1) - f.px(x0) - 1));
+            sb.append("\" height=\"");
+            Svg.num(sb, f.py(0) - f.py(counts[b]));
+            sb.append("\" fill=\"").append(PALETTE[0]).append("\"><title>")
+                    .append(Svg.esc((whole && width == 1 ? fine(x0 + 0.5) : fine(x0) + " to " + fine(x1)) + ": "
+                            + counts[b] + (counts[b] == 1 ? " replication" : " replications")))
+                    .append("</title></rect>\n");
+        }
+        // over the bars, translucent, so that it shows where the bars are tall
+        if (!Double.isNaN(low) && !Double.isNaN(high)) {
+            sb.append("<rect class=\"ci\" x=\"");
+            Svg.num(sb, f.px(low));
+            sb.append("\" y=\"").append(f.top).append("\" width=\"");
+            Svg.num(sb, Math.max(1, f.px(high) - f.px(low)));
+            sb.append("\" height=\"").append(f.plotH).append("\" fill=\"#f28e2b\" fill-opacity=\"0.35\"><title>")
+                    .append(Svg.esc("95% confidence interval of the mean: " + fine(low) + " to " + fine(high)))
+                    .append("</title></rect>\n");
+        }
+        if (!Double.isNaN(mean)) {
+            sb.append("<line class=\"mean\" x1=\"");
+            Svg.num(sb, f.px(mean));
+            sb.append("\" x2=\"");
+            Svg.num(sb, f.px(mean));
+            sb.append("\" y1=\"").append(f.top).append("\" y2=\"").append(f.top + f.plotH)
+                    .append("\" stroke=\"#d62828\" stroke-width=\"2\"><title>").append(Svg.esc("mean " + fine(mean)))
+                    .append("</title></line>\n");
+        }
+        sb.append("</svg>\n");
+    }
+
+    /**
+     * A line with error bars: one value per x position.
+     *
+     * @param name   legend text
+     * @param colour stroke colour
+     * @param mean   the value at each x position (NaN: no point)
+     * @param low    lower end of its error bar (NaN: none)
+     * @param high   upper end of its error bar (NaN: none)
+     */
+    record ErrorSeries(String name, String colour, double[] mean, double[] low, double[] high) {
+    }
+
+    /**
+     * Means against a parameter, with their 95% confidence intervals as error bars: x positions
+     * proportional to the parameter's values ({@code xs}, labelled with {@code xLabels}), one line
+     * per series. The y axis starts at zero unless a value is negative.
+     */
+    static void errorBarChart(StringBuilder sb, String id, String title, String xLabel, String yLabel, double[] xs,
+            List<String> xLabels, List<ErrorSeries> series, int height) {
+        double yMin = 0;
+        double yMax = 0;
+        for (ErrorSeries s : series) {
+            for (int i = 0; i < xs.length; i++) {
+                for (double y : new double[] {s.mean[i], s.low[i], s.high[i]}) {
+                    if (!Double.isNaN(y)) {
+                        yMin = Math.min(yMin, y);
+                        yMax = Math.max(yMax, y);
+                    }
+                }
+            }
+        }
+        double xMin = java.util.Arrays.stream(xs).min().orElse(0);
+        double xMax = java.util.Arrays.stream(xs).max().orElse(1);
+        if (xMax == xMin) {
+            xMin -= 1;
+            xMax += 1;
+        } else {
+            // room for the end points' error bars
+            double pad = (xMax - xMin) * 0.05;
+            xMin -= pad;
+            xMax += pad;
+        }
+        int legendRows = series.size() > 1 ? (series.size() + 3) / 4 : 0;
+        Frame f = new Frame(sb, id, title, height, legendRows, xMin, xMax, yMin, yMax == yMin ? yMin + 1 : yMax,
+                false);
+        if (legendRows > 0) {
+            legend(sb, series.stream().map(ErrorSeries::name).toList(), series.stream().map(ErrorSeries::colour).toList(),
+                    TOP);
+        }
+        f.yAxis(yLabel);
+        f.xAxis(xLabel, xs, xLabels);
+        for (ErrorSeries s : series) {
+            double[] xy = new double[2 * xs.length];
+            int at = 0;
+            for (int i = 0; i < xs.length; i++) {
+                if (!Double.isNaN(s.mean[i])) {
+                    xy[at++] = f.px(xs[i]);
+                    xy[at++] = f.py(s.mean[i]);
+                }
+            }
+            sb.append("<g class=\"series\" data-name=\"").append(Svg.esc(s.name)).append("\">\n");
+            if (at > 2) {
+                sb.append("<polyline fill=\"none\" stroke=\"").append(s.colour).append("\" stroke-width=\"1.5\" points=\"");
+                Svg.points(sb, xy, at);
+                sb.append("\"/>\n");
+            }
+            for (int i = 0; i < xs.length; i++) {
+                if (Double.isNaN(s.mean[i])) {
+                    continue;
+                }
+                double px = f.px(xs[i]);
+                if (!Double.isNaN(s.low[i]) && !Double.isNaN(s.high[i])) {
+                    sb.append("<path class=\"errorbar\" stroke=\"").append(s.colour).append("\" d=\"M");
+                    Svg.num(sb, px);
+                    sb.append(' ');
+                    Svg.num(sb, f.py(s.low[i]));
+                    sb.append('V');
+                    Svg.num(sb, f.py(s.high[i]));
+                    sb.append('M');
+                    Svg.num(sb, px - 4);
+                    sb.append(' ');
+                    Svg.num(sb, f.py(s.low[i]));
+                    sb.append("h8M");
+                    Svg.num(sb, px - 4);
+                    sb.append(' ');
+                    Svg.num(sb, f.py(s.high[i]));
+                    sb.append("h8\"/>\n");
+                }
+                sb.append("<circle class=\"data\" cx=\"");
+                Svg.num(sb, px);
+                sb.append("\" cy=\"");
+                Svg.num(sb, f.py(s.mean[i]));
+                sb.append("\" r=\"3.5\" fill=\"").append(s.colour).append("\"><title>")
+                        .append(Svg.esc((series.size() > 1 ? s.name + ", " : "") + xLabel + " " + xLabels.get(i)
+                                + ": mean " + fine(s.mean[i]) + (Double.isNaN(s.low[i]) ? ""
+                                        : ", 95% CI " + fine(s.low[i]) + " to " + fine(s.high[i]))))
+                        .append("</title></circle>\n");
+            }
+            sb.append("</g>\n");
+        }
+        sb.append("</svg>\n");
+    }
+
+    /** The frame of an x–y chart with linear axes: opens the {@code <svg>}, maps values to pixels, draws axes. */
+    private static final class Frame {
+        final StringBuilder sb;
+        final int top;
+        final int plotW;
+        final int plotH;
+        final int height;
+        final double xMin;
+        final double xMax;
+        final double yMin;
+        final double yTop;
+        final double yStep;
+
+        Frame(StringBuilder sb, String id, String title, int height, int legendRows, double xMin, double xMax,
+                double yMin, double yMax, boolean counts) {
+            this.sb = sb;
+            this.height = height;
+            this.top = TOP + legendRows * 18;
+            this.plotW = WIDTH - LEFT - RIGHT;
+            this.plotH = height - top - BOTTOM;
+            this.xMin = xMin;
+            this.xMax = xMax;
+            double step = niceStep(Math.max(yMax - yMin, 1e-9), 5);
+            this.yStep = counts ? Math.max(1, step) : step;
+            this.yMin = Math.floor(yMin / yStep) * yStep;
+            this.yTop = Math.max(this.yMin + yStep, Math.ceil(yMax / yStep) * yStep);
+            sb.append("<svg id=\"").append(id).append("\" class=\"chart\" width=\"").append(WIDTH)
+                    .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
+                    .append(height).append("\" role=\"img\" aria-label=\"").append(Svg.esc(title))
+                    .append("\">\n<title>").append(Svg.esc(title)).append("</title>\n");
+        }
+
+        double px(double x) {
+            return LEFT + (x - xMin) / (xMax - xMin) * plotW;
+        }
+
+        double py(double y) {
+            return top + plotH - (y - yMin) / (yTop - yMin) * plotH;
+        }
+
+        void yAxis(String yLabel) {
+            for (int k = 0; yMin + k * yStep <= yTop + yStep * 1e-9; k++) {
+                double y = yMin + k * yStep;
+                double p = py(y);
+                sb.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + plotW)
+                        .append("\" y1=\"");
+                Svg.num(sb, p);
+                sb.append("\" y2=\"");
+                Svg.num(sb, p);
+                sb.append("\"/><text class=\"tick\" x=\"").append(LEFT - 6).append("\" y=\"");
+                Svg.num(sb, p + 4);
+                sb.append("\" text-anchor=\"end\">").append(fine(Math.abs(y) < yStep * 1e-9 ? 0 : y))
+                        .append("</text>\n");
+            }
+            sb.append("<text class=\"axis\" transform=\"translate(14,").append(top + plotH / 2)
+                    .append(") rotate(-90)\" text-anchor=\"middle\">").append(Svg.esc(yLabel)).append("</text>\n");
+            sb.append("<rect class=\"frame\" x=\"").append(LEFT).append("\" y=\"").append(top).append("\" width=\"")
+                    .append(plotW).append("\" height=\"").append(plotH).append("\"/>\n");
+        }
+
+        /** Ticks at {@code xs} labelled {@code labels}, or round ticks when {@code xs} is null. */
+        void xAxis(String xLabel, double[] xs, List<String> labels) {
+            if (xs == null) {
+                double step = niceStep(Math.max(xMax - xMin, 1e-9), 8);
+                List<Double> ticks = new java.util.ArrayList<>();
+                for (double x = Math.ceil(xMin / step) * step; x <= xMax + step * 1e-9; x += step) {
+                    ticks.add(Math.abs(x) < step * 1e-9 ? 0 : x);
+                }
+                xs = ticks.stream().mapToDouble(Double::doubleValue).toArray();
+                labels = ticks.stream().map(Charts::fine).toList();
+            }
+            for (int i = 0; i < xs.length; i++) {
+                double p = px(xs[i]);
+                sb.append("<line class=\"grid\" x1=\"");
+                Svg.num(sb, p);
+                sb.append("\" x2=\"");
+                Svg.num(sb, p);
+                sb.append("\" y1=\"").append(top).append("\" y2=\"").append(top + plotH)
+                        .append("\"/><text class=\"tick\" x=\"");
+                Svg.num(sb, p);
+                sb.append("\" y=\"").append(top + plotH + 16).append("\" text-anchor=\"middle\">")
+                        .append(Svg.esc(labels.get(i))).append("</text>\n");
+            }
+            sb.append("<text class=\"axis\" x=\"").append(LEFT + plotW / 2).append("\" y=\"").append(height - 4)
+                    .append("\" text-anchor=\"middle\">").append(Svg.esc(xLabel)).append("</text>\n");
+        }
+    }
+
     private static void legend(StringBuilder sb, List<String> names, List<String> colours, int y) {
         for (int i = 0; i < names.size(); i++) {
             int x = LEFT + (i % 4) * 200;
@@ -212,5 +497,18 @@ final class Charts {
             return String.format(java.util.Locale.ROOT, "%,d", (long) Math.rint(v));
         }
         return String.format(java.util.Locale.ROOT, "%,.2f", v);
+    }
+
+    /**
+     * A value for the Monte Carlo and sweep charts: grouped whole numbers from 100 up, else up to
+     * three decimals without trailing zeros ({@code 0.125}, {@code 26.59}, {@code 1,250}).
+     */
+    static String fine(double v) {
+        if (Math.abs(v) >= 100 || Math.abs(v - Math.rint(v)) < 1e-9) {
+            return label(Math.rint(v));
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.3f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -86,9 +86,7 @@ public final class ReportWriter {
     public static void writeHtml(World world, ReportCollector data, RunSummary summary, RunParameters parameters,
             Writer out) throws IOException {
         StringBuilder sb = new StringBuilder(1 << 16);
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>Bulwark report: ")
-                .append(Svg.esc(world.name())).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        Page.head(sb, "Bulwark report: " + world.name());
         sb.append("<h1>").append(Svg.esc(world.name())).append("</h1>\n<p class=\"meta\">Scenario file ")
                 .append(Svg.esc(parameters.scenarioFile())).append(", seed ").append(parameters.seed())
                 .append(", ").append(Svg.esc(Svg.clock(world.durationS(), false))).append(" (h:mm) of simulated time, ")
@@ -114,29 +112,12 @@ public final class ReportWriter {
         costChart(sb, summary, data.costByBattery());
         tracksChart(sb, data, summary);
 
-        sb.append("<footer>\n<p>Written by Bulwark from the run's events; it opens offline and loads nothing.")
-                .append(" Coastlines and borders: Natural Earth 1:10m Admin 0 countries, version 4.1.0 (public domain),")
-                .append(" as packaged in world-atlas 2.0.2 (ISC licence).</p>\n</footer>\n</body>\n</html>\n");
+        Page.foot(sb, "Written by Bulwark from the run's events; it opens offline and loads nothing."
+                + " Coastlines and borders: Natural Earth 1:10m Admin 0 countries, version 4.1.0 (public domain),"
+                + " as packaged in world-atlas 2.0.2 (ISC licence).");
         out.write(sb.toString());
         out.flush();
     }
-
-    private static final String CSS = """
-            body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em auto; max-width: 940px; color: #222; }
-            h1 { font-size: 1.6em; margin-bottom: 0.2em; }
-            h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
-            .meta, footer { color: #555; }
-            table { border-collapse: collapse; }
-            td, th { padding: 2px 10px; border-bottom: 1px solid #eee; text-align: left; }
-            td.n { text-align: right; font-variant-numeric: tabular-nums; }
-            svg { display: block; background: #fff; }
-            svg text { font: 11px system-ui, sans-serif; fill: #333; }
-            svg .grid { stroke: #e6e6e6; }
-            svg .frame { fill: none; stroke: #999; }
-            svg text.axis { font-size: 12px; }
-            svg text.maplabel { font-size: 11px; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
-            .legend .sw { display: inline-block; width: 14px; height: 4px; vertical-align: middle; margin: 0 4px 0 8px; }
-            """;
 
     // ---- summary ----
 
