@@ -179,6 +179,13 @@ public final class WtaAssigner implements WeaponTargetAssigner {
         }
         WtaProblem problem = new WtaProblem(values, counts, p, caps);
         WtaSolution x = solver(units).solve(problem);
+        int[] spare = new int[nW];
+        for (int w = 0; w < nW; w++) {
+            spare[w] = counts[w];
+            for (int j = 0; j < nJ; j++) {
+                spare[w] -= x.units(w, j);
+            }
+        }
         for (int j = 0; j < nJ; j++) {
             Offer o = offers.get(j);
             int bestW = -1;
@@ -190,8 +197,22 @@ public final class WtaAssigner implements WeaponTargetAssigner {
             }
             Assessment a = o.a();
             if (bestW >= 0) {
+                // the objective cannot tell batteries of equal probability of kill and cost apart: of
+                // those with rounds left over, the earliest intercept (more time for a second shot)
+                int k = x.units(bestW, j);
+                double cost = batteries.get(types.get(bestW)).spec().costPerInterceptorUsd();
+                for (int w = 0; w < nW; w++) {
+                    InterceptPlan plan = o.plans()[types.get(w)];
+                    if (w != bestW && spare[w] >= k && p[w][j] == p[bestW][j] && plan != null
+                            && batteries.get(types.get(w)).spec().costPerInterceptorUsd() == cost
+                            && plan.interceptTime() < o.plans()[types.get(bestW)].interceptTime()) {
+                        spare[w] -= k;
+                        spare[bestW] += k;
+                        bestW = w;
+                    }
+                }
                 int b = types.get(bestW);
-                out[o.index()] = new Decision(a.trackId(), Reason.ENGAGED, o.plans()[b], x.units(bestW, j),
+                out[o.index()] = new Decision(a.trackId(), Reason.ENGAGED, o.plans()[b], k,
                         a.likelyArea(), a.probabilityDefended(), null, o.handover());
                 continue;
             }
