@@ -21,6 +21,7 @@ import dev.bulwark.engine.geo.LocalFrame;
 import dev.bulwark.engine.sensor.RadarSpec;
 import dev.bulwark.engine.sim.RaidSpec;
 import dev.bulwark.engine.sim.World;
+import dev.bulwark.engine.effector.KillProbabilities;
 import dev.bulwark.engine.threat.AreaKind;
 import dev.bulwark.engine.threat.DefendedArea;
 import dev.bulwark.engine.track.TrackerSettings;
@@ -61,11 +62,12 @@ final class ScenarioReader {
     static final List<String> BATTERY = List.of("name", "position", "launchers", "rounds_per_launcher",
             "reserve_rounds", "reload_time_s", "min_range_km", "max_range_km", "min_altitude_km", "max_altitude_km",
             "interceptor", "launch_delay_s", "probability_of_kill", "cost_per_interceptor_usd",
-            "divert_radius_m", "resupply");
+            "divert_radius_m", "resupply", "layer");
     static final List<String> RESUPPLY = List.of("first_h", "every_h", "rounds");
     static final List<String> DOCTRINE = List.of("engage_threshold", "engage_confidence", "reassess_s", "salvo_size",
             "max_interceptors_per_threat",
-            "shoot_look_shoot", "assumed_ballistic_coefficient_kg_m2", "low_stock_fraction", "low_stock_threshold");
+            "shoot_look_shoot", "assumed_ballistic_coefficient_kg_m2", "low_stock_fraction", "low_stock_threshold",
+            "kind_weights", "assignment", "cost_weight");
     static final List<String> TRACKER = List.of("confirm_hits", "confirm_window", "delete_after_misses",
             "process_noise_m2_s3", "initial_speed_sigma_mps", "gate_chi_square", "association", "motion_model");
     static final List<String> RAID = List.of("name", "threat_type", "launch_area", "aim_town", "aim_area", "count",
@@ -155,7 +157,7 @@ final class ScenarioReader {
         Areas areas = areas(top);
         List<RadarSpec> radars = radars(top);
         List<Resupply> resupplies = new ArrayList<>();
-        List<BatterySpec> batteries = batteries(top, resupplies);
+        List<BatterySpec> batteries = batteries(top, resupplies, types.types().keySet());
         List<LaserSpec> lasers = lasers(top);
         Doctrine doctrine = doctrine(top);
         TrackerSettings tracker = tracker(top);
@@ -439,7 +441,7 @@ final class ScenarioReader {
         return out;
     }
 
-    private List<BatterySpec> batteries(Fields top, List<Resupply> resupplies) {
+    private List<BatterySpec> batteries(Fields top, List<Resupply> resupplies, Set<String> typeNames) {
         return namedList(top, "batteries", "battery", BATTERY, (f, name) -> {
             GeodeticPoint site = point(f, "position", true, ground);
             Integer launchers = f.integer("launchers", Range.atLeast(1));
@@ -454,20 +456,66 @@ final class ScenarioReader {
                     minAlt);
             InterceptorType speed = interceptor(f);
             Double delay = f.number("launch_delay_s", Range.NON_NEGATIVE, 2.0);
-            Double pk = f.number("probability_of_kill", Range.PROBABILITY);
+            KillProbabilities pk = killProbabilities(f, typeNames);
             Double cost = f.number("cost_per_interceptor_usd", Range.NON_NEGATIVE);
             Double divert = f.number("divert_radius_m", Range.POSITIVE, 150.0);
+            Integer layer = f.integer("layer", Range.atLeast(1), BatterySpec.DEFAULT_LAYER);
             Resupply resupply = resupply(f, name);
             if (!allPresent(name, site, launchers, rounds, reserve, reload, minRange, maxRange, minAlt, maxAlt, speed,
-                    delay, pk, cost, divert)) {
+                    delay, pk, cost, divert, layer)) {
                 return null;
             }
             if (resupply != null) {
                 resupplies.add(resupply);
             }
             return new BatterySpec(name, site, launchers, rounds, reserve, reload, minRange * 1000, maxRange * 1000,
-                    minAlt * 1000, maxAlt * 1000, speed, delay, pk, cost, divert);
+                    minAlt * 1000, maxAlt * 1000, speed, delay, pk.byDefault(), cost, divert, pk, layer);
         });
+    }
+
+    /**
+     * A battery's {@code probability_of_kill}: one number, or a mapping with a {@code default} and
+     * entries per threat category or threat type name; null after reporting its problems.
+     */
+    private KillProbabilities killProbabilities(Fields battery, Set<String> typeNames) {
+        String key = "probability_of_kill";
+        if (!battery.has(key) || !(battery.get(key) instanceof MappingNode)) {
+            Double pk = battery.number(key, Range.PROBABILITY);
+            return pk == null ? null : KillProbabilities.uniform(pk);
+        }
+        List<String> allowed = new ArrayList<>(List.of("default"));
+        for (ThreatClass.Category c : ThreatClass.Category.values()) {
+            allowed.add(c.key());
+        }
+        allowed.addAll(typeNames);
+        Fields f = new Fields(src, battery.get(key), battery.join(key), allowed);
+        if (!f.ok()) {
+            return null;
+        }
+        boolean ok = true;
+        Double dflt = f.number("default", Range.PROBABILITY);
+        ok &= dflt != null;
+        Map<ThreatClass.Category, Double> byCategory = new java.util.EnumMap<>(ThreatClass.Category.class);
+        for (ThreatClass.Category c : ThreatClass.Category.values()) {
+            if (f.has(c.key())) {
+                Double v = f.number(c.key(), Range.PROBABILITY);
+                ok &= v != null;
+                if (v != null) {
+                    byCategory.put(c, v);
+                }
+            }
+        }
+        Map<String, Double> byType = new java.util.TreeMap<>();
+        for (String t : typeNames) {
+            if (f.has(t)) {
+                Double v = f.number(t, Range.PROBABILITY);
+                ok &= v != null;
+                if (v != null) {
+                    byType.put(t, v);
+                }
+            }
+        }
+        return ok ? new KillProbabilities(dflt, byCategory, byType) : null;
     }
 
     /** The {@code lasers} list (optional); defaults after Iron Beam-class public figures, see the reference. */
@@ -550,8 +598,38 @@ final class ScenarioReader {
                     + " engage_threshold (" + threshold + "), got " + lowThreshold);
             lowThreshold = null;
         }
-        return allPresent(threshold, confidence, reassess, salvo, max, sls, beta, lowFraction, lowThreshold)
-                ? new Doctrine(threshold, confidence, reassess, salvo, max, sls, beta, lowFraction, lowThreshold) : null;
+        Map<AreaKind, Double> weights = kindWeights(f);
+        Doctrine.Assignment assignment = choice(f, "assignment", Doctrine.Assignment.values(),
+                Doctrine.DEFAULT_ASSIGNMENT);
+        Double costWeight = f.number("cost_weight", Range.NON_NEGATIVE, 0.0);
+        return allPresent(threshold, confidence, reassess, salvo, max, sls, beta, lowFraction, lowThreshold, weights,
+                assignment, costWeight)
+                ? new Doctrine(threshold, confidence, reassess, salvo, max, sls, beta, lowFraction, lowThreshold,
+                        weights, assignment, costWeight) : null;
+    }
+
+    /** The doctrine's {@code kind_weights}: a weight above 0 per area kind, 1 for a kind left out; null after problems. */
+    private Map<AreaKind, Double> kindWeights(Fields doctrine) {
+        Map<AreaKind, Double> out = new java.util.EnumMap<>(AreaKind.class);
+        if (!doctrine.has("kind_weights")) {
+            return out;
+        }
+        List<String> kinds = Arrays.stream(AreaKind.values()).map(AreaKind::key).collect(Collectors.toList());
+        Fields f = new Fields(src, doctrine.get("kind_weights"), doctrine.join("kind_weights"), kinds);
+        if (!f.ok()) {
+            return null;
+        }
+        boolean ok = true;
+        for (AreaKind k : AreaKind.values()) {
+            if (f.has(k.key())) {
+                Double w = f.number(k.key(), Range.POSITIVE);
+                ok &= w != null;
+                if (w != null) {
+                    out.put(k, w);
+                }
+            }
+        }
+        return ok ? out : null;
     }
 
     private TrackerSettings tracker(Fields top) {

@@ -13,13 +13,20 @@ import dev.bulwark.engine.effector.LaserPlan;
  * @param likelyArea  most probable defended area, or -1
  * @param probability probability of impact in any defended area
  * @param laser       the laser engagement, when engaged by a laser (then {@code plan} is null)
+ * @param handover    when engaged by a layer other than the preferred one: from which, and why; else null
  */
 public record Decision(int trackId, Reason reason, InterceptPlan plan, int rounds, int likelyArea, double probability,
-        LaserPlan laser) {
+        LaserPlan laser, Handover handover) {
+
+    /** A decision without a hand-over. */
+    public Decision(int trackId, Reason reason, InterceptPlan plan, int rounds, int likelyArea, double probability,
+            LaserPlan laser) {
+        this(trackId, reason, plan, rounds, likelyArea, probability, laser, null);
+    }
 
     /** A decision without a laser. */
     public Decision(int trackId, Reason reason, InterceptPlan plan, int rounds, int likelyArea, double probability) {
-        this(trackId, reason, plan, rounds, likelyArea, probability, null);
+        this(trackId, reason, plan, rounds, likelyArea, probability, null, null);
     }
 
     /** Whether this is an engagement. */

@@ -1,5 +1,11 @@
 package dev.bulwark.engine.assign;
 
+import dev.bulwark.engine.threat.AreaKind;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * The rules battle management follows.
  *
@@ -24,6 +30,15 @@ package dev.bulwark.engine.assign;
  * @param assumedBallisticCoefficientKgM2 ballistic coefficient (kg/m²) assumed when predicting a track's impact point
  * @param lowStockFraction                below this share of its initial stock, a battery saves its rounds (0: never)
  * @param lowStockThreshold               the probability a battery saving its rounds requires before engaging
+ * <p>Value and cost: an area's effective value is its value times the weight of its kind
+ * ({@code kindWeights}, 1 for a kind not listed); the value at risk of a threat is
+ * Σ_k P_k·V_k·w(kind_k). The weapon-target assigners ({@link Assignment#GREEDY},
+ * {@link Assignment#EXACT}, {@link Assignment#LNS}) maximise, each cycle, the expected defended
+ * value saved minus {@code costWeight} times the cost of the shots ({@link WtaAssigner}).
+ *
+ * @param kindWeights                     weight of each kind of area (&gt; 0); kinds not in the map weigh 1
+ * @param assignment                      the assignment algorithm
+ * @param costWeight                      λ, value units per USD charged for a shot (≥ 0; 0: cost never holds fire)
  */
 public record Doctrine(
         double engageThreshold,
@@ -34,7 +49,33 @@ public record Doctrine(
         boolean shootLookShoot,
         double assumedBallisticCoefficientKgM2,
         double lowStockFraction,
-        double lowStockThreshold) {
+        double lowStockThreshold,
+        Map<AreaKind, Double> kindWeights,
+        Assignment assignment,
+        double costWeight) {
+
+    /** The assignment algorithm battle management runs each cycle. */
+    public enum Assignment {
+        /**
+         * {@link GreedyAssigner}: threats one by one in order of value at risk, each to its best
+         * battery; no objective, no cost.
+         */
+        THREAT_ORDER,
+        /** {@link WtaAssigner} with greedy maximum marginal return. */
+        GREEDY,
+        /** {@link WtaAssigner} with branch and bound, falling back to {@link #LNS} above a size limit. */
+        EXACT,
+        /** {@link WtaAssigner} with the large-neighbourhood search. */
+        LNS;
+
+        /** The key used in scenario files. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The assignment algorithm when a scenario does not choose one. */
+    public static final Assignment DEFAULT_ASSIGNMENT = Assignment.THREAT_ORDER;
 
     /**
      * Iron Dome-like defaults: consider threats with a 20% or higher chance of hitting a
@@ -44,6 +85,16 @@ public record Doctrine(
     public static final Doctrine DEFAULT = new Doctrine(0.2, 0.6, 1.0, 1, 2, true, 10_000.0);
 
     public Doctrine {
+        kindWeights = Collections.unmodifiableMap(kindWeights.isEmpty() ? new EnumMap<>(AreaKind.class)
+                : new EnumMap<>(kindWeights));
+        for (double w : kindWeights.values()) {
+            if (!(w > 0 && Double.isFinite(w))) {
+                throw new IllegalArgumentException("invalid doctrine: kind weights must be positive, got " + w);
+            }
+        }
+        if (assignment == null || !(costWeight >= 0 && Double.isFinite(costWeight))) {
+            throw new IllegalArgumentException("invalid doctrine");
+        }
         if (!(engageThreshold >= 0 && engageThreshold <= 1) || !(engageConfidence >= engageThreshold
                 && engageConfidence <= 1) || !(reassessS >= 0) || salvoSize < 1
                 || maxInterceptorsPerThreat < salvoSize || !(assumedBallisticCoefficientKgM2 > 0)
@@ -53,11 +104,43 @@ public record Doctrine(
         }
     }
 
+    /** A doctrine with equal kind weights, the default assignment and no cost weight. */
+    public Doctrine(double engageThreshold, double engageConfidence, double reassessS, int salvoSize,
+            int maxInterceptorsPerThreat, boolean shootLookShoot, double assumedBallisticCoefficientKgM2,
+            double lowStockFraction, double lowStockThreshold) {
+        this(engageThreshold, engageConfidence, reassessS, salvoSize, maxInterceptorsPerThreat, shootLookShoot,
+                assumedBallisticCoefficientKgM2, lowStockFraction, lowStockThreshold, Map.of(), DEFAULT_ASSIGNMENT, 0.0);
+    }
+
     /** A doctrine that never saves stock (no low-stock rule). */
     public Doctrine(double engageThreshold, double engageConfidence, double reassessS, int salvoSize,
             int maxInterceptorsPerThreat, boolean shootLookShoot, double assumedBallisticCoefficientKgM2) {
         this(engageThreshold, engageConfidence, reassessS, salvoSize, maxInterceptorsPerThreat, shootLookShoot,
                 assumedBallisticCoefficientKgM2, 0.0, engageThreshold);
+    }
+
+    /** This doctrine with another assignment algorithm and cost weight. */
+    public Doctrine withAssignment(Assignment algorithm, double lambda) {
+        return new Doctrine(engageThreshold, engageConfidence, reassessS, salvoSize, maxInterceptorsPerThreat,
+                shootLookShoot, assumedBallisticCoefficientKgM2, lowStockFraction, lowStockThreshold, kindWeights,
+                algorithm, lambda);
+    }
+
+    /** This doctrine with other kind weights. */
+    public Doctrine withKindWeights(Map<AreaKind, Double> weights) {
+        return new Doctrine(engageThreshold, engageConfidence, reassessS, salvoSize, maxInterceptorsPerThreat,
+                shootLookShoot, assumedBallisticCoefficientKgM2, lowStockFraction, lowStockThreshold, weights,
+                assignment, costWeight);
+    }
+
+    /** The weight of a kind of area (1 when not set). */
+    public double kindWeight(AreaKind kind) {
+        return kindWeights.getOrDefault(kind, 1.0);
+    }
+
+    /** The assigner this doctrine asks for. */
+    public WeaponTargetAssigner assigner() {
+        return assignment == Assignment.THREAT_ORDER ? new GreedyAssigner(this) : new WtaAssigner(this);
     }
 
     /** Whether a battery with this share of its initial stock left may engage a threat of this probability. */

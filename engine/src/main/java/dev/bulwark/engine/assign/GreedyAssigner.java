@@ -6,7 +6,6 @@ import dev.bulwark.engine.effector.Laser;
 import dev.bulwark.engine.effector.LaserPlan;
 import dev.bulwark.engine.threat.Assessment;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -27,16 +26,21 @@ import java.util.function.IntFunction;
  * a threat a free laser can defeat before impact (at the laser's planning hardness) goes to the
  * laser that finishes soonest, at a few dollars a shot, and no interceptor is fired at it.
  *
- * <p>First version: one pass, no look-ahead over future threats or stock; the
- * value-versus-cost optimising assigners arrive with the battle-management work.
+ * <p>Layers: a threat goes to the batteries of the lowest {@code layer} that can take it (a plan, a
+ * ready round, stock the doctrine lets it spend); otherwise it is handed over to the next layer
+ * ({@link Handover}, recorded with the decision). The probability of kill is the battery's against
+ * the category threat evaluation gives the track ({@link Assessment#category()}).
+ *
+ * <p>One pass, no look-ahead over future threats or stock, no cost: the doctrine's
+ * {@code assignment: threat_order}. {@link WtaAssigner} optimises value against cost instead.
  */
 public final class GreedyAssigner implements WeaponTargetAssigner {
 
-    private final Doctrine doctrine;
+    private final Screening screening;
 
     /** An assigner following a doctrine. */
     public GreedyAssigner(Doctrine doctrine) {
-        this.doctrine = doctrine;
+        this.screening = new Screening(doctrine);
     }
 
     @Override
@@ -48,14 +52,10 @@ public final class GreedyAssigner implements WeaponTargetAssigner {
     @Override
     public List<Decision> assign(double now, List<Assessment> assessments, IntFunction<EngagementState> states,
             List<Battery> batteries, List<Laser> lasers) {
-        List<Assessment> order = new ArrayList<>(assessments);
-        order.sort(Comparator.comparingDouble(Assessment::valueAtRisk).reversed()
-                .thenComparingDouble(Assessment::impactTime)
-                .thenComparingInt(Assessment::trackId));
         int[] committed = new int[batteries.size()];
         boolean[] taken = new boolean[lasers.size()];
-        List<Decision> decisions = new ArrayList<>(order.size());
-        for (Assessment a : order) {
+        List<Decision> decisions = new ArrayList<>(assessments.size());
+        for (Assessment a : Screening.order(assessments)) {
             decisions.add(decide(now, a, states.apply(a.trackId()), batteries, committed, lasers, taken));
         }
         return decisions;
@@ -63,86 +63,28 @@ public final class GreedyAssigner implements WeaponTargetAssigner {
 
     private Decision decide(double now, Assessment a, EngagementState state, List<Battery> batteries,
             int[] committed, List<Laser> lasers, boolean[] taken) {
-        if (state.destroyed()) {
-            return hold(a, Reason.DESTROYED);
+        Reason held = screening.preliminary(a, state);
+        if (held != null) {
+            return Screening.hold(a, held);
         }
-        if (a.probabilityDefended() < doctrine.engageThreshold() || a.probabilityDefended() == 0) {
-            return hold(a, Reason.OPEN_GROUND);
-        }
-        if (state.inFlight() > 0) {
-            return hold(a, Reason.INTERCEPTOR_IN_FLIGHT);
-        }
-        if (state.fired() >= doctrine.maxInterceptorsPerThreat() || (state.fired() > 0 && !doctrine.shootLookShoot())) {
-            return hold(a, Reason.SHOT_LIMIT);
-        }
-        // a laser first, the cheap shot, when one is free and can finish before impact: the
-        // earliest to finish
-        LaserPlan beam = null;
-        for (int i = 0; i < lasers.size(); i++) {
-            if (taken[i]) {
-                continue;
-            }
-            LaserPlan p = lasers.get(i).plan(a.predicted(), now);
-            if (p != null && (beam == null || p.endTime() < beam.endTime())) {
-                beam = p;
-            }
-        }
+        // a laser first, the cheap shot, when one is free and can finish before impact
+        LaserPlan beam = Screening.laser(a, now, lasers, taken);
         if (beam != null) {
-            taken[beam.laser()] = true;
             return new Decision(a.trackId(), Reason.ENGAGED, null, 0, a.likelyArea(), a.probabilityDefended(), beam);
         }
-        InterceptPlan best = null;
-        double bestPk = -1;
-        boolean reachable = false;
-        boolean saved = false;
-        for (Battery b : batteries) {
-            InterceptPlan plan = b.plan(a.predicted(), now);
-            if (plan == null) {
-                continue;
-            }
-            reachable = true;
-            if (b.ready() - committed[b.index()] < 1) {
-                continue;
-            }
-            if (!doctrine.stockAllows(b.stockFraction(), a.probabilityDefended())) {
-                saved = true;
-                continue;
-            }
-            double pk = b.spec().probabilityOfKill();
-            if (best == null || pk > bestPk || (pk == bestPk && plan.interceptTime() < best.interceptTime())) {
-                best = plan;
-                bestPk = pk;
-            }
+        InterceptPlan[] plans = Screening.plans(a, now, batteries);
+        Screening.Layer layer = screening.layer(a, plans, batteries, committed, !lasers.isEmpty());
+        if (layer.held() != null) {
+            return Screening.hold(a, layer.held());
         }
-        if (best == null) {
-            return hold(a, saved ? Reason.STOCK_SAVED : reachable ? Reason.NO_STOCK : Reason.NO_FEASIBLE_INTERCEPT);
+        int b = Screening.best(a, layer.usable(), plans, batteries);
+        Battery chosen = batteries.get(b);
+        int rounds = Math.min(screening.rounds(state), chosen.ready() - committed[b]);
+        if (screening.awaits(a, chosen, now, state, rounds)) {
+            return Screening.hold(a, Reason.AWAITING_CONFIDENCE);
         }
-        Battery chosen = batteries.get(best.battery());
-        int rounds = Math.min(doctrine.salvoSize(), doctrine.maxInterceptorsPerThreat() - state.fired());
-        rounds = Math.min(rounds, chosen.ready() - committed[best.battery()]);
-        if (a.probabilityDefended() < doctrine.engageConfidence() && canWait(a, chosen, now, state, rounds)) {
-            return hold(a, Reason.AWAITING_CONFIDENCE);
-        }
-        committed[best.battery()] += rounds;
-        return new Decision(a.trackId(), Reason.ENGAGED, best, rounds, a.likelyArea(), a.probabilityDefended());
-    }
-
-    /**
-     * Whether waiting one look for a sharper prediction costs nothing: the battery could still
-     * intercept after the wait and, under shoot-look-shoot with shots left, could still fire
-     * again after that intercept.
-     */
-    private boolean canWait(Assessment a, Battery battery, double now, EngagementState state, int rounds) {
-        InterceptPlan later = battery.plan(a.predicted(), now + doctrine.reassessS());
-        if (later == null) {
-            return false;
-        }
-        boolean secondShot = doctrine.shootLookShoot()
-                && state.fired() + rounds < doctrine.maxInterceptorsPerThreat();
-        return !secondShot || battery.plan(a.predicted(), later.interceptTime()) != null;
-    }
-
-    private static Decision hold(Assessment a, Reason reason) {
-        return new Decision(a.trackId(), reason, null, 0, a.likelyArea(), a.probabilityDefended());
+        committed[b] += rounds;
+        return new Decision(a.trackId(), Reason.ENGAGED, plans[b], rounds, a.likelyArea(), a.probabilityDefended(),
+                null, layer.handover());
     }
 }

@@ -22,6 +22,10 @@ public enum Reason {
     SHOT_LIMIT,
     /** Already destroyed (kill assessment). */
     DESTROYED,
+    /** Weapon-target assignment gave the rounds that could reach it to threats of higher value. */
+    ASSIGNED_ELSEWHERE,
+    /** Weapon-target assignment: no round's expected value saved pays for its cost at the doctrine's cost weight. */
+    NOT_WORTH_COST,
     /** Its impact point could not be predicted (not descending to the ground). */
     NO_PREDICTION,
     /** Confirmed as a track but never assessed before it landed (reported for truth threats only). */

@@ -154,6 +154,25 @@ public sealed interface SimEvent {
         }
     }
 
+    /**
+     * A threat was engaged by a layer of the defence other than the one that should have taken it
+     * (lasers are layer 0, batteries their {@code layer}, 1 by default).
+     *
+     * @param battery     the battery that engages it
+     * @param fromLayer   the preferred layer
+     * @param toLayer     the layer that engages
+     * @param reason      why the preferred layer could not: {@code laser_cannot_finish}, {@code no_feasible_intercept},
+     *                    {@code no_stock} or {@code stock_saved}
+     * @param firedBefore interceptors already fired at the threat (a second shot after a miss when above 0)
+     */
+    record Handover(double time, int trackId, int threatId, String battery, int fromLayer, int toLayer, String reason,
+            int firedBefore) implements SimEvent {
+        @Override
+        public String kind() {
+            return "handover";
+        }
+    }
+
     /** An interceptor was launched at a track. */
     record InterceptorLaunched(double time, int interceptorId, String battery, int trackId, int threatId,
             GeodeticPoint interceptPoint, double interceptTime, double costUsd) implements SimEvent {

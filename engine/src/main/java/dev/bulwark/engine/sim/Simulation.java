@@ -2,7 +2,6 @@ package dev.bulwark.engine.sim;
 
 import dev.bulwark.engine.assign.Decision;
 import dev.bulwark.engine.assign.EngagementState;
-import dev.bulwark.engine.assign.GreedyAssigner;
 import dev.bulwark.engine.assign.Reason;
 import dev.bulwark.engine.assign.WeaponTargetAssigner;
 import dev.bulwark.engine.effector.Battery;
@@ -160,7 +159,7 @@ public final class Simulation {
         this.streams = new RandomStreams(world.seed());
         this.ground = world.origin().altitude();
         this.areas = new DefendedAreas(ellipsoid, new LocalFrame(ellipsoid, world.origin().withAltitude(0.0)),
-                world.areas());
+                world.areas(), world.doctrine()::kindWeight);
     }
 
     /** The bus on which every {@link SimEvent} is published; subscribe before {@link #run}. */
@@ -361,7 +360,7 @@ public final class Simulation {
         evaluator = new ThreatEvaluator(new ImpactPredictor(new BallisticPropagator(world.earth(), PREDICTION_STEP_S),
                 areas, world.doctrine().assumedBallisticCoefficientKgM2(), ground, MAX_FLIGHT_S),
                 new CoursePredictor(areas, ellipsoid));
-        assigner = new GreedyAssigner(world.doctrine());
+        assigner = world.doctrine().assigner();
     }
 
     private void scheduleDelivery(Resupply r, int k) {
@@ -519,6 +518,12 @@ public final class Simulation {
             if (d.engage() && d.laser() != null) {
                 beam(now, track, truth, d.laser());
             } else if (d.engage()) {
+                if (d.handover() != null) {
+                    bus.publish(new SimEvent.Handover(now, track.id(), truth == null ? 0 : truth.id,
+                            batteries.get(d.plan().battery()).spec().name(), d.handover().fromLayer(),
+                            d.handover().toLayer(), d.handover().reason(),
+                            engagements.getOrDefault(track.id(), EngagementState.NONE).fired()));
+                }
                 engage(now, track, truth, d);
             }
         }
@@ -695,7 +700,7 @@ public final class Simulation {
             outcome = "kinematic_miss";
         } else {
             killDraw.reseed(RandomStreams.combine(killKey, interceptorId, nearest.id));
-            kill = killDraw.nextDouble() < spec.probabilityOfKill();
+            kill = killDraw.nextDouble() < spec.killProbabilities().against(nearest.type());
             outcome = kill ? "kill" : "miss";
         }
         if (kill) {

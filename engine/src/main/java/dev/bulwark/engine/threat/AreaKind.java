@@ -2,7 +2,7 @@ package dev.bulwark.engine.threat;
 
 import java.util.Locale;
 
-/** What a defended area holds. Reported with every leak; weights arrive with the threat-evaluation work. */
+/** What a defended area holds. Reported with every leak; the doctrine may weigh an area's value by its kind. */
 public enum AreaKind {
     RESIDENTIAL,
     HOSPITAL,

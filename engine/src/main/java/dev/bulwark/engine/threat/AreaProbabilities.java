@@ -53,7 +53,7 @@ final class AreaProbabilities {
         double valueAtRisk = 0;
         for (int k = 0; k < n; k++) {
             probabilities[k] = counts[k] / (double) SAMPLES;
-            valueAtRisk += probabilities[k] * areas.areas().get(k).value();
+            valueAtRisk += probabilities[k] * areas.weightedValue(k);
             if (counts[k] > 0 && (likely < 0 || counts[k] > counts[likely])) {
                 likely = k;
             }

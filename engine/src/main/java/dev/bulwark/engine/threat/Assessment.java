@@ -1,6 +1,7 @@
 package dev.bulwark.engine.threat;
 
 import dev.bulwark.engine.flight.FlightPath;
+import dev.bulwark.engine.flight.ThreatClass.Category;
 import dev.bulwark.engine.geo.GeodeticPoint;
 
 /**
@@ -20,7 +21,12 @@ import dev.bulwark.engine.geo.GeodeticPoint;
  * @param areaProbabilities    probability of impact inside each defended area (scenario order)
  * @param probabilityDefended  probability of impact inside any defended area
  * @param likelyArea           index of the most probable area, or -1 if every probability is 0
- * @param valueAtRisk          Σ_k P_k·V_k, the expected defended value hit
+ * @param valueAtRisk          Σ_k P_k·V_k·w_k, the expected defended value hit (V_k the area's value, w_k the
+ *                             doctrine's weight of its kind)
+ * @param category             what threat evaluation takes the track for: {@link Category#ROCKET_ARTILLERY_MORTAR}
+ *                             for anything judged by its ballistic fall (it cannot tell a rocket from a
+ *                             re-entering ballistic missile), {@link Category#DRONE} or
+ *                             {@link Category#CRUISE_MISSILE} for a powered track, by its ground speed
  */
 public record Assessment(
         int trackId,
@@ -36,7 +42,22 @@ public record Assessment(
         double[] areaProbabilities,
         double probabilityDefended,
         int likelyArea,
-        double valueAtRisk) {
+        double valueAtRisk,
+        Category category) {
+
+    /** An assessment of a falling track ({@link Category#ROCKET_ARTILLERY_MORTAR}). */
+    public Assessment(int trackId, double time, FlightPath predicted, GeodeticPoint impactPoint, double impactTime,
+            double impactEast, double impactNorth, double covEE, double covEN, double covNN, double[] areaProbabilities,
+            double probabilityDefended, int likelyArea, double valueAtRisk) {
+        this(trackId, time, predicted, impactPoint, impactTime, impactEast, impactNorth, covEE, covEN, covNN,
+                areaProbabilities, probabilityDefended, likelyArea, valueAtRisk, Category.ROCKET_ARTILLERY_MORTAR);
+    }
+
+    /** This assessment with another category. */
+    public Assessment withCategory(Category c) {
+        return new Assessment(trackId, time, predicted, impactPoint, impactTime, impactEast, impactNorth, covEE, covEN,
+                covNN, areaProbabilities, probabilityDefended, likelyArea, valueAtRisk, c);
+    }
 
     /** Time to go before impact (s). */
     public double timeToImpact() {

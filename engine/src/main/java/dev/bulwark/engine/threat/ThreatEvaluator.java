@@ -1,5 +1,6 @@
 package dev.bulwark.engine.threat;
 
+import dev.bulwark.engine.flight.ThreatClass;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,6 +21,10 @@ import java.util.Map;
  * flight condition keep out rockets early in their track, whose velocity estimate is still
  * converging and whose predicted impact time moves with it. A ballistic prediction that fails
  * (the track climbs away) counts as an impact an hour away.
+ *
+ * <p>The assessment names the category battle management plans with (its probability of kill):
+ * {@code rocket_artillery_mortar} for a track judged by its fall, {@code drone} for a powered
+ * track slower than {@link #CRUISE_MISSILE_SPEED_MPS}, {@code cruise_missile} for a faster one.
  *
  * <p>Simplified: the test takes {@link #MIN_SPAN_S} of track to decide and can be fooled by a
  * threat that changes regime (a drone's terminal dive) or by a rocket whose unmodelled drag makes
@@ -59,6 +64,12 @@ public final class ThreatEvaluator {
      */
     public static final double MAX_POWERED_SPEED_MPS = 340.0;
     private static final int HISTORY = 32;
+    /**
+     * Ground speed (m/s) from which a powered track is taken for a cruise missile rather than a
+     * drone: one-way attack drones cruise at 40–60 m/s, subsonic cruise missiles at 200–250 m/s
+     * [notional split].
+     */
+    public static final double CRUISE_MISSILE_SPEED_MPS = 120.0;
 
     private final ImpactPredictor ballistic;
     private final CoursePredictor course;
@@ -88,7 +99,8 @@ public final class ThreatEvaluator {
         if (h.judgedPowered) {
             Assessment flying = course.assess(trackId, time, state, covariance);
             if (flying != null) {
-                return flying;
+                return flying.withCategory(groundSpeed < CRUISE_MISSILE_SPEED_MPS ? ThreatClass.Category.DRONE
+                        : ThreatClass.Category.CRUISE_MISSILE);
             }
         }
         return falling;

@@ -30,6 +30,10 @@ package dev.bulwark.engine.assign.wta;
  * that tolerance. When the node or time limit is hit the best assignment found is returned with
  * {@link WtaSolution#provenOptimal()} false and the root bound as {@link WtaSolution#lowerBound()}.
  *
+ * <p>Unit limits per target ({@link WtaProblem#maxUnits}) are enforced by the branching (a full
+ * target gets no child) and checked before a relaxed solution becomes the incumbent; the bounds
+ * ignore them, which leaves them valid (a relaxation of a relaxation), only weaker.
+ *
  * <p>Simplified and weak: the multipliers are found by plain subgradient steps, not a bundle or
  * column-generation method, so the bound at a node can stay well below its maximum; branching
  * follows the fixed unit order rather than the relaxed solution; the search is still exponential in
@@ -150,6 +154,9 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
         private final long nodeLimit;
         private final long deadline;
         private final int nW;
+        /** Units fixed on each target above the current node, and the most each may take. */
+        private final int[] on;
+        private final int[] cap;
         int[] bestX;
         double incumbent = Double.POSITIVE_INFINITY;
         double rootBound = Double.NEGATIVE_INFINITY;
@@ -183,6 +190,11 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
             lagrangian = new LagrangianBound(problem, type);
             this.nodeLimit = nodeLimit;
             this.deadline = deadline;
+            on = new int[nT];
+            cap = new int[nT];
+            for (int t = 0; t < nT; t++) {
+                cap[t] = problem.maxUnits(t);
+            }
             if (start != null) {
                 bestX = start.assignment();
                 incumbent = start.objective();
@@ -221,11 +233,27 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
             for (int u = depth; u < n; u++) {
                 x[type[u] * nT + lagrangian.feasibleTarget[u]]++;
             }
+            if (!withinLimits(x)) {
+                return;
+            }
             double f = objective(x);
             if (f < incumbent) {
                 incumbent = f;
                 bestX = x;
             }
+        }
+
+        private boolean withinLimits(int[] x) {
+            for (int t = 0; t < nT; t++) {
+                int k = 0;
+                for (int w = 0; w < nW; w++) {
+                    k += x[w * nT + t];
+                }
+                if (k > cap[t]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private double objective(int[] x) {
@@ -280,6 +308,9 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
             double[] g = gain[depth];
             int k = 0;
             for (int t = first; t < nT; t++) {
+                if (on[t] >= cap[t]) {
+                    continue;
+                }
                 double gt = c[t] * p[base + t];
                 int i = k++;
                 // Insertion sort, best gain first; T is small here.
@@ -306,7 +337,9 @@ public final class BranchAndBoundWtaSolver implements WtaSolver {
                             NODE_STEP, NODE_PATIENCE, deadline);
                     considerLagrangianSolution(depth + 1);
                 }
+                on[t]++;
                 branch(depth + 1, childBound);
+                on[t]--;
             }
         }
 

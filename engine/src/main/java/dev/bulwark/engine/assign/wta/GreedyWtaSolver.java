@@ -13,7 +13,8 @@ package dev.bulwark.engine.assign.wta;
  *
  * <p>Cost: each weapon type keeps its best target; after an assignment only the types whose
  * best target was the one just hit rescan the targets, so a problem of n units costs about
- * {@code n (W + k T)} operations, k the number of rescans. Ties go to the lowest index.
+ * {@code n (W + k T)} operations, k the number of rescans. Ties go to the lowest index. A target
+ * that has reached its unit limit ({@link WtaProblem#maxUnits}) takes no more.
  */
 public final class GreedyWtaSolver implements WtaSolver {
 
@@ -36,8 +37,12 @@ public final class GreedyWtaSolver implements WtaSolver {
         int[] x = new int[nW * nT];
         int[] best = new int[nW];
         double[] gain = new double[nW];
+        int[] room = new int[nT];
+        for (int t = 0; t < nT; t++) {
+            room[t] = problem.maxUnits(t);
+        }
         for (int w = 0; w < nW; w++) {
-            rescan(w, nT, p, s, best, gain);
+            rescan(w, nT, p, s, room, best, gain);
         }
         while (true) {
             int bw = -1;
@@ -55,21 +60,22 @@ public final class GreedyWtaSolver implements WtaSolver {
             x[bw * nT + t]++;
             s[t] *= q[bw * nT + t];
             rem[bw]--;
+            room[t]--;
             // Only target t became less attractive; types that preferred it look again.
             for (int w = 0; w < nW; w++) {
                 if (rem[w] > 0 && best[w] == t) {
-                    rescan(w, nT, p, s, best, gain);
+                    rescan(w, nT, p, s, room, best, gain);
                 }
             }
         }
     }
 
-    private static void rescan(int w, int nT, double[] p, double[] s, int[] best, double[] gain) {
+    private static void rescan(int w, int nT, double[] p, double[] s, int[] room, int[] best, double[] gain) {
         int base = w * nT;
         int bt = 0;
         double bg = -1;
         for (int t = 0; t < nT; t++) {
-            double g = s[t] * p[base + t];
+            double g = room[t] > 0 ? s[t] * p[base + t] : -1;
             if (g > bg) {
                 bg = g;
                 bt = t;

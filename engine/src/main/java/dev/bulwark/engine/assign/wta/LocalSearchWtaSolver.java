@@ -25,6 +25,9 @@ import java.util.SplittableRandom;
  * type and more units than targets it stays several percent above the best known values
  * (docs/benchmarks.md). Proves nothing: no lower bound, {@link WtaSolution#provenOptimal()} false.
  *
+ * <p>Unit limits per target ({@link WtaProblem#maxUnits}) are kept throughout: a full target is
+ * barred from the re-placement and from single-unit moves (swaps keep every target's count).
+ *
  * <p>Stops after {@code maxRounds} rounds, after {@value #STALL} rounds without improvement, or
  * after {@code timeLimitS} seconds of wall time, whichever comes first; unless the time limit cuts
  * it short, the result depends only on the problem and the seed.
@@ -94,6 +97,8 @@ public final class LocalSearchWtaSolver implements WtaSolver {
             int[] rowTo = new int[nT];
             double[] cost = new double[nT * nT];
             LinearAssignment hungarian = new LinearAssignment(nT, nT);
+            // Each removed unit's own target has room again, so an assignment avoiding barred cells exists.
+            double barred = 1e6 * (problem.totalValue() + 1);
             long lastBetter = 0;
             while (rounds < maxRounds && rounds - lastBetter < STALL && System.nanoTime() < deadline) {
                 rounds++;
@@ -124,7 +129,8 @@ public final class LocalSearchWtaSolver implements WtaSolver {
                     int base = s.type[rows[i]] * nT;
                     int row = i * nT;
                     for (int t = 0; t < nT; t++) {
-                        cost[row + t] = -s.values[t] * s.survival(t) * s.p[base + t];
+                        // a full target is barred by a cost no assignment of the free targets reaches
+                        cost[row + t] = s.room(t) ? -s.values[t] * s.survival(t) * s.p[base + t] : barred;
                     }
                 }
                 hungarian.solve(k, nT, cost, nT, rowTo);
@@ -204,6 +210,9 @@ public final class LocalSearchWtaSolver implements WtaSolver {
                 } else {
                     // Moving u onto d: d's survival changed, so this may now pay.
                     int a = target[u];
+                    if (!s.room(d)) {
+                        continue;
+                    }
                     int base = type[u] * nT;
                     double cost = v[a] * s.survivalWithout(u) * p[base + a];
                     double gain = v[d] * s.survival(d) * p[base + d];
@@ -235,7 +244,7 @@ public final class LocalSearchWtaSolver implements WtaSolver {
             int bestB = -1;
             int bestV = -1;
             for (int b = 0; b < nT; b++) {
-                if (b != a) {
+                if (b != a && s.room(b)) {
                     double delta = cost - v[b] * s.survival(b) * p[baseU + b];
                     if (delta < bestDelta) {
                         bestDelta = delta;

@@ -22,6 +22,9 @@ final class UnitAssignment {
     final int[] target;
     private final double[] prod;
     private final int[] zeros;
+    /** Units on each target, and the most it may take. */
+    private final int[] on;
+    private final int[] cap;
 
     UnitAssignment(WtaProblem problem, int[] x) {
         nT = problem.targets();
@@ -42,23 +45,49 @@ final class UnitAssignment {
                     placed++;
                 }
             }
-            // Unassigned units go where they help most; an extra unit never raises the objective.
+            // Unassigned units go to the first target with room; an extra unit never raises the objective.
             for (; placed < problem.count(w); placed++) {
                 type[u] = w;
-                target[u++] = 0;
+                target[u++] = -1;
             }
         }
         prod = new double[nT];
         zeros = new int[nT];
+        on = new int[nT];
+        cap = new int[nT];
+        for (int t = 0; t < nT; t++) {
+            cap[t] = problem.maxUnits(t);
+        }
+        for (int v = 0; v < n; v++) {
+            if (target[v] >= 0) {
+                on[target[v]]++;
+            }
+        }
+        for (int v = 0, t = 0; v < n; v++) {
+            if (target[v] < 0) {
+                while (on[t] >= cap[t]) {
+                    t++;
+                }
+                target[v] = t;
+                on[t]++;
+            }
+        }
         rebuild();
+    }
+
+    /** Whether target {@code t} can take one more unit. */
+    boolean room(int t) {
+        return on[t] < cap[t];
     }
 
     /** Recomputes the per-target products from the unit targets. */
     void rebuild() {
         java.util.Arrays.fill(prod, 1.0);
         java.util.Arrays.fill(zeros, 0);
+        java.util.Arrays.fill(on, 0);
         for (int u = 0; u < n; u++) {
             multiply(target[u], q[type[u] * nT + target[u]]);
+            on[target[u]]++;
         }
     }
 
@@ -97,12 +126,14 @@ final class UnitAssignment {
     void remove(int u) {
         int a = target[u];
         divide(a, q[type[u] * nT + a]);
+        on[a]--;
         target[u] = -1;
     }
 
     /** Puts the unassigned unit {@code u} on target {@code b}. */
     void place(int u, int b) {
         multiply(b, q[type[u] * nT + b]);
+        on[b]++;
         target[u] = b;
     }
 
@@ -112,6 +143,8 @@ final class UnitAssignment {
         int base = type[u] * nT;
         divide(a, q[base + a]);
         multiply(b, q[base + b]);
+        on[a]--;
+        on[b]++;
         target[u] = b;
     }
 

@@ -11,6 +11,11 @@ import java.util.Arrays;
  * {@code mu_w} units of weapon type {@code w} assigned in total. Values are in whatever unit
  * the user chose (all targets in the same unit); probabilities are dimensionless in [0, 1].
  * Independence of the shots is the model's simplification (Ahuja et al. 2007, section 1).
+ *
+ * <p>Optionally, target {@code t} takes at most {@code k_t} units ({@link #maxUnits(int)}; no
+ * limit by default), as a doctrine's salvo size imposes in the simulator's battle management. A
+ * problem with limits must leave room for every unit (a target without limit, such as a "hold"
+ * target, absorbs the rest), since the local search and the branch and bound place every unit.
  */
 public final class WtaProblem {
 
@@ -18,6 +23,7 @@ public final class WtaProblem {
     private final int[] counts;
     private final double[] p;
     private final double[] q;
+    private final int[] caps;
 
     /**
      * @param values           value V_t of each target, finite and at least 0; at least one target
@@ -28,6 +34,17 @@ public final class WtaProblem {
      * @throws IllegalArgumentException naming the first offending entry
      */
     public WtaProblem(double[] values, int[] counts, double[][] killProbability) {
+        this(values, counts, killProbability, null);
+    }
+
+    /**
+     * A problem in which target {@code t} takes at most {@code maxUnits[t]} units.
+     *
+     * @param maxUnits most units on each target, at least 0 ({@link Integer#MAX_VALUE}: no limit); null: no limits
+     * @throws IllegalArgumentException naming the first offending entry, or if the limits leave no room for every
+     *                                  unit
+     */
+    public WtaProblem(double[] values, int[] counts, double[][] killProbability, int[] maxUnits) {
         if (values == null || values.length == 0) {
             throw new IllegalArgumentException("a WTA problem needs at least one target value");
         }
@@ -71,6 +88,36 @@ public final class WtaProblem {
                 q[w * nT + t] = 1 - v;
             }
         }
+        if (maxUnits == null) {
+            this.caps = null;
+        } else {
+            if (maxUnits.length != nT) {
+                throw new IllegalArgumentException("the unit limits need one entry per target (" + nT + "), got "
+                        + maxUnits.length);
+            }
+            long room = 0;
+            for (int t = 0; t < nT; t++) {
+                if (maxUnits[t] < 0) {
+                    throw new IllegalArgumentException("target " + t + " unit limit must be >= 0, got " + maxUnits[t]);
+                }
+                room += maxUnits[t];
+            }
+            if (room < totalUnits()) {
+                throw new IllegalArgumentException("the unit limits leave room for " + room + " of the "
+                        + totalUnits() + " units; add a target without a limit");
+            }
+            this.caps = maxUnits.clone();
+        }
+    }
+
+    /** Whether some target has a limit on its units. */
+    public boolean hasUnitLimits() {
+        return caps != null;
+    }
+
+    /** Most units target {@code t} may take ({@link Integer#MAX_VALUE} when unlimited). */
+    public int maxUnits(int t) {
+        return caps == null ? Integer.MAX_VALUE : caps[t];
     }
 
     /** Number of targets T. */
@@ -194,12 +241,24 @@ public final class WtaProblem {
                         + used + " are assigned");
             }
         }
+        if (caps != null) {
+            for (int t = 0; t < nT; t++) {
+                int on = 0;
+                for (int w = 0; w < counts.length; w++) {
+                    on += x[w * nT + t];
+                }
+                if (on > caps[t]) {
+                    throw new IllegalArgumentException("target " + t + " takes at most " + caps[t] + " units, "
+                            + on + " are assigned");
+                }
+            }
+        }
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof WtaProblem other && Arrays.equals(values, other.values)
-                && Arrays.equals(counts, other.counts) && Arrays.equals(p, other.p);
+                && Arrays.equals(counts, other.counts) && Arrays.equals(p, other.p) && Arrays.equals(caps, other.caps);
     }
 
     @Override

@@ -1,0 +1,179 @@
+package dev.bulwark.engine.assign;
+
+import dev.bulwark.engine.effector.Battery;
+import dev.bulwark.engine.effector.InterceptPlan;
+import dev.bulwark.engine.effector.Laser;
+import dev.bulwark.engine.effector.LaserPlan;
+import dev.bulwark.engine.threat.Assessment;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The doctrine's rules for one threat, shared by the assigners: the holds that need no effector
+ * (destroyed, open ground, interceptor in flight, shot limit), laser first, the batteries' plans,
+ * the layer that takes the threat (with the hand-over from the preferred one), the best battery of
+ * a layer and the wait for confidence.
+ */
+final class Screening {
+
+    private final Doctrine doctrine;
+
+    Screening(Doctrine doctrine) {
+        this.doctrine = doctrine;
+    }
+
+    /** Threats in the order battle management considers them: value at risk, then earliest impact, then id. */
+    static List<Assessment> order(List<Assessment> assessments) {
+        List<Assessment> order = new ArrayList<>(assessments);
+        order.sort(Comparator.comparingDouble(Assessment::valueAtRisk).reversed()
+                .thenComparingDouble(Assessment::impactTime)
+                .thenComparingInt(Assessment::trackId));
+        return order;
+    }
+
+    /** Why the threat is held whatever the effectors, or null if it may be engaged. */
+    Reason preliminary(Assessment a, EngagementState state) {
+        if (state.destroyed()) {
+            return Reason.DESTROYED;
+        }
+        if (a.probabilityDefended() < doctrine.engageThreshold() || a.probabilityDefended() == 0) {
+            return Reason.OPEN_GROUND;
+        }
+        if (state.inFlight() > 0) {
+            return Reason.INTERCEPTOR_IN_FLIGHT;
+        }
+        if (state.fired() >= doctrine.maxInterceptorsPerThreat() || (state.fired() > 0 && !doctrine.shootLookShoot())) {
+            return Reason.SHOT_LIMIT;
+        }
+        return null;
+    }
+
+    /** Laser first: the free laser, not yet taken this cycle, that finishes soonest before impact; marked taken. */
+    static LaserPlan laser(Assessment a, double now, List<Laser> lasers, boolean[] taken) {
+        LaserPlan beam = null;
+        for (int i = 0; i < lasers.size(); i++) {
+            if (taken[i]) {
+                continue;
+            }
+            LaserPlan p = lasers.get(i).plan(a.predicted(), now);
+            if (p != null && (beam == null || p.endTime() < beam.endTime())) {
+                beam = p;
+            }
+        }
+        if (beam != null) {
+            taken[beam.laser()] = true;
+        }
+        return beam;
+    }
+
+    /** Each battery's plan against the threat (null where it has none). */
+    static InterceptPlan[] plans(Assessment a, double now, List<Battery> batteries) {
+        InterceptPlan[] plans = new InterceptPlan[batteries.size()];
+        for (Battery b : batteries) {
+            plans[b.index()] = b.plan(a.predicted(), now);
+        }
+        return plans;
+    }
+
+    /**
+     * The layer that takes a threat: the batteries of the lowest layer with a plan, a ready round
+     * (beyond {@code committed}) and stock the doctrine lets it spend on this threat.
+     *
+     * @param usable  indices of those batteries, in scenario order (empty when held)
+     * @param held    why no layer can take it, or null
+     * @param handover the hand-over from the preferred layer, or null
+     */
+    record Layer(List<Integer> usable, Reason held, Handover handover) {
+    }
+
+    Layer layer(Assessment a, InterceptPlan[] plans, List<Battery> batteries, int[] committed, boolean lasers) {
+        TreeSet<Integer> layers = new TreeSet<>();
+        for (Battery b : batteries) {
+            layers.add(b.spec().layer());
+        }
+        int preferred = lasers ? Handover.LASER_LAYER : layers.isEmpty() ? 0 : layers.first();
+        String why = lasers ? Handover.LASER_CANNOT_FINISH : null;
+        boolean reachable = false;
+        boolean saved = false;
+        for (int layer : layers) {
+            List<Integer> usable = new ArrayList<>();
+            boolean layerReachable = false;
+            boolean layerSaved = false;
+            for (Battery b : batteries) {
+                if (b.spec().layer() != layer || plans[b.index()] == null) {
+                    continue;
+                }
+                layerReachable = true;
+                if (b.ready() - committed[b.index()] < 1) {
+                    continue;
+                }
+                if (!doctrine.stockAllows(b.stockFraction(), a.probabilityDefended())) {
+                    layerSaved = true;
+                    continue;
+                }
+                usable.add(b.index());
+            }
+            if (!usable.isEmpty()) {
+                return new Layer(usable, null, layer == preferred ? null : new Handover(preferred, layer, why));
+            }
+            reachable |= layerReachable;
+            saved |= layerSaved;
+            if (why == null) {
+                why = reason(layerSaved, layerReachable).key();
+            }
+        }
+        return new Layer(List.of(), reason(saved, reachable), null);
+    }
+
+    private static Reason reason(boolean saved, boolean reachable) {
+        return saved ? Reason.STOCK_SAVED : reachable ? Reason.NO_STOCK : Reason.NO_FEASIBLE_INTERCEPT;
+    }
+
+    /** The usable battery with the best probability of kill against the threat's assessed category, then earliest intercept. */
+    static int best(Assessment a, List<Integer> usable, InterceptPlan[] plans, List<Battery> batteries) {
+        int best = -1;
+        double bestPk = -1;
+        for (int i : usable) {
+            double pk = pk(batteries.get(i), a);
+            if (best < 0 || pk > bestPk || (pk == bestPk && plans[i].interceptTime() < plans[best].interceptTime())) {
+                best = i;
+                bestPk = pk;
+            }
+        }
+        return best;
+    }
+
+    /** What battle management takes a battery's probability of kill against the threat to be. */
+    static double pk(Battery b, Assessment a) {
+        return b.spec().killProbabilities().against(a.category());
+    }
+
+    /** Interceptors the doctrine allows at the threat this cycle (salvo, and the shots left). */
+    int rounds(EngagementState state) {
+        return Math.min(doctrine.salvoSize(), doctrine.maxInterceptorsPerThreat() - state.fired());
+    }
+
+    /**
+     * Whether the threat, below the doctrine's confidence level, should wait a look: waiting costs
+     * nothing when the battery could still intercept after the wait and, under shoot-look-shoot
+     * with shots left, could still fire again after that intercept.
+     */
+    boolean awaits(Assessment a, Battery battery, double now, EngagementState state, int rounds) {
+        if (a.probabilityDefended() >= doctrine.engageConfidence()) {
+            return false;
+        }
+        InterceptPlan later = battery.plan(a.predicted(), now + doctrine.reassessS());
+        if (later == null) {
+            return false;
+        }
+        boolean secondShot = doctrine.shootLookShoot()
+                && state.fired() + rounds < doctrine.maxInterceptorsPerThreat();
+        return !secondShot || battery.plan(a.predicted(), later.interceptTime()) != null;
+    }
+
+    static Decision hold(Assessment a, Reason reason) {
+        return new Decision(a.trackId(), reason, null, 0, a.likelyArea(), a.probabilityDefended());
+    }
+}
