@@ -29,7 +29,10 @@ class EventRecorderTest {
         String text = record(Fixtures.events(0));
         List<String> lines = text.lines().toList();
         assertThat(text).endsWith("\n").doesNotContain("\r");
-        assertThat(lines).hasSize(16);
+        assertThat(lines).hasSize(17);
+        assertThat(lines.get(16)).isEqualTo("{\"t\":72,\"kind\":\"handover\",\"track_id\":5,\"threat_id\":0,"
+                + "\"battery\":\"battery-south\",\"from_layer\":0,\"to_layer\":1,\"reason\":\"laser_cannot_finish\","
+                + "\"fired_before\":0}");
         assertThat(lines.get(15)).isEqualTo("{\"t\":71,\"kind\":\"assessment\",\"track_id\":5,\"threat_id\":0,"
                 + "\"position\":{\"lat_deg\":31.53,\"lon_deg\":34.55,\"alt_m\":812.25},\"velocity_east_mps\":281.5,"
                 + "\"velocity_north_mps\":-3.25,\"velocity_up_mps\":-12.5,\"position_sigma_m\":23.5,"

@@ -37,7 +37,8 @@ final class Fixtures {
                 new SimEvent.LaserOutcome(65.5, "beam-1", 3, true, 1.0234567, "kill"),
                 new SimEvent.TrackingQuality(70.0, 60.0, 20, 512.34567, 23.456789, 0.5, 0.25, 31.4159265),
                 new SimEvent.Assessed(71.0, 5, 0, GeodeticPoint.ofDegrees(31.53, 34.55, 812.25), 281.5, -3.25, -12.5,
-                        23.5, SDEROT, 84.75, 512.5, 201.25, 93.5, 0.734375, "Sderot", 73.4375));
+                        23.5, SDEROT, 84.75, 512.5, 201.25, 93.5, 0.734375, "Sderot", 73.4375),
+                new SimEvent.Handover(72.0, 5, 0, "battery-south", 0, 1, "laser_cannot_finish", 0));
     }
 
     static RunSummary summary() {
