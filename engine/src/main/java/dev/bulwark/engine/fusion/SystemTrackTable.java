@@ -17,9 +17,11 @@ import java.util.TreeMap;
  * then:
  * <ol>
  *   <li><i>Continuity.</i> A (source, local track) already bound to a live system track stays
- *       bound if it still passes the gate against that system track (its estimate so far this
- *       scan, or else its previous fused estimate predicted); otherwise the binding breaks
- *       (a local track swap in the source's tracker).</li>
+ *       bound if it still passes {@link #KEEP_FACTOR} times the gate against that system track
+ *       (its estimate so far this scan, or else its previous fused estimate predicted);
+ *       otherwise the binding breaks (a local track swap in the source's tracker). The wider
+ *       gate for keeping than for making a binding is hysteresis: numbers do not flicker when
+ *       d² wanders about the gate.</li>
  *   <li><i>Association</i>, source by source in a fixed order (the owner node first, then by
  *       node number): the unbound reports of the source are assigned to the system tracks that
  *       do not yet hold a track of that source, minimising Σ d² by the exact sparse 2-D
@@ -46,8 +48,19 @@ import java.util.TreeMap;
  */
 public final class SystemTrackTable implements Fuser {
 
-    /** χ²(3) quantile at 0.999 (Abramowitz &amp; Stegun table 26.8): a default gate. */
+    /** χ²(3) quantile at 0.999 (Abramowitz &amp; Stegun table 26.8). */
     public static final double GATE_999 = 16.27;
+
+    /**
+     * χ²(3) quantile at 0.99999: the default track-to-track gate. Wider than a plot-to-track
+     * gate because a tracker's covariance is optimistic in its first scans (two-point
+     * initiation) and because sensor registration biases, which Bulwark does not model yet,
+     * shift one node's tracks against another's.
+     */
+    public static final double GATE_99999 = 25.90;
+
+    /** A binding survives while d² stays under this multiple of the gate (hysteresis, for stable numbers). */
+    public static final double KEEP_FACTOR = 2;
 
     private static final class Fused {
         final int number;
@@ -81,7 +94,7 @@ public final class SystemTrackTable implements Fuser {
 
     /**
      * @param owner        the node whose picture this is (its reports are associated first)
-     * @param gate         χ²(3) gate on d² (e.g. {@link #GATE_999})
+     * @param gate         χ²(3) gate on d² (e.g. {@link #GATE_99999})
      * @param processNoise white-acceleration spectral density used to bring reports to the fusion time (m²/s³)
      * @param criterion    what covariance intersection minimises
      */
@@ -136,7 +149,7 @@ public final class SystemTrackTable implements Fuser {
                 if (f == null || !f.hasSource(r.source())) {
                     double[] rx = f != null ? f.x : prior.get(number)[0];
                     double[] rp = f != null ? f.p : prior.get(number)[1];
-                    if (Dense.positionDistance2(xs[i], ps[i], rx, rp) <= gate) {
+                    if (Dense.positionDistance2(xs[i], ps[i], rx, rp) <= KEEP_FACTOR * gate) {
                         join(current.computeIfAbsent(number, Fused::new), r, xs[i], ps[i]);
                         newBinding.put(key, number);
                         continue;
