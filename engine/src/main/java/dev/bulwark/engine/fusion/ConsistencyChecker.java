@@ -23,23 +23,29 @@ import java.util.TreeMap;
  * unconfirmed.
  *
  * <p><b>Test.</b> For an honest partner an observation is confirmed with probability p₀ (high:
- * the own track exists when own P_d is high); for a spoofed track with probability p₁ (low: an
- * own track happens to be near). Page's CUSUM (Page, "Continuous inspection schemes",
- * Biometrika 41, 1954; Basseville &amp; Nikiforov, <i>Detection of Abrupt Changes</i>, 1993,
- * §2.2), a sequential probability ratio test (Wald 1945) restarted whenever its statistic falls
- * below zero, so that a partner honest for hours and then compromised is caught as fast as one
- * compromised from the start:
+ * the own track exists where own P_d is high); for a compromised partner with probability p₁,
+ * the design point: p₁ = 0.5 says "half of its tracks in my coverage are false". Page's CUSUM
+ * (Page, "Continuous inspection schemes", Biometrika 41, 1954; Basseville &amp; Nikiforov,
+ * <i>Detection of Abrupt Changes</i>, 1993, §2.2), a sequential probability ratio test (Wald
+ * 1945) restarted whenever its statistic falls below zero, so that a partner honest for hours
+ * and then compromised is caught as fast as one compromised from the start. One step per scan,
+ * with the summed log-likelihood ratio of the scan's observations (so their order does not
+ * matter):
  *
  * <pre>
- *   Sₙ = max(0, Sₙ₋₁ + ℓₙ),   ℓ = ln(p₁/p₀) if confirmed,   ℓ = ln((1 − p₁)/(1 − p₀)) if not;
+ *   Sₙ = max(0, Sₙ₋₁ + Σ ℓ),   ℓ = ln(p₁/p₀) if confirmed,   ℓ = ln((1 − p₁)/(1 − p₀)) if not;
  *   isolate when Sₙ ≥ h.
  * </pre>
  *
- * <p>With p₀ = 0.95 and p₁ = 0.05 each unconfirmed track adds 2.94 and each confirmed one takes
- * 2.94 away; h = 12 then needs about five unconfirmed tracks more than confirmed ones. Wald's
+ * <p>With the defaults p₀ = 0.95, p₁ = 0.5, h = 8, an unconfirmed track adds 2.30 and a
+ * confirmed one takes 0.64 away. The statistic drifts upwards when more than
+ * ln(p₀/p₁) / (ln(p₀/p₁) + ln((1 − p₁)/(1 − p₀))) = 22 % of a partner's tested tracks are
+ * unconfirmed, so a spoofer must keep its false tracks below about a fifth of what it reports
+ * in the node's coverage to stay hidden (and then does little harm there). Wald's
  * approximation h ≈ ln(1/α) would put the false alarm probability of one SPRT near 6 × 10⁻⁶,
- * but the observations of one scan are not independent (an own-sensor gap hits every partner
- * track in it), so the false alarm rate is measured, not assumed (see the tests).
+ * but observations are not independent (an own-sensor gap hits every partner track in it, a
+ * partner track is tested scan after scan), so the false alarm rate is measured, not assumed
+ * (see the tests).
  *
  * <p><b>Decision.</b> Isolation is latched: the partner's data stay out of the picture until an
  * operator calls {@link #restore}. Neglected: a spoofer who injects tracks only outside the
@@ -62,7 +68,7 @@ public final class ConsistencyChecker {
      *
      * @param minDetection own P_d above which a partner track is tested
      * @param pHonest      p₀, probability that an honest partner's track is confirmed
-     * @param pFalse       p₁, probability that a false track is confirmed by chance
+     * @param pFalse       p₁, probability that a compromised partner's track is confirmed
      * @param threshold    h, the CUSUM threshold
      * @param grace        time a partner track must spend in coverage before it is tested (s)
      * @param gate         χ²(3) gate on the position difference
@@ -70,8 +76,8 @@ public final class ConsistencyChecker {
     public record Settings(double minDetection, double pHonest, double pFalse, double threshold, double grace,
             double gate) {
 
-        /** Defaults: P_d ≥ 0.8, p₀ 0.95, p₁ 0.05, h 12, 5 s grace, 99.9 % gate. */
-        public static final Settings DEFAULT = new Settings(0.8, 0.95, 0.05, 12, 5, SystemTrackTable.GATE_999);
+        /** Defaults: P_d ≥ 0.8, p₀ 0.95, p₁ 0.5, h 8, 5 s grace, the track-to-track gate of the system track table. */
+        public static final Settings DEFAULT = new Settings(0.8, 0.95, 0.5, 8, 5, SystemTrackTable.GATE_99999);
 
         /** Checks the values. */
         public Settings {
@@ -132,7 +138,7 @@ public final class ConsistencyChecker {
         double[] x = new double[6];
         double[] p = new double[36];
         Set<Long> seen = new HashSet<>();
-        List<Integer> touched = new ArrayList<>();
+        Map<Integer, Double> scanLlr = new TreeMap<>();
         for (TrackReport r : partner) {
             if (r.source() == node) {
                 continue;
@@ -159,14 +165,15 @@ public final class ConsistencyChecker {
             if (!confirmed) {
                 s.unconfirmed++;
             }
-            s.cusum = Math.max(0, s.cusum + (confirmed ? llrConfirmed : llrUnconfirmed));
-            touched.add(r.source());
+            scanLlr.merge(r.source(), confirmed ? llrConfirmed : llrUnconfirmed, Double::sum);
         }
         inCoverageSince.keySet().retainAll(seen);
         List<Alert> alerts = new ArrayList<>();
-        for (int source : touched) {
+        for (Map.Entry<Integer, Double> e : scanLlr.entrySet()) {
+            int source = e.getKey();
             Partner s = partners.get(source);
-            if (!s.isolated && s.cusum >= settings.threshold()) {
+            s.cusum = Math.max(0, s.cusum + e.getValue());
+            if (s.cusum >= settings.threshold()) {
                 s.isolated = true;
                 alerts.add(new Alert(t, node, source, Alert.Kind.PARTNER_ISOLATED, s.cusum, s.observations,
                         s.unconfirmed));
