@@ -61,9 +61,25 @@ final class LayeringRules {
                 .because("the tracker knows only plots; only the metrics compare tracks with truth");
     }
 
+    /** Fusion never reads truth either: it sees only track reports. */
+    static ArchRule fusionNeverReadsTruth(String root) {
+        return noClasses().that().resideInAPackage(root + ".engine.fusion..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".engine.flight..")
+                .because("fusion combines the nodes' tracks; only the metrics compare tracks with truth");
+    }
+
+    /** The network carries numbers: it knows neither truth nor the stages after it. */
+    static ArchRule networkStaysBelowTracking(String root) {
+        return noClasses().that().resideInAPackage(root + ".engine.network..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".engine.flight..", root + ".engine.track..",
+                        root + ".engine.fusion..", root + ".engine.threat..", root + ".engine.assign..",
+                        root + ".engine.effector..")
+                .because("the network stage carries messages between nodes and must not reach into what they mean");
+    }
+
     static List<ArchRule> all(String root) {
         return List.of(engineUsesNoIoLibrary(root), engineDependsOnNoOtherModule(root),
                 scenarioStaysBelowResultsAndCli(root), resultsStaysBelowScenarioAndCli(root),
-                trackerNeverReadsTruth(root));
+                trackerNeverReadsTruth(root), fusionNeverReadsTruth(root), networkStaysBelowTracking(root));
     }
 }

@@ -36,7 +36,10 @@ class LayeringTest {
             assertThat(bulwark.stream().anyMatch(c -> c.getPackageName().startsWith("dev.bulwark." + module)))
                     .as(module).isTrue();
         }
-        assertThat(bulwark.stream().anyMatch(c -> c.getPackageName().startsWith("dev.bulwark.engine.track"))).isTrue();
+        for (String stage : new String[] {"track", "network", "fusion"}) {
+            assertThat(bulwark.stream().anyMatch(c -> c.getPackageName().startsWith("dev.bulwark.engine." + stage)))
+                    .as(stage).isTrue();
+        }
         assertThat(bulwark.stream().noneMatch(c -> c.getPackageName().startsWith(FIXTURE))).isTrue();
     }
 
@@ -63,6 +66,16 @@ class LayeringTest {
     @Test
     void theTrackerNeverReadsTruth() {
         LayeringRules.trackerNeverReadsTruth("dev.bulwark").check(bulwark);
+    }
+
+    @Test
+    void fusionNeverReadsTruth() {
+        LayeringRules.fusionNeverReadsTruth("dev.bulwark").check(bulwark);
+    }
+
+    @Test
+    void theNetworkStaysBelowTracking() {
+        LayeringRules.networkStaysBelowTracking("dev.bulwark").check(bulwark);
     }
 
     // ---- each rule can fail ----
@@ -105,5 +118,17 @@ class LayeringTest {
     void theTrackerRuleCatchesAReadOfTruth() {
         assertThat(violations(LayeringRules.trackerNeverReadsTruth(FIXTURE)))
                 .contains(FIXTURE + ".engine.track.ReadsTruth");
+    }
+
+    @Test
+    void theFusionRuleCatchesAReadOfTruth() {
+        assertThat(violations(LayeringRules.fusionNeverReadsTruth(FIXTURE)))
+                .contains(FIXTURE + ".engine.fusion.ReadsTruth");
+    }
+
+    @Test
+    void theNetworkRuleCatchesTruthAndTracks() {
+        assertThat(violations(LayeringRules.networkStaysBelowTracking(FIXTURE)))
+                .contains(FIXTURE + ".engine.network.ReadsTruth").contains(FIXTURE + ".engine.network.ReadsTracks");
     }
 }
