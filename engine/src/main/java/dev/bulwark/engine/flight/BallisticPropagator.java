@@ -138,6 +138,11 @@ public final class BallisticPropagator {
         return earth;
     }
 
+    /** The integration step of coasting flight (s). */
+    public double step() {
+        return step;
+    }
+
     // ------------------------------------------------------------------ configuration
 
     /** Coasting flight with one ballistic coefficient (kg/m²), +∞ for vacuum. */
