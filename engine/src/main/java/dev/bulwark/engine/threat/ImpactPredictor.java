@@ -31,7 +31,9 @@ import dev.bulwark.engine.geo.LocalFrame;
  * error, nearly the same for neighbouring states, cancels in the differences: the impact
  * covariance's standard deviations stay within 1 % (and its correlation within 0.01) of sigma
  * points flown at the fine step (tested in ImpactPredictorTest on the catalogue's rockets), at a
- * third of the cost.
+ * third of the cost. Their ground crossings are located on the propagator's cheaper height
+ * ({@link BallisticPropagator#impact(double, double[], double, double, double, double[], boolean)},
+ * centimetres from the exact crossing).
  *
  * <p>Not thread-safe (owns a propagator with scratch arrays).
  */
@@ -143,7 +145,7 @@ public final class ImpactPredictor {
             double ce = me;
             double cn = mn;
             if (coarse.step() != propagator.step()) {
-                double tc = coarse.impact(time, state, beta, ground, maxFlightTime, impact);
+                double tc = coarse.impact(time, state, beta, ground, maxFlightTime, impact, false);
                 if (!Double.isNaN(tc)) {
                     plane.ecefToEnu(impact[0], impact[1], impact[2], enu);
                     ce = enu[0];
@@ -164,7 +166,7 @@ public final class ImpactPredictor {
                     System.arraycopy(state, 0, sigma, 0, 6);
                     b = beta * Math.exp(sign * scale * logBetaSigma);
                 }
-                double t = coarse.impact(time, sigma, b, ground, maxFlightTime, impact);
+                double t = coarse.impact(time, sigma, b, ground, maxFlightTime, impact, false);
                 if (Double.isNaN(t)) {
                     continue;
                 }

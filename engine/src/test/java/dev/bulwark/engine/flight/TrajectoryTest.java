@@ -42,4 +42,36 @@ class TrajectoryTest {
             }
         }
     }
+
+    @Test
+    void theCheapGroundCrossingIsCentimetresFromTheExactOne() {
+        // BallisticPropagator.impact with the cheap height (radial height plus the geodetic-minus-radial
+        // difference linear across the step), as impact prediction's sigma points use it, against the
+        // exact geodetic crossing: within 5 cm and 0.2 ms, at 1 s and 4 s steps, steep and shallow.
+        Ellipsoid e = Ellipsoid.WGS84;
+        double[] p = e.toEcef(GeodeticPoint.ofDegrees(31.5, 34.45, 6_000));
+        double[] n = e.toEcef(GeodeticPoint.ofDegrees(31.6, 34.45, 6_000));
+        double[] up = {p[0] / 6.4e6, p[1] / 6.4e6, p[2] / 6.4e6};
+        double nx = n[0] - p[0];
+        double ny = n[1] - p[1];
+        double nz = n[2] - p[2];
+        double nn = Math.sqrt(nx * nx + ny * ny + nz * nz);
+        for (double step : new double[] {1.0, 4.0}) {
+            BallisticPropagator prop = new BallisticPropagator(EarthModel.WGS84, step);
+            for (double dive : new double[] {-50, -200, -500}) {
+                for (double beta : new double[] {3_000, 12_000}) {
+                    double[] x = {p[0], p[1], p[2], 400 * nx / nn + dive * up[0], 400 * ny / nn + dive * up[1],
+                            400 * nz / nn + dive * up[2]};
+                    double[] exact = new double[6];
+                    double[] cheap = new double[6];
+                    double te = prop.impact(0, x, beta, 0, 600, exact, true);
+                    double tc = prop.impact(0, x, beta, 0, 600, cheap, false);
+                    assertThat(tc).isCloseTo(te, org.assertj.core.api.Assertions.within(2e-4));
+                    double d = Math.sqrt(Math.pow(exact[0] - cheap[0], 2) + Math.pow(exact[1] - cheap[1], 2)
+                            + Math.pow(exact[2] - cheap[2], 2));
+                    assertThat(d).as("step %s, dive %s, beta %s", step, dive, beta).isLessThan(0.05);
+                }
+            }
+        }
+    }
 }
