@@ -81,6 +81,14 @@ public final class BallisticPropagator {
         interpolate(crossA, crossB, crossH, dt);
         return height(hermite) - crossGround;
     };
+    // the cheap crossing: radial height plus the geodetic-minus-radial difference, linear in the step
+    private boolean cheapCrossing;
+    private double offsetA;
+    private double offsetSlope;
+    private final Illinois.Function cheapHeightAboveGround = dt -> {
+        interpolate(crossA, crossB, crossH, dt);
+        return radialHeight(hermite) + offsetA + offsetSlope * dt - crossGround;
+    };
     private final double[] air = new double[2];
 
     // The flight being integrated (set by configure*): drag, mass and thrust.
@@ -136,6 +144,11 @@ public final class BallisticPropagator {
     /** The Earth model. */
     public EarthModel earth() {
         return earth;
+    }
+
+    /** The integration step of coasting flight (s). */
+    public double step() {
+        return step;
     }
 
     // ------------------------------------------------------------------ configuration
@@ -354,6 +367,33 @@ public final class BallisticPropagator {
      * @return the impact time (s), or NaN if the ground is not reached in time
      */
     public double impact(double t0, double[] state0, double beta, double groundAltitude, double maxFlightTime,
+            double[] out) {
+        return impact(t0, state0, beta, groundAltitude, maxFlightTime, out, true);
+    }
+
+    /**
+     * As {@link #impact(double, double[], double, double, double, double[])}, optionally with a
+     * cheaper ground crossing: with {@code exactHeight} false the crossing is found on the cheap
+     * radial height of the interpolant plus the difference between the geodetic and the radial
+     * height, taken exactly at the step's ends and linearly between them. That difference changes
+     * by centimetres over a step of a few kilometres (it grows with the height by 5.6e-6 of it, the
+     * square of the 0.19° between radius and normal, and varies slowly with latitude), so the
+     * crossing moves by centimetres; for the sigma points of impact prediction.
+     *
+     * @param exactHeight whether to locate the crossing on the exact geodetic height
+     * @return the impact time (s), or NaN if the ground is not reached in time
+     */
+    public double impact(double t0, double[] state0, double beta, double groundAltitude, double maxFlightTime,
+            double[] out, boolean exactHeight) {
+        cheapCrossing = !exactHeight;
+        try {
+            return impactOnce(t0, state0, beta, groundAltitude, maxFlightTime, out);
+        } finally {
+            cheapCrossing = false;
+        }
+    }
+
+    private double impactOnce(double t0, double[] state0, double beta, double groundAltitude, double maxFlightTime,
             double[] out) {
         configureCoast(beta);
         System.arraycopy(state0, 0, y0, 0, 6);
@@ -675,6 +715,12 @@ public final class BallisticPropagator {
         crossB = yb;
         crossH = h;
         crossGround = ground;
-        return t + Illinois.root(heightAboveGround, 0, flo, h, height(yb) - ground, 1e-6, 0, 60);
+        double fhi = height(yb) - ground;
+        if (cheapCrossing) {
+            offsetA = flo + ground - radialHeight(ya);
+            offsetSlope = (fhi + ground - radialHeight(yb) - offsetA) / h;
+            return t + Illinois.root(cheapHeightAboveGround, 0, flo, h, fhi, 1e-6, 0, 60);
+        }
+        return t + Illinois.root(heightAboveGround, 0, flo, h, fhi, 1e-6, 0, 60);
     }
 }

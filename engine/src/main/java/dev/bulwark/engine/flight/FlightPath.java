@@ -42,6 +42,16 @@ public interface FlightPath {
     }
 
     /**
+     * An upper bound on the speed anywhere along the path, dense output included (m/s), for
+     * searches that skip stretches of the path which cannot come near a point
+     * ({@code PredictedIntercept}); +∞ (the default) when the implementation gives none, which
+     * disables such skipping.
+     */
+    default double speedBoundMps() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /**
      * The ECEF state at time t (s), clamped to [start, impact]: position (m) into
      * {@code out[0..2]}, velocity (m/s) into {@code out[3..5]}. Allocates nothing.
      */

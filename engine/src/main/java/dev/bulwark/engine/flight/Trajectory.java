@@ -12,6 +12,11 @@ import dev.bulwark.engine.geo.GeodeticPoint;
  */
 public final class Trajectory implements FlightPath {
 
+    /** Relative margin of {@link #speedBoundMps()} over the greatest node speed. */
+    static final double SPEED_BOUND_FACTOR = 1.1;
+    /** Absolute margin of {@link #speedBoundMps()} (m/s). */
+    static final double SPEED_BOUND_MARGIN_MPS = 50.0;
+
     private final double[] times;
     private final double[] states; // 6 per sample: x, y, z, vx, vy, vz (m, m/s)
     private final int count;
@@ -19,6 +24,7 @@ public final class Trajectory implements FlightPath {
     private final GeodeticPoint impactPoint;
     private final double apogeeTime;
     private final double apogeeAltitude;
+    private final double speedBound;
 
     Trajectory(double[] times, double[] states, int count, double impactTime, GeodeticPoint impactPoint,
             double apogeeTime, double apogeeAltitude) {
@@ -29,6 +35,24 @@ public final class Trajectory implements FlightPath {
         this.impactPoint = impactPoint;
         this.apogeeTime = apogeeTime;
         this.apogeeAltitude = apogeeAltitude;
+        double v2 = 0;
+        for (int i = 0; i < count; i++) {
+            int o = 6 * i + 3;
+            v2 = Math.max(v2, states[o] * states[o] + states[o + 1] * states[o + 1] + states[o + 2] * states[o + 2]);
+        }
+        this.speedBound = SPEED_BOUND_FACTOR * Math.sqrt(v2) + SPEED_BOUND_MARGIN_MPS;
+    }
+
+    /**
+     * The greatest node speed times {@value #SPEED_BOUND_FACTOR} plus {@value #SPEED_BOUND_MARGIN_MPS} m/s:
+     * within a step the speed departs from its values at the ends by at most the acceleration
+     * times the step (a few tens of m/s for the 1 s coasting steps of prediction, less for the
+     * truth's 0.2 s and 0.05 s boost steps), and the cubic interpolant follows the flight to
+     * O(h⁴) (tested in TrajectoryTest against the interpolant sampled finely).
+     */
+    @Override
+    public double speedBoundMps() {
+        return speedBound;
     }
 
     /** Launch time (s). */

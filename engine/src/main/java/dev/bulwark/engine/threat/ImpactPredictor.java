@@ -21,7 +21,19 @@ import dev.bulwark.engine.geo.LocalFrame;
  * the ballistic coefficient, so every track is flown with the doctrine's assumed value,
  * whose uncertainty is represented by a log-normal spread of {@link #LOG_BETA_SIGMA} (one
  * standard deviation, a factor of about 1.5) in the sigma points; the impact distribution is
- * taken as Gaussian. Powered threats are not predicted.
+ * taken as Gaussian. Powered threats are not predicted. A caller that has its own estimate of a
+ * track's β and of its uncertainty passes them to
+ * {@link #assess(int, double, double[], double[], double, double)}.
+ *
+ * <p>Speed: the mean state is flown at the propagator's step (the path and the impact point);
+ * the sigma points are flown at a coarser step ({@link #SIGMA_STEP_S} by default), and their
+ * spread is taken about the mean state flown at that same coarse step, so that the integration
+ * error, nearly the same for neighbouring states, cancels in the differences: the impact
+ * covariance's standard deviations stay within 1 % (and its correlation within 0.01) of sigma
+ * points flown at the fine step (tested in ImpactPredictorTest on the catalogue's rockets), at a
+ * third of the cost. Their ground crossings are located on the propagator's cheaper height
+ * ({@link BallisticPropagator#impact(double, double[], double, double, double, double[], boolean)},
+ * centimetres from the exact crossing).
  *
  * <p>Not thread-safe (owns a propagator with scratch arrays).
  */
@@ -29,9 +41,12 @@ public final class ImpactPredictor {
 
     /** Standard deviation of ln β assumed for an unidentified track. */
     public static final double LOG_BETA_SIGMA = 0.4;
+    /** Default integration step of the sigma points' flights (s). */
+    public static final double SIGMA_STEP_S = 4.0;
     private static final int N = 7;
 
     private final BallisticPropagator propagator;
+    private final BallisticPropagator coarse;
     private final DefendedAreas areas;
     private final LocalFrame plane;
     private final double beta;
@@ -54,7 +69,22 @@ public final class ImpactPredictor {
      */
     public ImpactPredictor(BallisticPropagator propagator, DefendedAreas areas, double beta, double groundAltitude,
             double maxFlightTimeS) {
+        this(propagator, areas, beta, groundAltitude, maxFlightTimeS, SIGMA_STEP_S);
+    }
+
+    /**
+     * @param propagator     flight model of the mean state (owned by this predictor)
+     * @param areas          the defended areas
+     * @param beta           assumed ballistic coefficient (kg/m²)
+     * @param groundAltitude ground height (m)
+     * @param maxFlightTimeS longest remaining flight considered (s)
+     * @param sigmaStepS     integration step of the sigma points' flights (s); the propagator's
+     *                       own step if that is longer
+     */
+    public ImpactPredictor(BallisticPropagator propagator, DefendedAreas areas, double beta, double groundAltitude,
+            double maxFlightTimeS, double sigmaStepS) {
         this.propagator = propagator;
+        this.coarse = new BallisticPropagator(propagator.earth(), Math.max(sigmaStepS, propagator.step()));
         this.areas = areas;
         this.plane = areas.regions().frame();
         this.beta = beta;
@@ -63,7 +93,8 @@ public final class ImpactPredictor {
     }
 
     /**
-     * Assesses a track.
+     * Assesses a track with the assumed ballistic coefficient given at construction and the
+     * spread {@link #LOG_BETA_SIGMA} of its logarithm.
      *
      * @param trackId    the track
      * @param time       time of its estimate (s)
@@ -73,6 +104,27 @@ public final class ImpactPredictor {
      *         (an object climbing away, or a false track)
      */
     public Assessment assess(int trackId, double time, double[] state, double[] covariance) {
+        return assess(trackId, time, state, covariance, beta, LOG_BETA_SIGMA);
+    }
+
+    /**
+     * Assesses a track with its own estimate of the ballistic coefficient.
+     *
+     * @param trackId      the track
+     * @param time         time of its estimate (s)
+     * @param state        ECEF position and velocity estimate
+     * @param covariance   its 6×6 covariance, row-major
+     * @param betaKgM2     estimate of the track's ballistic coefficient (kg/m²)
+     * @param logBetaSigma standard deviation of the estimate's natural logarithm (0 for a β known exactly)
+     * @return the assessment, or null if the mean state does not reach the ground in time
+     *         (an object climbing away, or a false track)
+     */
+    public Assessment assess(int trackId, double time, double[] state, double[] covariance, double betaKgM2,
+            double logBetaSigma) {
+        if (!(betaKgM2 > 0) || !(logBetaSigma >= 0)) {
+            throw new IllegalArgumentException("ballistic coefficient must be positive and its log-sigma at least 0");
+        }
+        double beta = betaKgM2;
         Trajectory path;
         try {
             path = propagator.propagate(time, state, beta, ground, maxFlightTime);
@@ -89,6 +141,17 @@ public final class ImpactPredictor {
         double cen = 0;
         double cnn = 0;
         if (cholesky(covariance)) {
+            // the reference of the sigma points' spread: the mean state flown at their step
+            double ce = me;
+            double cn = mn;
+            if (coarse.step() != propagator.step()) {
+                double tc = coarse.impact(time, state, beta, ground, maxFlightTime, impact, false);
+                if (!Double.isNaN(tc)) {
+                    plane.ecefToEnu(impact[0], impact[1], impact[2], enu);
+                    ce = enu[0];
+                    cn = enu[1];
+                }
+            }
             double scale = Math.sqrt(N);
             int used = 0;
             for (int k = 0; k < 2 * N; k++) {
@@ -101,9 +164,9 @@ public final class ImpactPredictor {
                     }
                 } else {
                     System.arraycopy(state, 0, sigma, 0, 6);
-                    b = beta * Math.exp(sign * scale * LOG_BETA_SIGMA);
+                    b = beta * Math.exp(sign * scale * logBetaSigma);
                 }
-                double t = propagator.impact(time, sigma, b, ground, maxFlightTime, impact);
+                double t = coarse.impact(time, sigma, b, ground, maxFlightTime, impact, false);
                 if (Double.isNaN(t)) {
                     continue;
                 }
@@ -114,8 +177,8 @@ public final class ImpactPredictor {
             }
             if (used > 0) {
                 for (int k = 0; k < used; k++) {
-                    double de = pe[k] - me;
-                    double dn = pn[k] - mn;
+                    double de = pe[k] - ce;
+                    double dn = pn[k] - cn;
                     cee += de * de;
                     cen += de * dn;
                     cnn += dn * dn;

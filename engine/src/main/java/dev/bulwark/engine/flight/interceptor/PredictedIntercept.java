@@ -21,6 +21,15 @@ import dev.bulwark.engine.geo.LocalFrame;
  * path (TOF changes by less than a second per second when the interceptor is faster than the
  * range closes), so the first root is the only one on that stretch.
  *
+ * <p>Speed (the answers are those of the plain coarse pass, to the bit): a sample outside the
+ * envelope's greatest ground range is rejected before its geodetic height is computed, and
+ * while the path is farther from the launcher than anything inside the envelope
+ * ({@link #reachM()}, a bound on the slant distance of any point inside it), the samples it
+ * cannot leave that distance before are skipped unevaluated: at the path's
+ * {@link FlightPath#speedBoundMps() speed bound} v, a sample d − reach metres out of reach
+ * keeps the next (d − reach)/v seconds outside. The skipped times are still stepped through
+ * one by one, so the grid, the bracket and the root are unchanged.
+ *
  * <p>Neglected: a window shorter than the coarse step can be stepped over (a path that grazes
  * the envelope for under {@value #COARSE_STEP_S} s); the table's own approximations (see
  * {@link TimeOfFlightTable}).
@@ -64,6 +73,9 @@ public final class PredictedIntercept {
     private final LocalFrame frame;
     private final double siteHeight;
     private final double launchDelay;
+    private final double maxRange;
+    private final double reach;
+    private double distance;
     private final double[] state = new double[6];
     private final double[] enu = new double[3];
     // results of the last evaluation
@@ -88,6 +100,21 @@ public final class PredictedIntercept {
         this.frame = new LocalFrame(ellipsoid, site);
         this.siteHeight = site.altitude();
         this.launchDelay = launchDelayS;
+        this.maxRange = Math.max(envelope.maxRangeM(), envelope.rangeAtCeilingM());
+        // Inside: ground range ≤ maxRange and 0 ≤ height ≤ ceiling above the launcher; the ENU up
+        // coordinate lies between the height less the Earth's curvature drop (ρ²/2R, R ≥ 6.3e6 m)
+        // and the height; 0.1 % and 100 m more for the ellipsoid's departure from that sphere.
+        double drop = maxRange * maxRange / (2 * 6.3e6);
+        double up = Math.max(envelope.ceilingM(), drop);
+        this.reach = Math.sqrt(maxRange * maxRange + up * up) * 1.001 + 100.0;
+    }
+
+    /**
+     * A bound on the distance from the launcher of any point inside the engagement envelope (m);
+     * NaN if the envelope is empty.
+     */
+    public double reachM() {
+        return reach;
     }
 
     /**
@@ -109,8 +136,19 @@ public final class PredictedIntercept {
         if (gPrev <= 0) {
             return solution(path, prev, launch);
         }
+        double speed = path.speedBoundMps();
+        double skipUntil = skipUntil(prev, gPrev, speed);
         for (double t = start + COARSE_STEP_S; ; t += COARSE_STEP_S) {
             double tk = Math.min(t, end);
+            if (tk < skipUntil) {
+                // provably outside the envelope, as the plain pass would have found
+                if (tk >= end) {
+                    return null;
+                }
+                prev = tk;
+                gPrev = Double.NaN;
+                continue;
+            }
             double gk = g(path, tk, launch);
             if (gk <= 0) {
                 double hit = Double.isNaN(gPrev) ? enter(path, prev, tk, launch) : root(path, prev, gPrev, tk, gk, launch);
@@ -121,13 +159,32 @@ public final class PredictedIntercept {
             }
             prev = tk;
             gPrev = gk;
+            skipUntil = skipUntil(tk, gk, speed);
         }
     }
 
-    // g(t), or NaN outside the envelope or the table; leaves range, height and tof set.
+    // The time before which the path stays out of reach, after a sample at t outside the
+    // envelope at the distance left by g; t itself when nothing can be skipped.
+    private double skipUntil(double t, double gt, double speed) {
+        if (!Double.isNaN(gt)) {
+            return t;
+        }
+        double out = distance - reach;
+        return out > 0 ? t + out / speed : t;
+    }
+
+    // g(t), or NaN outside the envelope or the table; leaves distance set, and range, height and
+    // tof unless the point is beyond the envelope's greatest ground range.
     private double g(FlightPath path, double t, double launch) {
         path.stateAt(t, state);
         frame.ecefToEnu(state[0], state[1], state[2], enu);
+        double r2 = enu[0] * enu[0] + enu[1] * enu[1];
+        distance = Math.sqrt(r2 + enu[2] * enu[2]);
+        if (r2 > maxRange * maxRange * (1 + 1e-9)) {
+            // beyond every band: outside, without the geodetic height (range and height unset)
+            tof = Double.NaN;
+            return Double.NaN;
+        }
         range = Math.hypot(enu[0], enu[1]);
         height = ellipsoid.height(state[0], state[1], state[2]) - siteHeight;
         if (!envelope.contains(range, height)) {

@@ -100,6 +100,80 @@ class PredictedInterceptTest {
         assertThat(s.launchTime() + s.timeOfFlightS()).isLessThan(s.interceptTime());
     }
 
+    /** The same path without a speed bound: the plain coarse pass, nothing skipped. */
+    private record Unbounded(Trajectory path) implements dev.bulwark.engine.flight.FlightPath {
+        @Override
+        public double startTime() {
+            return path.startTime();
+        }
+
+        @Override
+        public double impactTime() {
+            return path.impactTime();
+        }
+
+        @Override
+        public dev.bulwark.engine.geo.GeodeticPoint impactPoint() {
+            return path.impactPoint();
+        }
+
+        @Override
+        public double apogeeAltitude() {
+            return path.apogeeAltitude();
+        }
+
+        @Override
+        public double apogeeTime() {
+            return path.apogeeTime();
+        }
+
+        @Override
+        public void stateAt(double t, double[] out) {
+            path.stateAt(t, out);
+        }
+    }
+
+    @Test
+    void skippingWhatIsOutOfReachChangesNoAnswer() {
+        // Rockets launched 15-45 km from the battery at aim points all around it, decided at many times:
+        // the search that skips the stretches out of reach gives the plain coarse pass's answer, to the bit.
+        PredictedIntercept planner = new PredictedIntercept(PERF, Ellipsoid.WGS84, BATTERY, 1.0);
+        assertThat(planner.reachM()).isGreaterThan(PERF.envelope().maxRangeM());
+        int solutions = 0;
+        int cases = 0;
+        for (int i = 0; i < 24; i++) {
+            double bearing = Math.toRadians(15 * i);
+            double distance = 15_000 + 30_000 * ((i * 7) % 11) / 10.0;
+            double le = distance * Math.sin(bearing);
+            double ln = distance * Math.cos(bearing);
+            double miss = 1_000 + 8_000 * ((i * 5) % 7) / 6.0;
+            double ae = miss * Math.cos(bearing);
+            double an = -miss * Math.sin(bearing);
+            Trajectory rocket;
+            try {
+                rocket = Engagements.rocket(le, ln, ae, an);
+            } catch (IllegalArgumentException outOfReach) {
+                continue;
+            }
+            for (double now = rocket.startTime() - 20; now < rocket.impactTime(); now += 3.7) {
+                PredictedIntercept.Solution fast = planner.solve(rocket, now);
+                PredictedIntercept.Solution plain = planner.solve(new Unbounded(rocket), now);
+                cases++;
+                if (plain == null) {
+                    assertThat(fast).isNull();
+                } else {
+                    solutions++;
+                    assertThat(fast).isNotNull();
+                    assertThat(fast.interceptTime()).isEqualTo(plain.interceptTime());
+                    assertThat(fast.point()).containsExactly(plain.point());
+                    assertThat(fast.timeOfFlightS()).isEqualTo(plain.timeOfFlightS());
+                }
+            }
+        }
+        assertThat(solutions).as("cases with an intercept, of %d", cases).isGreaterThan(20);
+        assertThat(cases - solutions).as("cases without").isGreaterThan(20);
+    }
+
     @Test
     void noSolutionOutsideTheEnvelopeOrAfterTheEnd() {
         PredictedIntercept planner = new PredictedIntercept(PERF, Ellipsoid.WGS84, BATTERY, 1.0);
