@@ -490,10 +490,12 @@ public final class Simulation {
 
     private void decide(double now) {
         List<Assessment> assessed = new ArrayList<>();
+        Map<Integer, Track> confirmed = new HashMap<>();
         for (Track track : tracker.tracks()) {
             if (!track.confirmed()) {
                 continue;
             }
+            confirmed.put(track.id(), track);
             Assessment a = evaluator.assess(track.id(), track.time(), track.state(), track.covariance());
             if (a == null) {
                 record(now, track, match(track.state(), now), Reason.NO_PREDICTION, -1, 0.0);
@@ -511,7 +513,10 @@ public final class Simulation {
         List<Decision> decisions = assigner.assign(now, assessed,
                 id -> engagements.getOrDefault(id, EngagementState.NONE), batteries, lasers);
         for (Decision d : decisions) {
-            Track track = find(d.trackId());
+            Track track = confirmed.get(d.trackId());
+            if (track == null) {
+                throw new IllegalStateException("the assigner decided about a track it was not given: " + d.trackId());
+            }
             ThreatTruth truth = match(track.state(), now);
             publishAssessment(now, track, truth, byTrack, d.trackId());
             record(now, track, truth, d.reason(), d.likelyArea(), d.probability());
@@ -574,15 +579,6 @@ public final class Simulation {
                     e.destroyed() || kill));
             bus.publish(new SimEvent.LaserOutcome(t, name, truth == null ? 0 : truth.id, kill, fraction, outcome));
         });
-    }
-
-    private Track find(int trackId) {
-        for (Track t : tracker.tracks()) {
-            if (t.id() == trackId) {
-                return t;
-            }
-        }
-        throw new IllegalStateException("no track " + trackId);
     }
 
     /** Publishes threat evaluation's view of a track ({@link SimEvent.Assessed}). */
