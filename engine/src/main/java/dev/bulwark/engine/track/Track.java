@@ -15,8 +15,10 @@ import java.util.List;
  * sensor, the plot's index within its scan and its association weight ({@link #provenance()}):
  * the plot that started it, then for {@link GnnTracker} the one plot of each scan that updated
  * it (weight 1), for {@link JpdaTracker} every gated plot whose JPDA probability β reached
- * {@link JpdaTracker#PROVENANCE_MIN_WEIGHT}, with β as weight. Stored as a growable primitive
- * array (4 numbers per update, doubled when full): nothing is allocated per update.
+ * {@link JpdaTracker#PROVENANCE_MIN_WEIGHT}, with β as weight. Stored compactly: three ints per
+ * update (the scan's number in the tracker's log of scan times, the sensor, the plot index) in a
+ * growable array, doubled when full and reused from dropped tentative tracks, and the weights in
+ * a second array only once one differs from 1 (never for GNN): nothing is allocated per update.
  *
  * <p>Quality: {@link #quality()} is the fraction of the track's recent looks (scans that covered
  * it) that brought it a plot, the running form of the M-of-N rule; {@link #positionSigma()} gives
@@ -39,8 +41,31 @@ public final class Track {
     public record PlotUse(double time, int sensor, int plot, double weight) {
     }
 
-    private static final int STRIDE = 4;
-    private static final double[] EMPTY = new double[0];
+    private static final int STRIDE = 3;
+    private static final int[] EMPTY = new int[0];
+
+    /** The times of a tracker's scans, by scan number; appended to once per scan, shared by its tracks. */
+    static final class ScanTimes {
+        private double[] times = new double[64];
+        private int count;
+
+        /** Logs a scan at time t (s); it becomes the current scan. */
+        void add(double t) {
+            if (count == times.length) {
+                times = Arrays.copyOf(times, 2 * count);
+            }
+            times[count++] = t;
+        }
+
+        /** Number of the current (last logged) scan. */
+        int current() {
+            return count - 1;
+        }
+
+        double time(int scan) {
+            return times[scan];
+        }
+    }
 
     /** Life-cycle status. */
     public enum Status {
@@ -62,20 +87,24 @@ public final class Track {
     private int lookHistory;
     private int plotsUsed;
     private int lastSensor = -1;
-    // provenance: STRIDE numbers per update (time, sensor, plot index, weight)
-    private double[] uses;
+    // provenance: STRIDE ints per update (scan number, sensor, plot index); weights only once one is not 1
+    private int[] uses;
     private int useCount;
+    private double[] weights;
+    private final ScanTimes scans;
 
     /**
      * @param buffer the provenance array to start with (any length, contents ignored); reused
      *               from a dropped track to spare an allocation
+     * @param scans  the tracker's log of scan times, whose current scan is the one that starts the track
      */
-    Track(int id, double time, KalmanFilter filter, double[] buffer) {
+    Track(int id, double time, KalmanFilter filter, int[] buffer, ScanTimes scans) {
         this.id = id;
         this.time = time;
         this.startTime = time;
         this.filter = filter;
         this.uses = buffer;
+        this.scans = scans;
     }
 
     /** Track number, unique within the tracker. */
@@ -173,7 +202,7 @@ public final class Track {
                     throw new IndexOutOfBoundsException(k);
                 }
                 int o = STRIDE * k;
-                return new PlotUse(uses[o], (int) uses[o + 1], (int) uses[o + 2], uses[o + 3]);
+                return new PlotUse(scans.time(uses[o]), uses[o + 1], uses[o + 2], weights == null ? 1.0 : weights[k]);
             }
 
             @Override
@@ -223,7 +252,7 @@ public final class Track {
         lookHistory = 1;
         plotsUsed = 1;
         lastSensor = sensor;
-        addUse(time, sensor, plot, 1.0);
+        addUse(sensor, plot, 1.0);
     }
 
     /** A hit from one plot of a sensor (counted in {@link #plotsUsed()}, not in the provenance). */
@@ -232,24 +261,33 @@ public final class Track {
         lastSensor = sensor;
     }
 
-    /** A plot that updated the filter, with its association weight. */
-    void addUse(double scanTime, int sensor, int plot, double weight) {
+    /** A plot of the tracker's current scan that updated the filter, with its association weight. */
+    void addUse(int sensor, int plot, double weight) {
         int o = STRIDE * useCount;
         if (o + STRIDE > uses.length) {
-            uses = Arrays.copyOf(uses, Math.max(4 * STRIDE, 2 * uses.length));
+            uses = Arrays.copyOf(uses, Math.max(8 * STRIDE, 2 * uses.length));
         }
-        uses[o] = scanTime;
+        uses[o] = scans.current();
         uses[o + 1] = sensor;
         uses[o + 2] = plot;
-        uses[o + 3] = weight;
+        if (weight != 1.0 || weights != null) {
+            if (weights == null) {
+                weights = new double[uses.length / STRIDE];
+                Arrays.fill(weights, 0, useCount, 1.0);
+            } else if (weights.length <= useCount) {
+                weights = Arrays.copyOf(weights, uses.length / STRIDE);
+            }
+            weights[useCount] = weight;
+        }
         useCount++;
     }
 
     /** Hands the provenance array over for reuse (the track, dropped, keeps an empty record). */
-    double[] releaseProvenance() {
-        double[] b = uses;
+    int[] releaseProvenance() {
+        int[] b = uses;
         uses = EMPTY;
         useCount = 0;
+        weights = null;
         return b;
     }
 }
