@@ -257,7 +257,7 @@ abstract class PositionTracker implements Tracker {
             p0[i * 6 + i] = sv * sv;
         }
         kf.initialise(x0, p0);
-        int[] buffer = spareProvenance.isEmpty() ? new int[24] : spareProvenance.remove(spareProvenance.size() - 1);
+        int[] buffer = spareProvenance.isEmpty() ? new int[40] : spareProvenance.remove(spareProvenance.size() - 1);
         Track track = new Track(nextId++, t, kf, buffer, scanTimes);
         track.started(sensor, plot);
         return track;

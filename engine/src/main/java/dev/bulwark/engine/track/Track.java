@@ -15,10 +15,10 @@ import java.util.List;
  * sensor, the plot's index within its scan and its association weight ({@link #provenance()}):
  * the plot that started it, then for {@link GnnTracker} the one plot of each scan that updated
  * it (weight 1), for {@link JpdaTracker} every gated plot whose JPDA probability β reached
- * {@link JpdaTracker#PROVENANCE_MIN_WEIGHT}, with β as weight. Stored compactly: three ints per
- * update (the scan's number in the tracker's log of scan times, the sensor, the plot index) in a
- * growable array, doubled when full and reused from dropped tentative tracks, and the weights in
- * a second array only once one differs from 1 (never for GNN): nothing is allocated per update.
+ * {@link JpdaTracker#PROVENANCE_MIN_WEIGHT}, with β as weight. Stored compactly: five ints per
+ * update (the scan's number in the tracker's log of scan times, the sensor, the plot index and
+ * the two halves of the weight's bits) in one growable array, doubled when full and reused from
+ * dropped tentative tracks: nothing is allocated per update.
  *
  * <p>Quality: {@link #quality()} is the fraction of the track's recent looks (scans that covered
  * it) that brought it a plot, the running form of the M-of-N rule; {@link #positionSigma()} gives
@@ -41,7 +41,7 @@ public final class Track {
     public record PlotUse(double time, int sensor, int plot, double weight) {
     }
 
-    private static final int STRIDE = 3;
+    private static final int STRIDE = 5;
     private static final int[] EMPTY = new int[0];
 
     /** The times of a tracker's scans, by scan number; appended to once per scan, shared by its tracks. */
@@ -87,10 +87,9 @@ public final class Track {
     private int lookHistory;
     private int plotsUsed;
     private int lastSensor = -1;
-    // provenance: STRIDE ints per update (scan number, sensor, plot index); weights only once one is not 1
+    // provenance: STRIDE ints per update (scan number, sensor, plot index, weight's low and high bits)
     private int[] uses;
     private int useCount;
-    private double[] weights;
     private final ScanTimes scans;
 
     /**
@@ -202,7 +201,8 @@ public final class Track {
                     throw new IndexOutOfBoundsException(k);
                 }
                 int o = STRIDE * k;
-                return new PlotUse(scans.time(uses[o]), uses[o + 1], uses[o + 2], weights == null ? 1.0 : weights[k]);
+                long bits = uses[o + 3] & 0xFFFF_FFFFL | (long) uses[o + 4] << 32;
+                return new PlotUse(scans.time(uses[o]), uses[o + 1], uses[o + 2], Double.longBitsToDouble(bits));
             }
 
             @Override
@@ -270,15 +270,9 @@ public final class Track {
         uses[o] = scans.current();
         uses[o + 1] = sensor;
         uses[o + 2] = plot;
-        if (weight != 1.0 || weights != null) {
-            if (weights == null) {
-                weights = new double[uses.length / STRIDE];
-                Arrays.fill(weights, 0, useCount, 1.0);
-            } else if (weights.length <= useCount) {
-                weights = Arrays.copyOf(weights, uses.length / STRIDE);
-            }
-            weights[useCount] = weight;
-        }
+        long bits = Double.doubleToRawLongBits(weight);
+        uses[o + 3] = (int) bits;
+        uses[o + 4] = (int) (bits >>> 32);
         useCount++;
     }
 
@@ -287,7 +281,6 @@ public final class Track {
         int[] b = uses;
         uses = EMPTY;
         useCount = 0;
-        weights = null;
         return b;
     }
 }
