@@ -56,7 +56,6 @@ abstract class PositionTracker implements Tracker {
     private double[] hph = new double[0];
     // per track: whether the subclass counted a hit this scan
     boolean[] detected = new boolean[0];
-
     // every track's filter shares this one's work arrays: the tracker runs its filters one at a time
     private final KalmanFilter workspace = new KalmanFilter(6, 3);
     private final List<KalmanFilter> spareFilters = new ArrayList<>();
@@ -233,7 +232,8 @@ abstract class PositionTracker implements Tracker {
      * {@link #rs}, {@link #plotSensor}), every track predicted to the scan time, and
      * {@link #detected} and {@link #plotUsed} are false. Sets {@code detected[i]} for each track
      * that counts a hit (recording its sensor with {@link Track#recordPlot}), records every plot
-     * that updated a track's filter with {@link Track#addUse} (the plot's index j in the scan) and sets {@code plotUsed[j]} for each plot that must not start a track.
+     * that updated a track's filter with {@link Track#addUse} (the plot's index j in the scan)
+     * and sets {@code plotUsed[j]} for each plot that must not start a track.
      */
     abstract void associateAndUpdate(int nt, int np);
 

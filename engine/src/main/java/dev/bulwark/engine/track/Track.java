@@ -44,7 +44,10 @@ public final class Track {
     private static final int STRIDE = 5;
     private static final int[] EMPTY = new int[0];
 
-    /** The times of a tracker's scans, by scan number; appended to once per scan, shared by its tracks. */
+    /**
+     * The times of a tracker's scans, by scan number: appended to once per scan (8 bytes a scan,
+     * kept for the tracker's life), shared by its tracks, so that an update records an int.
+     */
     static final class ScanTimes {
         private double[] times = new double[64];
         private int count;
