@@ -78,7 +78,7 @@ public final class GnnTracker extends PositionTracker {
             System.arraycopy(rs, 9 * j, rj, 0, 9);
             track.filter.update(zj, ConvertedPosition.H, rj, 3);
             track.recordPlot(plotSensor[j]);
-            track.addUse(scanTime, plotSensor[j], j, 1.0);
+            track.addUse(plotSensor[j], j, 1.0);
         }
     }
 }

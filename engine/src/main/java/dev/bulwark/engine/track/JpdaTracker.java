@@ -132,7 +132,7 @@ public final class JpdaTracker extends PositionTracker {
                 }
                 sum += b;
                 if (b >= PROVENANCE_MIN_WEIGHT) {
-                    track.addUse(scanTime, plotSensor[j], j, b);
+                    track.addUse(plotSensor[j], j, b);
                 }
                 if (b > bestBeta) {
                     bestBeta = b;

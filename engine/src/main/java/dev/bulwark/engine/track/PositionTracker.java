@@ -56,12 +56,11 @@ abstract class PositionTracker implements Tracker {
     private double[] hph = new double[0];
     // per track: whether the subclass counted a hit this scan
     boolean[] detected = new boolean[0];
-    // time (s) of the scan being associated, for the tracks' provenance
-    double scanTime;
     // every track's filter shares this one's work arrays: the tracker runs its filters one at a time
     private final KalmanFilter workspace = new KalmanFilter(6, 3);
     private final List<KalmanFilter> spareFilters = new ArrayList<>();
-    private final List<double[]> spareProvenance = new ArrayList<>();
+    private final List<int[]> spareProvenance = new ArrayList<>();
+    private final Track.ScanTimes scanTimes = new Track.ScanTimes();
     private final double[] startState = new double[6];
     private final double[] startCovariance = new double[36];
 
@@ -155,7 +154,6 @@ abstract class PositionTracker implements Tracker {
 
     // one scan of np plots in zs, rs, plotSensor; scan null means every track is covered
     private void step(double t, int np, Scan scan) {
-        predictTo(t);
         int nt = tracks.size();
         if (detected.length < nt) {
             int cap = Math.max(nt, 2 * detected.length);
@@ -165,6 +163,8 @@ abstract class PositionTracker implements Tracker {
         }
         for (int i = 0; i < nt; i++) {
             Track track = tracks.get(i);
+            // predicted and read in one pass, while the filter's arrays are in cache (as predictTo, track by track)
+            predict(track, t);
             double[] x = track.filter.state();
             double[] p = track.filter.covariance();
             // H = [I₃ 0₃]: ẑ is the position, H P Hᵀ its 3×3 block
@@ -178,7 +178,7 @@ abstract class PositionTracker implements Tracker {
         gate.gate(nt, zHat, hph, np, zs, rs, gated);
         Arrays.fill(plotUsed, 0, np, false);
         Arrays.fill(detected, 0, nt, false);
-        scanTime = t;
+        scanTimes.add(t);
         associateAndUpdate(nt, np);
         // hits, misses, confirmation and deletion
         survivors.clear();
@@ -232,8 +232,8 @@ abstract class PositionTracker implements Tracker {
      * {@link #rs}, {@link #plotSensor}), every track predicted to the scan time, and
      * {@link #detected} and {@link #plotUsed} are false. Sets {@code detected[i]} for each track
      * that counts a hit (recording its sensor with {@link Track#recordPlot}), records every plot
-     * that updated a track's filter with {@link Track#addUse} (time {@link #scanTime}, the plot's
-     * index j in the scan) and sets {@code plotUsed[j]} for each plot that must not start a track.
+     * that updated a track's filter with {@link Track#addUse} (the plot's index j in the scan)
+     * and sets {@code plotUsed[j]} for each plot that must not start a track.
      */
     abstract void associateAndUpdate(int nt, int np);
 
@@ -257,9 +257,8 @@ abstract class PositionTracker implements Tracker {
             p0[i * 6 + i] = sv * sv;
         }
         kf.initialise(x0, p0);
-        double[] buffer = spareProvenance.isEmpty() ? new double[16]
-                : spareProvenance.remove(spareProvenance.size() - 1);
-        Track track = new Track(nextId++, t, kf, buffer);
+        int[] buffer = spareProvenance.isEmpty() ? new int[40] : spareProvenance.remove(spareProvenance.size() - 1);
+        Track track = new Track(nextId++, t, kf, buffer, scanTimes);
         track.started(sensor, plot);
         return track;
     }

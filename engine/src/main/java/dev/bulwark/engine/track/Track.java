@@ -15,8 +15,10 @@ import java.util.List;
  * sensor, the plot's index within its scan and its association weight ({@link #provenance()}):
  * the plot that started it, then for {@link GnnTracker} the one plot of each scan that updated
  * it (weight 1), for {@link JpdaTracker} every gated plot whose JPDA probability β reached
- * {@link JpdaTracker#PROVENANCE_MIN_WEIGHT}, with β as weight. Stored as a growable primitive
- * array (4 numbers per update, doubled when full): nothing is allocated per update.
+ * {@link JpdaTracker#PROVENANCE_MIN_WEIGHT}, with β as weight. Stored compactly: five ints per
+ * update (the scan's number in the tracker's log of scan times, the sensor, the plot index and
+ * the two halves of the weight's bits) in one growable array, doubled when full and reused from
+ * dropped tentative tracks: nothing is allocated per update.
  *
  * <p>Quality: {@link #quality()} is the fraction of the track's recent looks (scans that covered
  * it) that brought it a plot, the running form of the M-of-N rule; {@link #positionSigma()} gives
@@ -39,8 +41,34 @@ public final class Track {
     public record PlotUse(double time, int sensor, int plot, double weight) {
     }
 
-    private static final int STRIDE = 4;
-    private static final double[] EMPTY = new double[0];
+    private static final int STRIDE = 5;
+    private static final int[] EMPTY = new int[0];
+
+    /**
+     * The times of a tracker's scans, by scan number: appended to once per scan (8 bytes a scan,
+     * kept for the tracker's life), shared by its tracks, so that an update records an int.
+     */
+    static final class ScanTimes {
+        private double[] times = new double[64];
+        private int count;
+
+        /** Logs a scan at time t (s); it becomes the current scan. */
+        void add(double t) {
+            if (count == times.length) {
+                times = Arrays.copyOf(times, 2 * count);
+            }
+            times[count++] = t;
+        }
+
+        /** Number of the current (last logged) scan. */
+        int current() {
+            return count - 1;
+        }
+
+        double time(int scan) {
+            return times[scan];
+        }
+    }
 
     /** Life-cycle status. */
     public enum Status {
@@ -62,20 +90,23 @@ public final class Track {
     private int lookHistory;
     private int plotsUsed;
     private int lastSensor = -1;
-    // provenance: STRIDE numbers per update (time, sensor, plot index, weight)
-    private double[] uses;
+    // provenance: STRIDE ints per update (scan number, sensor, plot index, weight's low and high bits)
+    private int[] uses;
     private int useCount;
+    private final ScanTimes scans;
 
     /**
      * @param buffer the provenance array to start with (any length, contents ignored); reused
      *               from a dropped track to spare an allocation
+     * @param scans  the tracker's log of scan times, whose current scan is the one that starts the track
      */
-    Track(int id, double time, KalmanFilter filter, double[] buffer) {
+    Track(int id, double time, KalmanFilter filter, int[] buffer, ScanTimes scans) {
         this.id = id;
         this.time = time;
         this.startTime = time;
         this.filter = filter;
         this.uses = buffer;
+        this.scans = scans;
     }
 
     /** Track number, unique within the tracker. */
@@ -173,7 +204,8 @@ public final class Track {
                     throw new IndexOutOfBoundsException(k);
                 }
                 int o = STRIDE * k;
-                return new PlotUse(uses[o], (int) uses[o + 1], (int) uses[o + 2], uses[o + 3]);
+                long bits = uses[o + 3] & 0xFFFF_FFFFL | (long) uses[o + 4] << 32;
+                return new PlotUse(scans.time(uses[o]), uses[o + 1], uses[o + 2], Double.longBitsToDouble(bits));
             }
 
             @Override
@@ -223,7 +255,7 @@ public final class Track {
         lookHistory = 1;
         plotsUsed = 1;
         lastSensor = sensor;
-        addUse(time, sensor, plot, 1.0);
+        addUse(sensor, plot, 1.0);
     }
 
     /** A hit from one plot of a sensor (counted in {@link #plotsUsed()}, not in the provenance). */
@@ -232,22 +264,24 @@ public final class Track {
         lastSensor = sensor;
     }
 
-    /** A plot that updated the filter, with its association weight. */
-    void addUse(double scanTime, int sensor, int plot, double weight) {
+    /** A plot of the tracker's current scan that updated the filter, with its association weight. */
+    void addUse(int sensor, int plot, double weight) {
         int o = STRIDE * useCount;
         if (o + STRIDE > uses.length) {
-            uses = Arrays.copyOf(uses, Math.max(4 * STRIDE, 2 * uses.length));
+            uses = Arrays.copyOf(uses, Math.max(8 * STRIDE, 2 * uses.length));
         }
-        uses[o] = scanTime;
+        uses[o] = scans.current();
         uses[o + 1] = sensor;
         uses[o + 2] = plot;
-        uses[o + 3] = weight;
+        long bits = Double.doubleToRawLongBits(weight);
+        uses[o + 3] = (int) bits;
+        uses[o + 4] = (int) (bits >>> 32);
         useCount++;
     }
 
     /** Hands the provenance array over for reuse (the track, dropped, keeps an empty record). */
-    double[] releaseProvenance() {
-        double[] b = uses;
+    int[] releaseProvenance() {
+        int[] b = uses;
         uses = EMPTY;
         useCount = 0;
         return b;

@@ -87,9 +87,9 @@ public final class MahalanobisGate {
         int mask = size - 1;
         Arrays.fill(head, 0, size, -1);
         for (int j = plots - 1; j >= 0; j--) { // so that each chain lists its plots in increasing order
-            int cx = (int) Math.floor(z[3 * j] * inv);
-            int cy = (int) Math.floor(z[3 * j + 1] * inv);
-            int cz = (int) Math.floor(z[3 * j + 2] * inv);
+            int cx = floor(z[3 * j] * inv);
+            int cy = floor(z[3 * j + 1] * inv);
+            int cz = floor(z[3 * j + 2] * inv);
             cell[3 * j] = cx;
             cell[3 * j + 1] = cy;
             cell[3 * j + 2] = cz;
@@ -104,12 +104,12 @@ public final class MahalanobisGate {
             double hx = Math.sqrt(gamma * (hph[9 * i] + rx));
             double hy = Math.sqrt(gamma * (hph[9 * i + 4] + ry));
             double hz = Math.sqrt(gamma * (hph[9 * i + 8] + rz));
-            int x0 = (int) Math.floor((x - hx) * inv);
-            int x1 = (int) Math.floor((x + hx) * inv);
-            int y0 = (int) Math.floor((y - hy) * inv);
-            int y1 = (int) Math.floor((y + hy) * inv);
-            int z0 = (int) Math.floor((w - hz) * inv);
-            int z1 = (int) Math.floor((w + hz) * inv);
+            int x0 = floor((x - hx) * inv);
+            int x1 = floor((x + hx) * inv);
+            int y0 = floor((y - hy) * inv);
+            int y1 = floor((y + hy) * inv);
+            int z0 = floor((w - hz) * inv);
+            int z1 = floor((w + hz) * inv);
             for (int cx = x0; cx <= x1; cx++) {
                 for (int cy = y0; cy <= y1; cy++) {
                     for (int cz = z0; cz <= z1; cz++) {
@@ -170,6 +170,13 @@ public final class MahalanobisGate {
         double y1 = (dy - l10 * y0) / l11;
         double y2 = (dz - l20 * y0 - l21 * y1) / l22;
         return y0 * y0 + y1 * y1 + y2 * y2;
+    }
+
+    // (int) Math.floor(v) for every double (saturating, NaN to 0), without the library call, which the
+    // JIT does not always make intrinsic
+    static int floor(double v) {
+        int i = (int) v;
+        return v < i && i != Integer.MIN_VALUE ? i - 1 : i;
     }
 
     private static int hash(int x, int y, int z) {

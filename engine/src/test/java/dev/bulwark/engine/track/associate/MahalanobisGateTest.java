@@ -34,6 +34,22 @@ class MahalanobisGateTest {
     }
 
     @Test
+    void floorIsMathFloorForEveryDouble() {
+        double[] special = {0.0, -0.0, 0.5, -0.5, 1.0, -1.0, 1.5, -1.5, 2e9, -2e9, 2147483647.5, -2147483648.0,
+            -2147483648.5, 3e10, -3e10, Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.NaN, Double.MIN_VALUE, -Double.MIN_VALUE, Math.nextDown(1.0),
+            Math.nextUp(-1.0)};
+        for (double v : special) {
+            assertThat(MahalanobisGate.floor(v)).as("%s", v).isEqualTo((int) Math.floor(v));
+        }
+        Random rnd = new Random(5);
+        for (int k = 0; k < 100_000; k++) {
+            double v = (rnd.nextDouble() - 0.5) * Math.pow(10, rnd.nextInt(12));
+            assertThat(MahalanobisGate.floor(v)).as("%s", v).isEqualTo((int) Math.floor(v));
+        }
+    }
+
+    @Test
     void theGridFindsExactlyThePairsOfTheAllPairsTestWithTheRightDistances() {
         Random rnd = new Random(17);
         MahalanobisGate gate = new MahalanobisGate(16.27);
