@@ -121,6 +121,10 @@ public final class KalmanFilter {
      * @param q process noise covariance (n×n)
      */
     public void predict(double[] f, double[] b, double[] q) {
+        if (n == 6 && constantVelocity(f)) {
+            predictConstantVelocity(f[3], b, q);
+            return;
+        }
         double[] fx = stateScratch;
         // F is mostly zeros (a constant-velocity F has 12 non-zeros in 36): the products run over
         // the non-zero entries only, summed in the same order as the dense loops, so the result
@@ -160,6 +164,54 @@ public final class KalmanFilter {
                 }
                 p[i * n + j] = v;
                 p[j * n + i] = v;
+            }
+        }
+    }
+
+    /** Whether a 6×6 F is [[I, dt I], [0, I]] with dt ≠ 0 (dt in f[3]): the commonest transition. */
+    private static boolean constantVelocity(double[] f) {
+        double dt = f[3];
+        if (dt == 0) {
+            return false;
+        }
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                double e = i == j ? 1 : j == i + 3 ? dt : 0;
+                if (f[i * 6 + j] != e) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #predict} for F = [[I, dt I], [0, I]], written out: the same products summed in the
+     * same order as the general sparse loops (a factor 1 is exact), so the result is the same to
+     * the bit, without the index of F's non-zero entries and the indirection through it.
+     */
+    private void predictConstantVelocity(double dt, double[] b, double[] q) {
+        for (int i = 0; i < 3; i++) {
+            x[i] = x[i] + dt * x[i + 3] + (b == null ? 0 : b[i]);
+            x[i + 3] = x[i + 3] + (b == null ? 0 : b[i + 3]);
+        }
+        // fp = F P: rows 0-2 are P's rows plus dt times rows 3-5; rows 3-5 are P's
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 6; j++) {
+                fp[i * 6 + j] = p[i * 6 + j] + dt * p[(i + 3) * 6 + j];
+                fp[(i + 3) * 6 + j] = p[(i + 3) * 6 + j];
+            }
+        }
+        // P = fp Fᵀ + Q, symmetrised as in the general loop
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j <= i; j++) {
+                double acc = j < 3 ? fp[i * 6 + j] + fp[i * 6 + j + 3] * dt : fp[i * 6 + j];
+                double v = acc + q[i * 6 + j];
+                if (j != i) {
+                    v = 0.5 * (v + acc + q[j * 6 + i]);
+                }
+                p[i * 6 + j] = v;
+                p[j * 6 + i] = v;
             }
         }
     }

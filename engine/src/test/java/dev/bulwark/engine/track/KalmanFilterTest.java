@@ -84,6 +84,64 @@ class KalmanFilterTest {
     }
 
     @Test
+    void theConstantVelocityPredictionIsTheDenseProductToTheBit() {
+        // predict() writes out F P Fᵀ + Q for F = [[I, dt I], [0, I]]: compared here with the
+        // dense triple loop in the same summation order (adding the products of F's zeros changes
+        // no finite sum), with and without a known input, over random states and covariances
+        for (int c = 0; c < 40; c++) {
+            RandomStream rnd = new RandomStream(31_000 + c);
+            double dt = 0.05 + 3 * rnd.nextDouble();
+            double[] f = new double[36];
+            for (int i = 0; i < 6; i++) {
+                f[i * 6 + i] = 1;
+            }
+            for (int i = 0; i < 3; i++) {
+                f[i * 6 + i + 3] = dt;
+            }
+            double[] x0 = gaussian(rnd, 6, 1_000);
+            double[] p0 = rowMajor(spd(rnd, 6, 50));
+            double[] q = rowMajor(spd(rnd, 6, 2));
+            double[] b = c % 2 == 0 ? null : gaussian(rnd, 6, 5);
+            KalmanFilter kf = new KalmanFilter(6, 3);
+            kf.initialise(x0, p0);
+            kf.predict(f, b, q);
+            double[] x = new double[6];
+            double[] fp = new double[36];
+            double[] p = new double[36];
+            for (int i = 0; i < 6; i++) {
+                double acc = 0;
+                for (int j = 0; j < 6; j++) {
+                    acc += f[i * 6 + j] * x0[j];
+                }
+                x[i] = acc + (b == null ? 0 : b[i]);
+                for (int j = 0; j < 6; j++) {
+                    double a = 0;
+                    for (int l = 0; l < 6; l++) {
+                        a += f[i * 6 + l] * p0[l * 6 + j];
+                    }
+                    fp[i * 6 + j] = a;
+                }
+            }
+            for (int i = 0; i < 6; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double acc = 0;
+                    for (int l = 0; l < 6; l++) {
+                        acc += fp[i * 6 + l] * f[j * 6 + l];
+                    }
+                    double v = acc + q[i * 6 + j];
+                    if (j != i) {
+                        v = 0.5 * (v + acc + q[j * 6 + i]);
+                    }
+                    p[i * 6 + j] = v;
+                    p[j * 6 + i] = v;
+                }
+            }
+            assertThat(kf.state()).as("case %d", c).containsExactly(x);
+            assertThat(kf.covariance()).as("case %d", c).containsExactly(p);
+        }
+    }
+
+    @Test
     void aNullInputIsNoInput() {
         RandomStream rnd = new RandomStream(5);
         double[] x0 = gaussian(rnd, 6, 10);
