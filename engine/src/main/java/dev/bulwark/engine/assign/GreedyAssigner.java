@@ -1,6 +1,7 @@
 package dev.bulwark.engine.assign;
 
 import dev.bulwark.engine.effector.Battery;
+import dev.bulwark.engine.effector.Gun;
 import dev.bulwark.engine.effector.InterceptPlan;
 import dev.bulwark.engine.effector.Laser;
 import dev.bulwark.engine.effector.LaserPlan;
@@ -52,30 +53,45 @@ public final class GreedyAssigner implements WeaponTargetAssigner {
     @Override
     public List<Decision> assign(double now, List<Assessment> assessments, IntFunction<EngagementState> states,
             List<Battery> batteries, List<Laser> lasers) {
+        return assign(now, assessments, states, batteries, lasers, List.of());
+    }
+
+    @Override
+    public List<Decision> assign(double now, List<Assessment> assessments, IntFunction<EngagementState> states,
+            List<Battery> batteries, List<Laser> lasers, List<Gun> guns) {
         int[] committed = new int[batteries.size()];
         boolean[] taken = new boolean[lasers.size()];
+        boolean[] gunTaken = new boolean[guns.size()];
         List<Decision> decisions = new ArrayList<>(assessments.size());
         for (Assessment a : Screening.order(assessments)) {
-            decisions.add(decide(now, a, states.apply(a.trackId()), batteries, committed, lasers, taken));
+            decisions.add(decide(now, a, states.apply(a.trackId()), batteries, committed, lasers, taken, guns,
+                    gunTaken));
         }
         return decisions;
     }
 
     private Decision decide(double now, Assessment a, EngagementState state, List<Battery> batteries,
-            int[] committed, List<Laser> lasers, boolean[] taken) {
+            int[] committed, List<Laser> lasers, boolean[] taken, List<Gun> guns, boolean[] gunTaken) {
         Reason held = screening.preliminary(a, state);
-        if (held != null) {
+        // past the shot limit, only a gun may still take it
+        boolean interceptors = held == null;
+        if (held != null && (held != Reason.SHOT_LIMIT || guns.isEmpty())) {
             return Screening.hold(a, held);
         }
         // a laser first, the cheap shot, when one is free and can finish before impact
-        LaserPlan beam = Screening.laser(a, now, lasers, taken);
+        LaserPlan beam = interceptors ? Screening.laser(a, now, lasers, taken) : null;
         if (beam != null) {
             return new Decision(a.trackId(), Reason.ENGAGED, null, 0, a.likelyArea(), a.probabilityDefended(), beam);
         }
-        InterceptPlan[] plans = Screening.plans(a, now, batteries);
-        Screening.Layer layer = screening.layer(a, plans, batteries, committed, !lasers.isEmpty());
+        InterceptPlan[] plans = interceptors ? Screening.plans(a, now, batteries) : new InterceptPlan[batteries.size()];
+        Screening.Layer layer = screening.layer(a, now, plans, batteries, committed, !lasers.isEmpty(), guns, gunTaken,
+                interceptors);
         if (layer.held() != null) {
-            return Screening.hold(a, layer.held());
+            return Screening.hold(a, interceptors || layer.held() == Reason.AWAITING_GUN ? layer.held() : held);
+        }
+        if (layer.gun() != null) {
+            return new Decision(a.trackId(), Reason.ENGAGED, null, 0, a.likelyArea(), a.probabilityDefended(), null,
+                    layer.handover(), layer.gun());
         }
         int b = Screening.best(a, layer.usable(), plans, batteries);
         Battery chosen = batteries.get(b);

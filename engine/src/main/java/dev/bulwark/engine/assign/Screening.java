@@ -1,6 +1,8 @@
 package dev.bulwark.engine.assign;
 
 import dev.bulwark.engine.effector.Battery;
+import dev.bulwark.engine.effector.Gun;
+import dev.bulwark.engine.effector.GunPlan;
 import dev.bulwark.engine.effector.InterceptPlan;
 import dev.bulwark.engine.effector.Laser;
 import dev.bulwark.engine.effector.LaserPlan;
@@ -13,8 +15,8 @@ import java.util.TreeSet;
 /**
  * The doctrine's rules for one threat, shared by the assigners: the holds that need no effector
  * (destroyed, open ground, interceptor in flight, shot limit), laser first, the batteries' plans,
- * the layer that takes the threat (with the hand-over from the preferred one), the best battery of
- * a layer and the wait for confidence.
+ * the layer that takes the threat (batteries or guns, with the hand-over from the preferred one), the
+ * best battery of a layer and the waits for confidence and for a gun's best burst.
  */
 final class Screening {
 
@@ -78,23 +80,37 @@ final class Screening {
     }
 
     /**
-     * The layer that takes a threat: the batteries of the lowest layer with a plan, a ready round
-     * (beyond {@code committed}) and stock the doctrine lets it spend on this threat.
+     * The layer that takes a threat: the lowest layer with a battery that has a plan, a ready round
+     * (beyond {@code committed}) and stock the doctrine lets it spend on this threat, or else a free
+     * gun of that layer, not yet taken this cycle, with a plan (batteries first within a layer).
      *
-     * @param usable  indices of those batteries, in scenario order (empty when held)
-     * @param held    why no layer can take it, or null
+     * @param usable   indices of those batteries, in scenario order (empty when held or given to a gun)
+     * @param gun      the gun's burst when a gun takes the threat, else null
+     * @param held     why no layer can take it, or null
      * @param handover the hand-over from the preferred layer, or null
      */
-    record Layer(List<Integer> usable, Reason held, Handover handover) {
+    record Layer(List<Integer> usable, GunPlan gun, Reason held, Handover handover) {
     }
 
-    Layer layer(Assessment a, InterceptPlan[] plans, List<Battery> batteries, int[] committed, boolean lasers) {
+    /**
+     * The layer that takes a threat (see {@link Layer}). A gun's burst is committed only at the last
+     * look before its first round must leave; until then the threat is held as
+     * {@link Reason#AWAITING_GUN} and the gun stays free. The gun that takes the threat is
+     * marked in {@code gunTaken}.
+     *
+     * @param interceptors whether interceptors may be fired at it (false past the shot limit: only guns)
+     */
+    Layer layer(Assessment a, double now, InterceptPlan[] plans, List<Battery> batteries, int[] committed,
+            boolean lasers, List<Gun> guns, boolean[] gunTaken, boolean interceptors) {
         TreeSet<Integer> layers = new TreeSet<>();
         for (Battery b : batteries) {
             layers.add(b.spec().layer());
         }
+        for (Gun g : guns) {
+            layers.add(g.spec().layer());
+        }
         int preferred = lasers ? Handover.LASER_LAYER : layers.isEmpty() ? 0 : layers.first();
-        String why = lasers ? Handover.LASER_CANNOT_FINISH : null;
+        String why = !interceptors ? Reason.SHOT_LIMIT.key() : lasers ? Handover.LASER_CANNOT_FINISH : null;
         boolean reachable = false;
         boolean saved = false;
         for (int layer : layers) {
@@ -102,7 +118,7 @@ final class Screening {
             boolean layerReachable = false;
             boolean layerSaved = false;
             for (Battery b : batteries) {
-                if (b.spec().layer() != layer || plans[b.index()] == null) {
+                if (!interceptors || b.spec().layer() != layer || plans[b.index()] == null) {
                     continue;
                 }
                 layerReachable = true;
@@ -115,8 +131,17 @@ final class Screening {
                 }
                 usable.add(b.index());
             }
+            Handover handover = layer == preferred ? null : new Handover(preferred, layer, why);
             if (!usable.isEmpty()) {
-                return new Layer(usable, null, layer == preferred ? null : new Handover(preferred, layer, why));
+                return new Layer(usable, null, null, handover);
+            }
+            GunPlan burst = gun(a, now, layer, guns, gunTaken);
+            if (burst != null) {
+                if (gunWaits(now, guns.get(burst.gun()), burst)) {
+                    return new Layer(List.of(), null, Reason.AWAITING_GUN, null);
+                }
+                gunTaken[burst.gun()] = true;
+                return new Layer(List.of(), burst, null, handover);
             }
             reachable |= layerReachable;
             saved |= layerSaved;
@@ -124,7 +149,32 @@ final class Screening {
                 why = reason(layerSaved, layerReachable).key();
             }
         }
-        return new Layer(List.of(), reason(saved, reachable), null);
+        return new Layer(List.of(), null, reason(saved, reachable), null);
+    }
+
+    /** The free gun of a layer, not taken this cycle, whose burst has the best probability of kill (then the earliest). */
+    private static GunPlan gun(Assessment a, double now, int layer, List<Gun> guns, boolean[] gunTaken) {
+        GunPlan best = null;
+        for (Gun g : guns) {
+            if (g.spec().layer() != layer || gunTaken[g.index()]) {
+                continue;
+            }
+            GunPlan p = g.plan(a.predicted(), now);
+            if (p != null && (best == null || p.probabilityOfKill() > best.probabilityOfKill()
+                    || (p.probabilityOfKill() == best.probabilityOfKill() && p.fireStart() < best.fireStart()))) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether a gun should wait a look before committing its burst: it waits while its first round
+     * need not leave before the next look (the doctrine's {@code reassessS}) plus its reaction time,
+     * so that it is free for other threats meanwhile and fires on a sharper track.
+     */
+    private boolean gunWaits(double now, Gun gun, GunPlan burst) {
+        return doctrine.reassessS() > 0 && burst.fireStart() - gun.spec().reactionS() >= now + doctrine.reassessS();
     }
 
     private static Reason reason(boolean saved, boolean reachable) {
