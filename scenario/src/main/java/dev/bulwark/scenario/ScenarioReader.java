@@ -58,7 +58,8 @@ final class ScenarioReader {
     static final List<String> LASER = List.of("name", "position", "max_range_km", "min_altitude_km",
             "reference_dwell_s", "reference_range_km", "extinction_per_km", "slew_s", "cost_per_shot_usd",
             "probability_of_kill", "planning_hardness", "max_target_speed_mps");
-    static final List<String> GUN = List.of("name", "position", "max_range_km", "min_altitude_km", "reaction_s",
+    static final List<String> GUN = List.of("name", "position", "max_range_km", "min_altitude_km",
+            "max_target_speed_mps", "reaction_s",
             "burst_s", "rounds_per_minute", "magazine_rounds", "reserve_rounds", "reload_time_s", "muzzle_velocity_mps",
             "deceleration_per_km", "dispersion_mrad", "aim_error_mps", "lethal_radius_m", "kill_given_hit",
             "cost_per_round_usd", "layer");
@@ -563,6 +564,7 @@ final class ScenarioReader {
             GeodeticPoint site = point(f, "position", true, ground);
             Double maxRange = f.number("max_range_km", Range.POSITIVE, 2.0);
             Double minAlt = f.number("min_altitude_km", Range.NON_NEGATIVE, 0.05);
+            Double speed = f.number("max_target_speed_mps", Range.POSITIVE, 800.0);
             Double reaction = f.number("reaction_s", Range.NON_NEGATIVE, 2.0);
             Double burst = f.number("burst_s", Range.POSITIVE, 1.0);
             Double rate = f.number("rounds_per_minute", Range.POSITIVE, 4_500.0);
@@ -582,9 +584,9 @@ final class ScenarioReader {
                         + "': give the gun a name of its own (events name the battery or gun that engages)");
                 return null;
             }
-            return allPresent(name, site, maxRange, minAlt, reaction, burst, rate, magazine, reserve, reload, muzzle,
+            return allPresent(name, site, maxRange, minAlt, speed, reaction, burst, rate, magazine, reserve, reload, muzzle,
                     deceleration, dispersion, aimError, lethal, killGivenHit, cost, layer)
-                            ? new GunSpec(name, site, maxRange * 1000, minAlt * 1000, reaction, burst, rate, magazine,
+                            ? new GunSpec(name, site, maxRange * 1000, minAlt * 1000, speed, reaction, burst, rate, magazine,
                                     reserve, reload, muzzle, deceleration / 1000, dispersion / 1000, aimError, lethal,
                                     killGivenHit, cost, layer)
                             : null;

@@ -128,7 +128,7 @@ public final class Gun {
             }
             double altitude = ellipsoid.height(state[0], state[1], state[2]);
             double fireStart = tau - spec.timeOfFlightS(range) - half;
-            if (altitude >= spec.minAltitudeM() && fireStart >= earliest) {
+            if (altitude >= spec.minAltitudeM() && fireStart >= earliest && slowEnough(state)) {
                 if (n == taus.length) {
                     taus = java.util.Arrays.copyOf(taus, 2 * n);
                     ranges = java.util.Arrays.copyOf(ranges, 2 * n);
@@ -155,13 +155,18 @@ public final class Gun {
     }
 
     /**
-     * Whether the true path at a time is within the gun's reach (range and minimum altitude); its
-     * slant range (m) is then {@link #lastRangeM()}.
+     * Whether the true path at a time is within the gun's reach (range, minimum altitude, target
+     * speed); its slant range (m) is then {@link #lastRangeM()}.
      */
     public boolean reaches(FlightPath path, double t) {
         path.stateAt(t, state);
         lastRange = range(state);
-        return lastRange <= spec.maxRangeM() && ellipsoid.height(state[0], state[1], state[2]) >= spec.minAltitudeM();
+        return lastRange <= spec.maxRangeM() && ellipsoid.height(state[0], state[1], state[2]) >= spec.minAltitudeM()
+                && slowEnough(state);
+    }
+
+    private boolean slowEnough(double[] x) {
+        return x[3] * x[3] + x[4] * x[4] + x[5] * x[5] <= spec.maxTargetSpeedMps() * spec.maxTargetSpeedMps();
     }
 
     /** Slant range found by the last {@link #reaches} (m). */

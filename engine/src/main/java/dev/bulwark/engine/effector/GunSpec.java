@@ -38,6 +38,8 @@ import dev.bulwark.engine.geo.GeodeticPoint;
  * @param site              the gun's position
  * @param maxRangeM         greatest slant range at which it engages (m)
  * @param minAltitudeM      lowest target altitude it engages (m above the ellipsoid): safety of the ground below
+ * @param maxTargetSpeedMps fastest target its fire control can track and lead (m/s): it keeps a re-entering
+ *                          ballistic missile out
  * @param reactionS         slew and reaction time from the decision to the first round (s)
  * @param burstS            length of one burst (s)
  * @param roundsPerMinute   rate of fire (rounds per minute)
@@ -59,6 +61,7 @@ public record GunSpec(
         GeodeticPoint site,
         double maxRangeM,
         double minAltitudeM,
+        double maxTargetSpeedMps,
         double reactionS,
         double burstS,
         double roundsPerMinute,
@@ -75,7 +78,8 @@ public record GunSpec(
         int layer) {
 
     public GunSpec {
-        if (name == null || site == null || !(maxRangeM > 0) || !(minAltitudeM >= 0) || !(reactionS >= 0)
+        if (name == null || site == null || !(maxRangeM > 0) || !(minAltitudeM >= 0) || !(maxTargetSpeedMps > 0)
+                || !(reactionS >= 0)
                 || !(burstS > 0) || !(roundsPerMinute > 0) || magazineRounds < 1 || reserveRounds < 0
                 || !(reloadS >= 0) || !(muzzleVelocityMps > 0) || !(decelerationPerM >= 0) || !(dispersionRad >= 0)
                 || !(aimErrorMps >= 0) || !(lethalRadiusM > 0) || !(killGivenHit >= 0 && killGivenHit <= 1)

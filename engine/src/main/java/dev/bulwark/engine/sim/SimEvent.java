@@ -244,7 +244,7 @@ public sealed interface SimEvent {
      * @param rangeM            true slant range of the threat from the gun (m); NaN without a target
      * @param probabilityOfKill the burst's probability of kill at that range (0 out of reach)
      * @param reason            {@code kill}, {@code miss} (within reach, failed the kill draw), {@code out_of_reach}
-     *                          (the true threat beyond range or below the minimum altitude), {@code no_target}
+     *                          (the true threat beyond range, below the minimum altitude or too fast), {@code no_target}
      *                          (already destroyed or landed, or a false track)
      */
     record GunOutcome(double time, String gun, int threatId, boolean kill, double rangeM, double probabilityOfKill,

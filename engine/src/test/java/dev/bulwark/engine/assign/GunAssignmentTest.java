@@ -35,7 +35,7 @@ class GunAssignmentTest {
 
     /** A gun at the town, layer 2 (after the default battery layer). */
     private static Gun gun(int index) {
-        return new Gun(new GunSpec("G" + index, TOWN, 2_000, 50, 2, 1, 4_500, 1_550, 0, 300, 1_100, 0.4e-3, 1.5e-3, 3,
+        return new Gun(new GunSpec("G" + index, TOWN, 2_000, 50, 800, 2, 1, 4_500, 1_550, 0, 300, 1_100, 0.4e-3, 1.5e-3, 3,
                 1, 0.5, 30, 2), index, Ellipsoid.WGS84);
     }
 

@@ -21,7 +21,7 @@ class GunTest {
      * 1.5 mrad dispersion, 3 m/s aim error per second of flight, 1 m lethal radius, 0.5 kill per hit.
      */
     static GunSpec spec(GeodeticPoint site, int magazine, int reserve, double minAltitudeM) {
-        return new GunSpec("G1", site, 2_000, minAltitudeM, 2, 1, 4_500, magazine, reserve, 300, 1_100, 0.4e-3,
+        return new GunSpec("G1", site, 2_000, minAltitudeM, 800, 2, 1, 4_500, magazine, reserve, 300, 1_100, 0.4e-3,
                 1.5e-3, 3, 1, 0.5, 30, 2);
     }
 
@@ -61,7 +61,7 @@ class GunTest {
             previous = pk;
         }
         // without deceleration the time of flight is R / v0
-        GunSpec drag0 = new GunSpec("G0", TOWN, 2_000, 50, 2, 1, 4_500, 1_550, 0, 300, 1_100, 0, 1.5e-3, 3, 1, 0.5,
+        GunSpec drag0 = new GunSpec("G0", TOWN, 2_000, 50, 800, 2, 1, 4_500, 1_550, 0, 300, 1_100, 0, 1.5e-3, 3, 1, 0.5,
                 30, 2);
         assertThat(drag0.timeOfFlightS(1_100)).isCloseTo(1.0, within(1e-12));
     }
@@ -108,6 +108,13 @@ class GunTest {
         // a floor above the bomb's apogee
         Gun high = new Gun(spec(TOWN, 1_550, 0, m.apogeeAltitude() + 10), 0, Ellipsoid.WGS84);
         assertThat(high.plan(m, 2.0)).isNull();
+        // a fire control that cannot follow a bomb falling at ~100 m/s
+        GunSpec s = spec();
+        Gun slow = new Gun(new GunSpec("slow", TOWN, s.maxRangeM(), s.minAltitudeM(), 60, s.reactionS(), s.burstS(),
+                s.roundsPerMinute(), s.magazineRounds(), s.reserveRounds(), s.reloadS(), s.muzzleVelocityMps(),
+                s.decelerationPerM(), s.dispersionRad(), s.aimErrorMps(), s.lethalRadiusM(), s.killGivenHit(),
+                s.costPerRoundUsd(), s.layer()), 0, Ellipsoid.WGS84);
+        assertThat(slow.plan(m, 2.0)).isNull();
         // decided two seconds before impact: the reaction time leaves no burst before it
         Gun gun = new Gun(spec(), 0, Ellipsoid.WGS84);
         assertThat(gun.plan(m, m.impactTime() - 2.0)).isNull();

@@ -30,7 +30,7 @@ class GunEngagementTest {
 
     @Test
     void mortarsNoBatteryReachesGoToTheGunOneBurstAtATime() {
-        GunSpec gun = new GunSpec("Gun-Sderot", GeodeticPoint.ofDegrees(31.525, 34.5975, 0), 2_000, 50, 2, 1, 4_500,
+        GunSpec gun = new GunSpec("Gun-Sderot", GeodeticPoint.ofDegrees(31.525, 34.5975, 0), 2_000, 50, 800, 2, 1, 4_500,
                 1_550, 0, 300, 1_100, 0.4e-3, 1.5e-3, 3, 1, 0.5, 30, 2);
         // a battery limited by doctrine to 1 km around a site 20 km north: it never reaches the bombs
         BatterySpec s = TinyWorlds.battery("Far", 31.70, 34.60, 20);
