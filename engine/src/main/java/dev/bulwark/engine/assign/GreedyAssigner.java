@@ -84,7 +84,7 @@ public final class GreedyAssigner implements WeaponTargetAssigner {
             return new Decision(a.trackId(), Reason.ENGAGED, null, 0, a.likelyArea(), a.probabilityDefended(), beam);
         }
         InterceptPlan[] plans = interceptors ? Screening.plans(a, now, batteries) : new InterceptPlan[batteries.size()];
-        Screening.Layer layer = screening.layer(a, now, plans, batteries, committed, !lasers.isEmpty(), guns, gunTaken,
+        Screening.Layer layer = screening.layer(a, now, plans, batteries, committed, lasers, taken, guns, gunTaken,
                 interceptors);
         if (layer.held() != null) {
             return Screening.hold(a, interceptors || layer.held() == Reason.AWAITING_GUN ? layer.held() : held);

@@ -93,15 +93,17 @@ final class Screening {
     }
 
     /**
-     * The layer that takes a threat (see {@link Layer}). A gun's burst is committed only at the last
-     * look before its first round must leave; until then the threat is held as
-     * {@link Reason#AWAITING_GUN} and the gun stays free. The gun that takes the threat is
-     * marked in {@code gunTaken}.
+     * The layer that takes a threat (see {@link Layer}). A gun's burst is committed only when waiting
+     * a look would lower its probability of kill; until then the threat is held as
+     * {@link Reason#AWAITING_GUN} and the gun stays free; nor is a gun given a threat that a laser,
+     * busy now, could still finish once free (laser first). The gun that takes the threat is marked
+     * in {@code gunTaken}.
      *
      * @param interceptors whether interceptors may be fired at it (false past the shot limit: only guns)
      */
     Layer layer(Assessment a, double now, InterceptPlan[] plans, List<Battery> batteries, int[] committed,
-            boolean lasers, List<Gun> guns, boolean[] gunTaken, boolean interceptors) {
+            List<Laser> lasers, boolean[] laserTaken, List<Gun> guns, boolean[] gunTaken, boolean interceptors) {
+        boolean laserLater = !guns.isEmpty() && laserLater(a, now, lasers, laserTaken);
         TreeSet<Integer> layers = new TreeSet<>();
         for (Battery b : batteries) {
             layers.add(b.spec().layer());
@@ -109,8 +111,8 @@ final class Screening {
         for (Gun g : guns) {
             layers.add(g.spec().layer());
         }
-        int preferred = lasers ? Handover.LASER_LAYER : layers.isEmpty() ? 0 : layers.first();
-        String why = !interceptors ? Reason.SHOT_LIMIT.key() : lasers ? Handover.LASER_CANNOT_FINISH : null;
+        int preferred = !lasers.isEmpty() ? Handover.LASER_LAYER : layers.isEmpty() ? 0 : layers.first();
+        String why = !interceptors ? Reason.SHOT_LIMIT.key() : !lasers.isEmpty() ? Handover.LASER_CANNOT_FINISH : null;
         boolean reachable = false;
         boolean saved = false;
         for (int layer : layers) {
@@ -135,9 +137,10 @@ final class Screening {
             if (!usable.isEmpty()) {
                 return new Layer(usable, null, null, handover);
             }
-            GunPlan burst = gun(a, now, layer, guns, gunTaken);
+            // a gun does not take what a busy laser will still finish once free (laser first)
+            GunPlan burst = laserLater ? null : gun(a, now, layer, guns, gunTaken);
             if (burst != null) {
-                if (gunWaits(now, guns.get(burst.gun()), burst)) {
+                if (gunWaits(a, now, guns.get(burst.gun()), burst)) {
                     return new Layer(List.of(), null, Reason.AWAITING_GUN, null);
                 }
                 gunTaken[burst.gun()] = true;
@@ -150,6 +153,20 @@ final class Screening {
             }
         }
         return new Layer(List.of(), null, reason(saved, reachable), null);
+    }
+
+    /**
+     * Whether a laser busy now, and not taken this cycle, could still finish the threat before impact
+     * once its present engagement ends.
+     */
+    private static boolean laserLater(Assessment a, double now, List<Laser> lasers, boolean[] taken) {
+        for (int i = 0; i < lasers.size(); i++) {
+            Laser l = lasers.get(i);
+            if (!taken[i] && !l.free(now) && l.plan(a.predicted(), l.busyUntil()) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The free gun of a layer, not taken this cycle, whose burst has the best probability of kill (then the earliest). */
@@ -170,11 +187,21 @@ final class Screening {
 
     /**
      * Whether a gun should wait a look before committing its burst: it waits while its first round
-     * need not leave before the next look (the doctrine's {@code reassessS}) plus its reaction time,
-     * so that it is free for other threats meanwhile and fires on a sharper track.
+     * need not leave before the next look (the doctrine's {@code reassessS} later, plus its reaction
+     * time), or while a plan made at the next look would be as likely to kill. The last layer thus
+     * commits late, on the sharpest track, fires at its best moment, stays free for other threats
+     * until then, and leaves the lasers and batteries every chance to take the threat first.
      */
-    private boolean gunWaits(double now, Gun gun, GunPlan burst) {
-        return doctrine.reassessS() > 0 && burst.fireStart() - gun.spec().reactionS() >= now + doctrine.reassessS();
+    private boolean gunWaits(Assessment a, double now, Gun gun, GunPlan burst) {
+        double next = now + doctrine.reassessS();
+        if (!(doctrine.reassessS() > 0)) {
+            return false;
+        }
+        if (burst.fireStart() - gun.spec().reactionS() >= next) {
+            return true;
+        }
+        GunPlan later = gun.plan(a.predicted(), next);
+        return later != null && later.probabilityOfKill() >= burst.probabilityOfKill() * (1 - 1e-9);
     }
 
     private static Reason reason(boolean saved, boolean reachable) {

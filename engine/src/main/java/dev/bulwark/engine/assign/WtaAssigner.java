@@ -126,7 +126,7 @@ public final class WtaAssigner implements WeaponTargetAssigner {
             }
             InterceptPlan[] plans = interceptors ? Screening.plans(a, now, batteries)
                     : new InterceptPlan[batteries.size()];
-            Screening.Layer layer = screening.layer(a, now, plans, batteries, none, !lasers.isEmpty(), guns, gunTaken,
+            Screening.Layer layer = screening.layer(a, now, plans, batteries, none, lasers, taken, guns, gunTaken,
                     interceptors);
             if (layer.held() != null) {
                 out[i] = Screening.hold(a, interceptors || layer.held() == Reason.AWAITING_GUN ? layer.held() : held);

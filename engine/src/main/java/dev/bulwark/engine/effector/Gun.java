@@ -25,8 +25,7 @@ public final class Gun {
     public static final double STEP_S = 0.1;
     /**
      * The burst is the earliest whose probability of kill is within this of the best in the window:
-     * a burst at the closest approach is barely surer, and an earlier one leaves time for another
-     * if it misses [notional].
+     * a burst at the closest approach is barely surer [notional].
      */
     public static final double PK_TOLERANCE = 0.01;
 

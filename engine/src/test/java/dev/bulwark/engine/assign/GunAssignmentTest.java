@@ -52,6 +52,18 @@ class GunAssignmentTest {
         return d.assigner().assign(now, as, id -> states.getOrDefault(id, EngagementState.NONE), bs, List.of(), guns);
     }
 
+    /** The first look, a second apart from 5 s, at which the gun takes the threat (the ones before it wait). */
+    private double commitTime(Doctrine d, Gun gun, List<Battery> bs) {
+        for (double now = 5.0; now < path.impactTime(); now += 1.0) {
+            Decision x = assign(d, now, List.of(assessment(1)), Map.of(), bs, List.of(gun)).get(0);
+            if (x.engage()) {
+                return now;
+            }
+            assertThat(x.reason()).isEqualTo(Reason.AWAITING_GUN);
+        }
+        throw new AssertionError("the gun never took the threat");
+    }
+
     private static Doctrine doctrine(Doctrine.Assignment algorithm) {
         return Doctrine.DEFAULT.withAssignment(algorithm, 0);
     }
@@ -65,10 +77,11 @@ class GunAssignmentTest {
         // early: the gun's burst is far off, so it waits a look and stays free
         assertThat(assign(d, 5.0, List.of(assessment(1)), Map.of(), bs, List.of(gun)).get(0).reason())
                 .isEqualTo(Reason.AWAITING_GUN);
-        GunPlan burst = gun.plan(path, 5.0);
-        assertThat(burst).isNotNull();
-        // the last look before its first round must leave: the gun takes it, handed over from layer 1
-        double now = burst.fireStart() - gun.spec().reactionS() - 0.5;
+        assertThat(gun.plan(path, 5.0)).isNotNull();
+        // it commits once waiting a look would lower the burst's probability of kill
+        double now = commitTime(d, gun, bs);
+        GunPlan later = gun.plan(path, now + d.reassessS());
+        assertThat(later == null || later.probabilityOfKill() < gun.plan(path, now).probabilityOfKill()).isTrue();
         List<Decision> ds = assign(d, now, List.of(assessment(1), assessment(2)), Map.of(), bs, List.of(gun));
         Decision first = ds.get(0);
         assertThat(first.reason()).isEqualTo(Reason.ENGAGED);
@@ -99,8 +112,7 @@ class GunAssignmentTest {
     void aThreatPastTheShotLimitStillGoesToTheGun() {
         Gun gun = gun(0);
         Battery near = new Battery(TinyWorlds.battery("near", 31.50, 34.66, 20), 0, Ellipsoid.WGS84);
-        GunPlan burst = gun.plan(path, 5.0);
-        double now = burst.fireStart() - gun.spec().reactionS() - 0.5;
+        double now = commitTime(Doctrine.DEFAULT, gun, List.of());
         Map<Integer, EngagementState> twoMissed = Map.of(1, new EngagementState(0, 2, false));
         Decision d = assign(Doctrine.DEFAULT, now, List.of(assessment(1)), twoMissed, List.of(near), List.of(gun))
                 .get(0);
