@@ -7,6 +7,9 @@ import dev.bulwark.engine.effector.BatterySpec;
 import dev.bulwark.engine.effector.Gun;
 import dev.bulwark.engine.effector.GunPlan;
 import dev.bulwark.engine.effector.GunSpec;
+import dev.bulwark.engine.effector.Laser;
+import dev.bulwark.engine.effector.LaserPlan;
+import dev.bulwark.engine.effector.LaserSpec;
 import dev.bulwark.engine.flight.Aiming;
 import dev.bulwark.engine.flight.BallisticPropagator;
 import dev.bulwark.engine.flight.EarthModel;
@@ -106,6 +109,29 @@ class GunAssignmentTest {
         assertThat(d.plan()).isNotNull();
         assertThat(d.gun()).isNull();
         assertThat(d.handover()).isNull();
+    }
+
+    @Test
+    void theGunDoesNotTakeWhatABusyLaserWillFinishOnceFree() {
+        Doctrine d = Doctrine.DEFAULT;
+        Gun gun = gun(0);
+        List<Battery> bs = List.of(outOfReach());
+        double now = commitTime(d, gun, bs);
+        // an Iron Beam-like laser beside the town, busy for two more seconds
+        Laser laser = new Laser(new LaserSpec("L1", GeodeticPoint.ofDegrees(31.52, 34.60, 0), 8_000, 100, 4, 5_000,
+                0.1, 1, 3, 0.9, 1.0, 1_000), 0, Ellipsoid.WGS84);
+        laser.engage(new LaserPlan(0, now - 5, now + 2));
+        assertThat(laser.plan(path, now)).isNull();
+        assertThat(laser.plan(path, laser.busyUntil())).isNotNull();
+        Decision x = d.assigner().assign(now, List.of(assessment(1)), id -> EngagementState.NONE, bs, List.of(laser),
+                List.of(gun)).get(0);
+        assertThat(x.engage()).isFalse();
+        assertThat(x.reason()).isEqualTo(Reason.NO_FEASIBLE_INTERCEPT);
+        // once the laser is free, it takes the threat itself
+        Decision y = d.assigner().assign(now + 2, List.of(assessment(1)), id -> EngagementState.NONE, bs,
+                List.of(laser), List.of(gun)).get(0);
+        assertThat(y.laser()).isNotNull();
+        assertThat(y.gun()).isNull();
     }
 
     @Test
