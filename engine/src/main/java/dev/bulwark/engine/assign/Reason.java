@@ -26,7 +26,7 @@ public enum Reason {
     ASSIGNED_ELSEWHERE,
     /** Weapon-target assignment: no round's expected value saved pays for its cost at the doctrine's cost weight. */
     NOT_WORTH_COST,
-    /** A gun will take it: it waits while a later burst would be as likely to kill, free for other threats meanwhile. */
+    /** A gun will take it: it waits while its burst need not start before the next look or a later burst would be as likely to kill, free for other threats meanwhile. */
     AWAITING_GUN,
     /** Its impact point could not be predicted (not descending to the ground). */
     NO_PREDICTION,

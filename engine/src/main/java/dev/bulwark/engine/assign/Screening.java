@@ -93,8 +93,8 @@ final class Screening {
     }
 
     /**
-     * The layer that takes a threat (see {@link Layer}). A gun's burst is committed only when waiting
-     * a look would lower its probability of kill; until then the threat is held as
+     * The layer that takes a threat (see {@link Layer}). A gun's burst is committed only when its first
+     * round must leave before the next look and waiting a look would lower its probability of kill; until then the threat is held as
      * {@link Reason#AWAITING_GUN} and the gun stays free; nor is a gun given a threat that a laser,
      * busy now, could still finish once free (laser first). The gun that takes the threat is marked
      * in {@code gunTaken}.
