@@ -32,6 +32,12 @@ import java.util.function.IntFunction;
  * ({@link Handover}, recorded with the decision). The probability of kill is the battery's against
  * the category threat evaluation gives the track ({@link Assessment#category()}).
  *
+ * <p>Guns are a layer of their own (after the batteries unless the scenario says otherwise): a
+ * threat no earlier layer can take, or that is past the doctrine's shot limit (it survived its
+ * interceptors), goes to the free gun whose burst has the best probability of kill, once its first
+ * round must leave before the next look and waiting would lower that probability
+ * ({@link Reason#AWAITING_GUN} until then), and never while a busy laser could still finish it.
+ *
  * <p>One pass, no look-ahead over future threats or stock, no cost: the doctrine's
  * {@code assignment: threat_order}. {@link WtaAssigner} optimises value against cost instead.
  */
