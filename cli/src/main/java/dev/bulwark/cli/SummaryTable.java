@@ -58,13 +58,22 @@ final class SummaryTable {
             rows.add(new Row(0, "Laser shots", count(s.laserShots()), ""));
             rows.add(new Row(0, "Laser cost (USD)", money(s.laserCostUsd()), ""));
         }
+        if (s.gunBursts() > 0) {
+            rows.add(new Row(0, "Gun bursts", count(s.gunBursts()), count(s.gunRounds()) + " rounds"));
+            rows.add(new Row(0, "Gun cost (USD)", money(s.gunCostUsd()), ""));
+        }
         rows.add(new Row(0, "Threat cost (USD)", money(s.threatCostUsd()), ""));
         OptionalDouble cer = Measures.costExchangeRatio(s);
         rows.add(new Row(0, "Cost exchange ratio",
                 cer.isPresent() ? String.format(Locale.ROOT, "%,.2f", cer.getAsDouble()) : "n/a",
-                s.laserShots() > 0 ? "(interceptor + laser cost) / threat cost" : "interceptor cost / threat cost"));
+                costNote(s)));
 
         return "Scenario " + s.scenario() + ", seed " + s.seed() + "\n\n" + layout(rows);
+    }
+
+    private static String costNote(RunSummary s) {
+        String spent = "interceptor" + (s.laserShots() > 0 ? " + laser" : "") + (s.gunBursts() > 0 ? " + gun" : "");
+        return spent.contains("+") ? "(" + spent + " cost) / threat cost" : spent + " cost / threat cost";
     }
 
     private static String layout(List<Row> rows) {

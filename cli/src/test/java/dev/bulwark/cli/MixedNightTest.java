@@ -51,6 +51,23 @@ class MixedNightTest {
     }
 
     @Test
+    void theGunIsTheLastLayerAndNeverFiresAtTheMissiles() {
+        Map<Integer, String> category = launches().stream()
+                .collect(Collectors.toMap(SimEvent.ThreatLaunched::threatId, SimEvent.ThreatLaunched::category));
+        List<SimEvent.GunEngaged> bursts = EVENTS.stream().filter(e -> e instanceof SimEvent.GunEngaged)
+                .map(e -> (SimEvent.GunEngaged) e).collect(Collectors.toList());
+        assertThat(bursts).isNotEmpty().allSatisfy(b -> assertThat(category.get(b.threatId()))
+                .isNotEqualTo("ballistic_missile"));
+        // each burst follows a hand-over from a layer that could not take the threat
+        List<SimEvent.Handover> toGun = EVENTS.stream().filter(e -> e instanceof SimEvent.Handover)
+                .map(e -> (SimEvent.Handover) e).filter(h -> h.battery().equals("Gun-Ashkelon"))
+                .collect(Collectors.toList());
+        assertThat(toGun).hasSameSizeAs(bursts);
+        assertThat(summary.gunBursts()).isEqualTo(bursts.size());
+        assertThat(summary.gunRounds()).isEqualTo(bursts.stream().mapToInt(SimEvent.GunEngaged::rounds).sum());
+    }
+
+    @Test
     void dronesFlyTheirRouteAtTheirCruiseSpeed() {
         // ~60 km out to sea, a turn point off the coast, then Ashkelon: 75–90 km at 51.4 m/s (185 km/h)
         for (SimEvent.ThreatLaunched l : launches()) {

@@ -38,6 +38,20 @@ class SummaryTableTest {
     }
 
     @Test
+    void gunBurstsRoundsAndCostAreShownAndCountInTheRatio() {
+        RunSummary f = Fakes.summary(7);
+        RunSummary withGun = new RunSummary(f.scenario(), f.seed(), f.launched(), f.boundForDefended(),
+                f.boundForOpen(), f.engaged(), f.intercepted(), f.leaksByArea(), f.fellInOpenGround(),
+                f.engagedBoundForOpen(), f.interceptorsFired(), f.interceptorCostUsd(), f.threatCostUsd(),
+                f.inFlightAtEnd(), f.notEngagedReasons(), f.interceptorsByBattery(), f.plots(), f.tracksConfirmed(), 0,
+                0.0, 4, 300, 9_000.0, f.tracking());
+        String table = SummaryTable.render(withGun);
+        assertThat(table).containsPattern("Gun bursts +4   300 rounds\n")
+                .containsPattern("Gun cost \\(USD\\) +9,000\n")
+                .containsPattern("Cost exchange ratio +1.18   \\(interceptor \\+ gun cost\\) / threat cost");
+    }
+
+    @Test
     void emptyRunsShowNoPercentagesAndNoRatio() {
         RunSummary empty = new RunSummary("Nothing", 1, 0, 0, 0, 0, 0, Map.of("Town", 0), 0, 0, 0, 0, 0, 0, Map.of(),
                 Map.of("b1", 0), 0, 0);

@@ -55,12 +55,12 @@ public final class Measures {
     }
 
     /**
-     * Cost exchange ratio: what the defence spent on interceptors and laser shots per dollar the
-     * attacker spent on threats ((interceptor + laser cost) / threat cost). Above 1 the defence
-     * pays more.
+     * Cost exchange ratio: what the defence spent on interceptors, laser shots and gun rounds per
+     * dollar the attacker spent on threats ((interceptor + laser + gun cost) / threat cost). Above 1
+     * the defence pays more.
      */
     public static OptionalDouble costExchangeRatio(RunSummary s) {
-        return ratio(s.interceptorCostUsd() + s.laserCostUsd(), s.threatCostUsd());
+        return ratio(s.interceptorCostUsd() + s.laserCostUsd() + s.gunCostUsd(), s.threatCostUsd());
     }
 
     /**
@@ -86,6 +86,9 @@ public final class Measures {
         m.put("interceptor_cost_usd", s.interceptorCostUsd());
         m.put("laser_shots", (double) s.laserShots());
         m.put("laser_cost_usd", s.laserCostUsd());
+        m.put("gun_bursts", (double) s.gunBursts());
+        m.put("gun_rounds", (double) s.gunRounds());
+        m.put("gun_cost_usd", s.gunCostUsd());
         m.put("threat_cost_usd", s.threatCostUsd());
         m.put("cost_exchange_ratio", costExchangeRatio(s).orElse(Double.NaN));
         m.put("share_engaged", shareEngaged(s).orElse(Double.NaN));

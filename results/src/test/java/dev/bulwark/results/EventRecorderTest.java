@@ -29,7 +29,12 @@ class EventRecorderTest {
         String text = record(Fixtures.events(0));
         List<String> lines = text.lines().toList();
         assertThat(text).endsWith("\n").doesNotContain("\r");
-        assertThat(lines).hasSize(17);
+        assertThat(lines).hasSize(19);
+        assertThat(lines.get(17)).isEqualTo("{\"t\":73,\"kind\":\"gun_engaged\",\"gun\":\"gun-1\",\"track_id\":6,"
+                + "\"threat_id\":4,\"fire_start\":75,\"fire_end\":76,\"intercept_time\":76.812,\"range_m\":812.5,"
+                + "\"rounds\":75,\"probability_of_kill\":0.812346,\"cost_usd\":2250}");
+        assertThat(lines.get(18)).isEqualTo("{\"t\":76.812,\"kind\":\"gun_outcome\",\"gun\":\"gun-1\",\"threat_id\":4,"
+                + "\"kill\":true,\"range_m\":805.25,\"probability_of_kill\":0.801235,\"reason\":\"kill\"}");
         assertThat(lines.get(16)).isEqualTo("{\"t\":72,\"kind\":\"handover\",\"track_id\":5,\"threat_id\":0,"
                 + "\"battery\":\"battery-south\",\"from_layer\":0,\"to_layer\":1,\"reason\":\"laser_cannot_finish\","
                 + "\"fired_before\":0}");

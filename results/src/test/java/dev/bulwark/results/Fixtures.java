@@ -38,7 +38,9 @@ final class Fixtures {
                 new SimEvent.TrackingQuality(70.0, 60.0, 20, 512.34567, 23.456789, 0.5, 0.25, 31.4159265),
                 new SimEvent.Assessed(71.0, 5, 0, GeodeticPoint.ofDegrees(31.53, 34.55, 812.25), 281.5, -3.25, -12.5,
                         23.5, SDEROT, 84.75, 512.5, 201.25, 93.5, 0.734375, "Sderot", 73.4375),
-                new SimEvent.Handover(72.0, 5, 0, "battery-south", 0, 1, "laser_cannot_finish", 0));
+                new SimEvent.Handover(72.0, 5, 0, "battery-south", 0, 1, "laser_cannot_finish", 0),
+                new SimEvent.GunEngaged(73.0, "gun-1", 6, 4, 75.0, 76.0, 76.8125, 812.5, 75, 0.81234567, 2_250.0),
+                new SimEvent.GunOutcome(76.8125, "gun-1", 4, true, 805.25, 0.80123456, "kill"));
     }
 
     static RunSummary summary() {
@@ -54,7 +56,7 @@ final class Fixtures {
         batteries.put("battery-south", 7);
         batteries.put("battery-north", 3);
         return new RunSummary("southern-front", 7, 120, 30, 90, 27, 24, leaks, 88, 2, 10, 500_000.0, 96_000.0,
-                0, reasons, batteries, 12_345L, 118, 4, 12.0, new RunSummary.Tracking(110, 6.54321, 3, 1, 87.654321, 24.681357));
+                0, reasons, batteries, 12_345L, 118, 4, 12.0, 3, 225, 6_750.0, new RunSummary.Tracking(110, 6.54321, 3, 1, 87.654321, 24.681357));
     }
 
     static RunParameters parameters() {

@@ -17,8 +17,8 @@ class MeasuresTest {
         assertThat(Measures.shareEngaged(s).getAsDouble()).isCloseTo(27.0 / 120, within(1e-15));
         assertThat(Measures.interceptionRate(s).getAsDouble()).isCloseTo(24.0 / 27, within(1e-15));
         assertThat(Measures.leakRate(s).getAsDouble()).isCloseTo(3.0 / 30, within(1e-15));
-        // interceptors and laser shots both count as the defence's cost
-        assertThat(Measures.costExchangeRatio(s).getAsDouble()).isCloseTo(500_012.0 / 96_000, within(1e-12));
+        // interceptors, laser shots and gun rounds all count as the defence's cost
+        assertThat(Measures.costExchangeRatio(s).getAsDouble()).isCloseTo(506_762.0 / 96_000, within(1e-12));
         assertThat(Measures.ratio(1, 0)).isEmpty();
     }
 

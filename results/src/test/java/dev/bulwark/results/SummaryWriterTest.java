@@ -49,8 +49,11 @@ class SummaryWriterTest {
                   "interceptor_cost_usd": 500000,
                   "laser_shots": 4,
                   "laser_cost_usd": 12,
+                  "gun_bursts": 3,
+                  "gun_rounds": 225,
+                  "gun_cost_usd": 6750,
                   "threat_cost_usd": 96000,
-                  "cost_exchange_ratio": 5.2085,
+                  "cost_exchange_ratio": 5.2788,
                   "share_engaged": 0.225,
                   "interception_rate": 0.8889,
                   "leak_rate": 0.1,
@@ -87,10 +90,10 @@ class SummaryWriterTest {
         assertThat(csv).contains("\nleaked_by_area[Sderot],1\n\"leaked_by_area[Netivot, west]\",0\n");
         assertThat(csv).contains("\nnot_engaged_reasons[no_stock],2\n");
         assertThat(csv).contains("\ninterceptors_by_battery[battery-north],3\n");
-        assertThat(csv).contains("\ncost_exchange_ratio,5.2085\n").contains("\ntracks_confirmed,118\n")
+        assertThat(csv).contains("\ngun_rounds,225\n").contains("\ncost_exchange_ratio,5.2788\n").contains("\ntracks_confirmed,118\n")
                 .endsWith("mean_gospa_m,87.65\ntrack_rmse_m,24.68\n");
-        // Same measures as the JSON: 23 scalars + 3 areas + every reason but "engaged" + 1 unknown + 2 batteries.
-        assertThat(csv.lines().count()).isEqualTo(1 + 23 + 2 + 5 + 3 + (Reason.values().length - 1 + 1) + 2);
+        // Same measures as the JSON: 26 scalars + 3 areas + every reason but "engaged" + 1 unknown + 2 batteries.
+        assertThat(csv.lines().count()).isEqualTo(1 + 26 + 2 + 5 + 3 + (Reason.values().length - 1 + 1) + 2);
     }
 
     @Test

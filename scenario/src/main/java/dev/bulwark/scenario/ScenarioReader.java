@@ -3,6 +3,7 @@ package dev.bulwark.scenario;
 import dev.bulwark.engine.assign.Doctrine;
 import dev.bulwark.engine.flight.interceptor.InterceptorType;
 import dev.bulwark.engine.effector.BatterySpec;
+import dev.bulwark.engine.effector.GunSpec;
 import dev.bulwark.engine.effector.LaserSpec;
 import dev.bulwark.engine.effector.Resupply;
 import dev.bulwark.engine.flight.Aiming;
@@ -52,10 +53,16 @@ final class ScenarioReader {
     static final int FORMAT_VERSION = 1;
 
     static final List<String> TOP = List.of("bulwark", "name", "description", "seed", "duration_s", "origin",
-            "threat_types", "defended_areas", "radars", "batteries", "lasers", "doctrine", "tracker", "raids", "sweep");
+            "threat_types", "defended_areas", "radars", "batteries", "lasers", "guns", "doctrine", "tracker", "raids",
+            "sweep");
     static final List<String> LASER = List.of("name", "position", "max_range_km", "min_altitude_km",
             "reference_dwell_s", "reference_range_km", "extinction_per_km", "slew_s", "cost_per_shot_usd",
             "probability_of_kill", "planning_hardness", "max_target_speed_mps");
+    static final List<String> GUN = List.of("name", "position", "max_range_km", "min_altitude_km",
+            "max_target_speed_mps", "reaction_s",
+            "burst_s", "rounds_per_minute", "magazine_rounds", "reserve_rounds", "reload_time_s", "muzzle_velocity_mps",
+            "deceleration_per_km", "dispersion_mrad", "aim_error_mps", "lethal_radius_m", "kill_given_hit",
+            "cost_per_round_usd", "layer");
     static final List<String> POINT = List.of("lat_deg", "lon_deg", "alt_m");
     static final List<String> AREA = List.of("name", "kind", "value", "polygon", "geojson", "feature");
     static final List<String> RADAR = radarKeys();
@@ -159,6 +166,7 @@ final class ScenarioReader {
         List<Resupply> resupplies = new ArrayList<>();
         List<BatterySpec> batteries = batteries(top, resupplies, types.types().keySet());
         List<LaserSpec> lasers = lasers(top);
+        List<GunSpec> guns = guns(top, batteries);
         Doctrine doctrine = doctrine(top);
         TrackerSettings tracker = tracker(top);
         List<RaidSpec> raids = raids(top, types, areas, duration);
@@ -169,7 +177,8 @@ final class ScenarioReader {
             throw failure();
         }
         World world = new World(name, origin, seed, duration, EarthModel.WGS84,
-                new ArrayList<>(areas.built.values()), radars, batteries, raids, doctrine, tracker, resupplies, lasers);
+                new ArrayList<>(areas.built.values()), radars, batteries, raids, doctrine, tracker, resupplies, lasers,
+                guns);
         sweepReader.checkGrid(sweep, world);
         if (!problems.isEmpty()) {
             throw failure();
@@ -538,6 +547,49 @@ final class ScenarioReader {
             return allPresent(name, site, maxRange, minAlt, dwell, refRange, extinction, slew, cost, pk, hardness,
                     speed) ? new LaserSpec(name, site, maxRange * 1000, minAlt * 1000, dwell, refRange * 1000,
                             extinction, slew, cost, pk, hardness, speed) : null;
+        });
+    }
+
+    /**
+     * The {@code guns} list (optional); defaults after C-RAM (Phalanx-derived) public figures where
+     * they exist, notional elsewhere, see the reference. A gun's layer defaults to the one after the
+     * highest battery layer.
+     */
+    private List<GunSpec> guns(Fields top, List<BatterySpec> batteries) {
+        if (!top.has("guns") || Fields.isNull(top.get("guns"))) {
+            return new ArrayList<>();
+        }
+        int after = batteries.stream().mapToInt(BatterySpec::layer).max().orElse(BatterySpec.DEFAULT_LAYER - 1) + 1;
+        return namedList(top, "guns", "gun", GUN, (f, name) -> {
+            GeodeticPoint site = point(f, "position", true, ground);
+            Double maxRange = f.number("max_range_km", Range.POSITIVE, 2.0);
+            Double minAlt = f.number("min_altitude_km", Range.NON_NEGATIVE, 0.05);
+            Double speed = f.number("max_target_speed_mps", Range.POSITIVE, 800.0);
+            Double reaction = f.number("reaction_s", Range.NON_NEGATIVE, 2.0);
+            Double burst = f.number("burst_s", Range.POSITIVE, 1.0);
+            Double rate = f.number("rounds_per_minute", Range.POSITIVE, 4_500.0);
+            Integer magazine = f.integer("magazine_rounds", Range.atLeast(1), 1_550);
+            Integer reserve = f.integer("reserve_rounds", Range.NON_NEGATIVE, 3_100);
+            Double reload = f.number("reload_time_s", Range.NON_NEGATIVE, 600.0);
+            Double muzzle = f.number("muzzle_velocity_mps", Range.POSITIVE, 1_100.0);
+            Double deceleration = f.number("deceleration_per_km", Range.between(0, 100), 0.4);
+            Double dispersion = f.number("dispersion_mrad", Range.NON_NEGATIVE, 1.5);
+            Double aimError = f.number("aim_error_mps", Range.NON_NEGATIVE, 3.0);
+            Double lethal = f.number("lethal_radius_m", Range.POSITIVE, 1.0);
+            Double killGivenHit = f.number("kill_given_hit", Range.PROBABILITY, 0.5);
+            Double cost = f.number("cost_per_round_usd", Range.NON_NEGATIVE, 30.0);
+            Integer layer = f.integer("layer", Range.atLeast(1), after);
+            if (name != null && batteries.stream().anyMatch(b -> b.name().equals(name))) {
+                src.problem(f.get("name"), f.join("name"), "a battery is already called '" + name
+                        + "': give the gun a name of its own (events name the battery or gun that engages)");
+                return null;
+            }
+            return allPresent(name, site, maxRange, minAlt, speed, reaction, burst, rate, magazine, reserve, reload, muzzle,
+                    deceleration, dispersion, aimError, lethal, killGivenHit, cost, layer)
+                            ? new GunSpec(name, site, maxRange * 1000, minAlt * 1000, speed, reaction, burst, rate, magazine,
+                                    reserve, reload, muzzle, deceleration / 1000, dispersion / 1000, aimError, lethal,
+                                    killGivenHit, cost, layer)
+                            : null;
         });
     }
 

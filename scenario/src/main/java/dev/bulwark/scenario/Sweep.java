@@ -225,7 +225,7 @@ public record Sweep(List<Parameter> parameters) {
             default -> throw new IllegalStateException(p.kind().toString());
         }
         return new World(w.name(), w.origin(), w.seed(), w.durationS(), w.earth(), w.areas(), w.radars(), batteries,
-                raids, w.doctrine(), w.tracker(), resupplies, lasers);
+                raids, w.doctrine(), w.tracker(), resupplies, lasers, w.guns());
     }
 
     /** A raid's count scaled: rounded half up to a whole round, at least one. */

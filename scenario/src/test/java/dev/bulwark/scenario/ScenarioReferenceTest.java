@@ -33,6 +33,7 @@ class ScenarioReferenceTest {
         keys.addAll(ScenarioReader.BATTERY);
         keys.addAll(ScenarioReader.RESUPPLY);
         keys.addAll(ScenarioReader.LASER);
+        keys.addAll(ScenarioReader.GUN);
         keys.addAll(ScenarioReader.DOCTRINE);
         keys.addAll(ScenarioReader.TRACKER);
         keys.addAll(ScenarioReader.RAID);

@@ -1,6 +1,7 @@
 package dev.bulwark.engine.assign;
 
 import dev.bulwark.engine.effector.Battery;
+import dev.bulwark.engine.effector.Gun;
 import dev.bulwark.engine.effector.InterceptPlan;
 import dev.bulwark.engine.effector.Laser;
 import dev.bulwark.engine.effector.LaserPlan;
@@ -31,6 +32,12 @@ import java.util.function.IntFunction;
  * ({@link Handover}, recorded with the decision). The probability of kill is the battery's against
  * the category threat evaluation gives the track ({@link Assessment#category()}).
  *
+ * <p>Guns are a layer of their own (after the batteries unless the scenario says otherwise): a
+ * threat no earlier layer can take, or that is past the doctrine's shot limit (it survived its
+ * interceptors), goes to the free gun whose burst has the best probability of kill, once its first
+ * round must leave before the next look and waiting would lower that probability
+ * ({@link Reason#AWAITING_GUN} until then), and never while a busy laser could still finish it.
+ *
  * <p>One pass, no look-ahead over future threats or stock, no cost: the doctrine's
  * {@code assignment: threat_order}. {@link WtaAssigner} optimises value against cost instead.
  */
@@ -52,30 +59,45 @@ public final class GreedyAssigner implements WeaponTargetAssigner {
     @Override
     public List<Decision> assign(double now, List<Assessment> assessments, IntFunction<EngagementState> states,
             List<Battery> batteries, List<Laser> lasers) {
+        return assign(now, assessments, states, batteries, lasers, List.of());
+    }
+
+    @Override
+    public List<Decision> assign(double now, List<Assessment> assessments, IntFunction<EngagementState> states,
+            List<Battery> batteries, List<Laser> lasers, List<Gun> guns) {
         int[] committed = new int[batteries.size()];
         boolean[] taken = new boolean[lasers.size()];
+        boolean[] gunTaken = new boolean[guns.size()];
         List<Decision> decisions = new ArrayList<>(assessments.size());
         for (Assessment a : Screening.order(assessments)) {
-            decisions.add(decide(now, a, states.apply(a.trackId()), batteries, committed, lasers, taken));
+            decisions.add(decide(now, a, states.apply(a.trackId()), batteries, committed, lasers, taken, guns,
+                    gunTaken));
         }
         return decisions;
     }
 
     private Decision decide(double now, Assessment a, EngagementState state, List<Battery> batteries,
-            int[] committed, List<Laser> lasers, boolean[] taken) {
+            int[] committed, List<Laser> lasers, boolean[] taken, List<Gun> guns, boolean[] gunTaken) {
         Reason held = screening.preliminary(a, state);
-        if (held != null) {
+        // past the shot limit, only a gun may still take it
+        boolean interceptors = held == null;
+        if (held != null && (held != Reason.SHOT_LIMIT || guns.isEmpty())) {
             return Screening.hold(a, held);
         }
         // a laser first, the cheap shot, when one is free and can finish before impact
-        LaserPlan beam = Screening.laser(a, now, lasers, taken);
+        LaserPlan beam = interceptors ? Screening.laser(a, now, lasers, taken) : null;
         if (beam != null) {
             return new Decision(a.trackId(), Reason.ENGAGED, null, 0, a.likelyArea(), a.probabilityDefended(), beam);
         }
-        InterceptPlan[] plans = Screening.plans(a, now, batteries);
-        Screening.Layer layer = screening.layer(a, plans, batteries, committed, !lasers.isEmpty());
+        InterceptPlan[] plans = interceptors ? Screening.plans(a, now, batteries) : new InterceptPlan[batteries.size()];
+        Screening.Layer layer = screening.layer(a, now, plans, batteries, committed, lasers, taken, guns, gunTaken,
+                interceptors);
         if (layer.held() != null) {
-            return Screening.hold(a, layer.held());
+            return Screening.hold(a, interceptors || layer.held() == Reason.AWAITING_GUN ? layer.held() : held);
+        }
+        if (layer.gun() != null) {
+            return new Decision(a.trackId(), Reason.ENGAGED, null, 0, a.likelyArea(), a.probabilityDefended(), null,
+                    layer.handover(), layer.gun());
         }
         int b = Screening.best(a, layer.usable(), plans, batteries);
         Battery chosen = batteries.get(b);

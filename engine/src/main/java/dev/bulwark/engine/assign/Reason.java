@@ -10,7 +10,7 @@ public enum Reason {
     OPEN_GROUND,
     /** The prediction is not yet conclusive and there is still time to look again before engaging. */
     AWAITING_CONFIDENCE,
-    /** No battery can reach the predicted path inside its envelope before impact. */
+    /** No battery (nor gun) can reach the predicted path inside its envelope before impact. */
     NO_FEASIBLE_INTERCEPT,
     /** A battery could reach it but has no ready round. */
     NO_STOCK,
@@ -26,6 +26,8 @@ public enum Reason {
     ASSIGNED_ELSEWHERE,
     /** Weapon-target assignment: no round's expected value saved pays for its cost at the doctrine's cost weight. */
     NOT_WORTH_COST,
+    /** A gun will take it: it waits while its burst need not start before the next look or a later burst would be as likely to kill, free for other threats meanwhile. */
+    AWAITING_GUN,
     /** Its impact point could not be predicted (not descending to the ground). */
     NO_PREDICTION,
     /** Confirmed as a track but never assessed before it landed (reported for truth threats only). */

@@ -1,6 +1,8 @@
 package dev.bulwark.engine.assign;
 
 import dev.bulwark.engine.effector.Battery;
+import dev.bulwark.engine.effector.Gun;
+import dev.bulwark.engine.effector.GunPlan;
 import dev.bulwark.engine.effector.InterceptPlan;
 import dev.bulwark.engine.effector.Laser;
 import dev.bulwark.engine.effector.LaserPlan;
@@ -13,8 +15,8 @@ import java.util.TreeSet;
 /**
  * The doctrine's rules for one threat, shared by the assigners: the holds that need no effector
  * (destroyed, open ground, interceptor in flight, shot limit), laser first, the batteries' plans,
- * the layer that takes the threat (with the hand-over from the preferred one), the best battery of
- * a layer and the wait for confidence.
+ * the layer that takes the threat (batteries or guns, with the hand-over from the preferred one), the
+ * best battery of a layer and the waits for confidence and for a gun's best burst.
  */
 final class Screening {
 
@@ -78,23 +80,39 @@ final class Screening {
     }
 
     /**
-     * The layer that takes a threat: the batteries of the lowest layer with a plan, a ready round
-     * (beyond {@code committed}) and stock the doctrine lets it spend on this threat.
+     * The layer that takes a threat: the lowest layer with a battery that has a plan, a ready round
+     * (beyond {@code committed}) and stock the doctrine lets it spend on this threat, or else a free
+     * gun of that layer, not yet taken this cycle, with a plan (batteries first within a layer).
      *
-     * @param usable  indices of those batteries, in scenario order (empty when held)
-     * @param held    why no layer can take it, or null
+     * @param usable   indices of those batteries, in scenario order (empty when held or given to a gun)
+     * @param gun      the gun's burst when a gun takes the threat, else null
+     * @param held     why no layer can take it, or null
      * @param handover the hand-over from the preferred layer, or null
      */
-    record Layer(List<Integer> usable, Reason held, Handover handover) {
+    record Layer(List<Integer> usable, GunPlan gun, Reason held, Handover handover) {
     }
 
-    Layer layer(Assessment a, InterceptPlan[] plans, List<Battery> batteries, int[] committed, boolean lasers) {
+    /**
+     * The layer that takes a threat (see {@link Layer}). A gun's burst is committed only when its first
+     * round must leave before the next look and waiting a look would lower its probability of kill; until then the threat is held as
+     * {@link Reason#AWAITING_GUN} and the gun stays free; nor is a gun given a threat that a laser,
+     * busy now, could still finish once free (laser first). The gun that takes the threat is marked
+     * in {@code gunTaken}.
+     *
+     * @param interceptors whether interceptors may be fired at it (false past the shot limit: only guns)
+     */
+    Layer layer(Assessment a, double now, InterceptPlan[] plans, List<Battery> batteries, int[] committed,
+            List<Laser> lasers, boolean[] laserTaken, List<Gun> guns, boolean[] gunTaken, boolean interceptors) {
+        boolean laserLater = !guns.isEmpty() && laserLater(a, now, lasers, laserTaken);
         TreeSet<Integer> layers = new TreeSet<>();
         for (Battery b : batteries) {
             layers.add(b.spec().layer());
         }
-        int preferred = lasers ? Handover.LASER_LAYER : layers.isEmpty() ? 0 : layers.first();
-        String why = lasers ? Handover.LASER_CANNOT_FINISH : null;
+        for (Gun g : guns) {
+            layers.add(g.spec().layer());
+        }
+        int preferred = !lasers.isEmpty() ? Handover.LASER_LAYER : layers.isEmpty() ? 0 : layers.first();
+        String why = !interceptors ? Reason.SHOT_LIMIT.key() : !lasers.isEmpty() ? Handover.LASER_CANNOT_FINISH : null;
         boolean reachable = false;
         boolean saved = false;
         for (int layer : layers) {
@@ -102,7 +120,7 @@ final class Screening {
             boolean layerReachable = false;
             boolean layerSaved = false;
             for (Battery b : batteries) {
-                if (b.spec().layer() != layer || plans[b.index()] == null) {
+                if (!interceptors || b.spec().layer() != layer || plans[b.index()] == null) {
                     continue;
                 }
                 layerReachable = true;
@@ -115,8 +133,18 @@ final class Screening {
                 }
                 usable.add(b.index());
             }
+            Handover handover = layer == preferred ? null : new Handover(preferred, layer, why);
             if (!usable.isEmpty()) {
-                return new Layer(usable, null, layer == preferred ? null : new Handover(preferred, layer, why));
+                return new Layer(usable, null, null, handover);
+            }
+            // a gun does not take what a busy laser will still finish once free (laser first)
+            GunPlan burst = laserLater ? null : gun(a, now, layer, guns, gunTaken);
+            if (burst != null) {
+                if (gunWaits(a, now, guns.get(burst.gun()), burst)) {
+                    return new Layer(List.of(), null, Reason.AWAITING_GUN, null);
+                }
+                gunTaken[burst.gun()] = true;
+                return new Layer(List.of(), burst, null, handover);
             }
             reachable |= layerReachable;
             saved |= layerSaved;
@@ -124,7 +152,56 @@ final class Screening {
                 why = reason(layerSaved, layerReachable).key();
             }
         }
-        return new Layer(List.of(), reason(saved, reachable), null);
+        return new Layer(List.of(), null, reason(saved, reachable), null);
+    }
+
+    /**
+     * Whether a laser busy now, and not taken this cycle, could still finish the threat before impact
+     * once its present engagement ends.
+     */
+    private static boolean laserLater(Assessment a, double now, List<Laser> lasers, boolean[] taken) {
+        for (int i = 0; i < lasers.size(); i++) {
+            Laser l = lasers.get(i);
+            if (!taken[i] && !l.free(now) && l.plan(a.predicted(), l.busyUntil()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The free gun of a layer, not taken this cycle, whose burst has the best probability of kill (then the earliest). */
+    private static GunPlan gun(Assessment a, double now, int layer, List<Gun> guns, boolean[] gunTaken) {
+        GunPlan best = null;
+        for (Gun g : guns) {
+            if (g.spec().layer() != layer || gunTaken[g.index()]) {
+                continue;
+            }
+            GunPlan p = g.plan(a.predicted(), now);
+            if (p != null && (best == null || p.probabilityOfKill() > best.probabilityOfKill()
+                    || (p.probabilityOfKill() == best.probabilityOfKill() && p.fireStart() < best.fireStart()))) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether a gun should wait a look before committing its burst: it waits while its first round
+     * need not leave before the next look (the doctrine's {@code reassessS} later, plus its reaction
+     * time), or while a plan made at the next look would be as likely to kill. The last layer thus
+     * commits late, on the sharpest track, fires at its best moment, stays free for other threats
+     * until then, and leaves the lasers and batteries every chance to take the threat first.
+     */
+    private boolean gunWaits(Assessment a, double now, Gun gun, GunPlan burst) {
+        double next = now + doctrine.reassessS();
+        if (!(doctrine.reassessS() > 0)) {
+            return false;
+        }
+        if (burst.fireStart() - gun.spec().reactionS() >= next) {
+            return true;
+        }
+        GunPlan later = gun.plan(a.predicted(), next);
+        return later != null && later.probabilityOfKill() >= burst.probabilityOfKill() * (1 - 1e-9);
     }
 
     private static Reason reason(boolean saved, boolean reachable) {

@@ -1,6 +1,7 @@
 package dev.bulwark.engine.assign;
 
 import dev.bulwark.engine.effector.Battery;
+import dev.bulwark.engine.effector.Gun;
 import dev.bulwark.engine.effector.Laser;
 import dev.bulwark.engine.threat.Assessment;
 import java.util.List;
@@ -32,5 +33,18 @@ public interface WeaponTargetAssigner {
             throw new UnsupportedOperationException(getClass().getSimpleName() + " does not assign lasers");
         }
         return assign(now, assessments, states, batteries);
+    }
+
+    /**
+     * Assigns batteries, lasers and guns. An assigner that does not use guns refuses them.
+     *
+     * @param guns the guns (read only here: whether they are free, what they reach)
+     */
+    default List<Decision> assign(double now, List<Assessment> assessments, IntFunction<EngagementState> states,
+            List<Battery> batteries, List<Laser> lasers, List<Gun> guns) {
+        if (!guns.isEmpty()) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " does not assign guns");
+        }
+        return assign(now, assessments, states, batteries, lasers);
     }
 }

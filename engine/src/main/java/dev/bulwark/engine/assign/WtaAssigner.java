@@ -7,6 +7,7 @@ import dev.bulwark.engine.assign.wta.WtaProblem;
 import dev.bulwark.engine.assign.wta.WtaSolution;
 import dev.bulwark.engine.assign.wta.WtaSolver;
 import dev.bulwark.engine.effector.Battery;
+import dev.bulwark.engine.effector.Gun;
 import dev.bulwark.engine.effector.InterceptPlan;
 import dev.bulwark.engine.effector.Laser;
 import dev.bulwark.engine.effector.LaserPlan;
@@ -36,7 +37,8 @@ import java.util.function.IntFunction;
  * lowest layer that can take it (hand-over as in {@link GreedyAssigner}); a threat below the
  * confidence level waits while its best battery could still engage it after the next look
  * ({@link Reason#AWAITING_CONFIDENCE}). Battery b enters with min(r_b, Σ k_j over the threats it may
- * take) units.
+ * take) units. Guns are decided before the solve, like lasers: a threat whose layer is a gun's
+ * (no earlier layer can take it, or it is past the shot limit) goes to that gun's burst.
  *
  * <p>Solving with {@code dev.bulwark.engine.assign.wta}: the cost term becomes one "hold" target per
  * unit, of value λ c_b, that only that unit's battery destroys with certainty: a unit held back
@@ -94,29 +96,45 @@ public final class WtaAssigner implements WeaponTargetAssigner {
     @Override
     public List<Decision> assign(double now, List<Assessment> assessments, IntFunction<EngagementState> states,
             List<Battery> batteries, List<Laser> lasers) {
+        return assign(now, assessments, states, batteries, lasers, List.of());
+    }
+
+    @Override
+    public List<Decision> assign(double now, List<Assessment> assessments, IntFunction<EngagementState> states,
+            List<Battery> batteries, List<Laser> lasers, List<Gun> guns) {
         List<Assessment> order = Screening.order(assessments);
         Decision[] out = new Decision[order.size()];
         boolean[] taken = new boolean[lasers.size()];
+        boolean[] gunTaken = new boolean[guns.size()];
         int[] none = new int[batteries.size()];
         List<Offer> offers = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             Assessment a = order.get(i);
             EngagementState state = states.apply(a.trackId());
             Reason held = screening.preliminary(a, state);
-            if (held != null) {
+            // past the shot limit, only a gun may still take it
+            boolean interceptors = held == null;
+            if (held != null && (held != Reason.SHOT_LIMIT || guns.isEmpty())) {
                 out[i] = Screening.hold(a, held);
                 continue;
             }
-            LaserPlan beam = Screening.laser(a, now, lasers, taken);
+            LaserPlan beam = interceptors ? Screening.laser(a, now, lasers, taken) : null;
             if (beam != null) {
                 out[i] = new Decision(a.trackId(), Reason.ENGAGED, null, 0, a.likelyArea(), a.probabilityDefended(),
                         beam);
                 continue;
             }
-            InterceptPlan[] plans = Screening.plans(a, now, batteries);
-            Screening.Layer layer = screening.layer(a, plans, batteries, none, !lasers.isEmpty());
+            InterceptPlan[] plans = interceptors ? Screening.plans(a, now, batteries)
+                    : new InterceptPlan[batteries.size()];
+            Screening.Layer layer = screening.layer(a, now, plans, batteries, none, lasers, taken, guns, gunTaken,
+                    interceptors);
             if (layer.held() != null) {
-                out[i] = Screening.hold(a, layer.held());
+                out[i] = Screening.hold(a, interceptors || layer.held() == Reason.AWAITING_GUN ? layer.held() : held);
+                continue;
+            }
+            if (layer.gun() != null) {
+                out[i] = new Decision(a.trackId(), Reason.ENGAGED, null, 0, a.likelyArea(), a.probabilityDefended(),
+                        null, layer.handover(), layer.gun());
                 continue;
             }
             Battery best = batteries.get(Screening.best(a, layer.usable(), plans, batteries));

@@ -56,6 +56,11 @@ public final class Laser {
         return busyUntil <= now;
     }
 
+    /** When its present engagement ends (s); free from then. */
+    public double busyUntil() {
+        return busyUntil;
+    }
+
     /** Engagements so far. */
     public int shots() {
         return shots;

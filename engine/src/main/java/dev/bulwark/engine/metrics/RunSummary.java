@@ -6,8 +6,8 @@ import java.util.Map;
  * The measures of effectiveness of one run, all counted against truth.
  *
  * <p>"Bound for" is where a threat's true trajectory meets the ground if nothing stops it.
- * A threat is "engaged" when at least one interceptor was fired, or a laser turned, at a track
- * of it; "intercepted" counts the threats destroyed by either.
+ * A threat is "engaged" when at least one interceptor was fired, a laser turned or a gun fired a
+ * burst at a track of it; "intercepted" counts the threats destroyed by any of them.
  *
  * @param scenario               scenario name
  * @param seed                   seed of the run
@@ -15,7 +15,7 @@ import java.util.Map;
  * @param boundForDefended       of those, bound for a defended area
  * @param boundForOpen           of those, bound for open ground
  * @param engaged                threats engaged
- * @param intercepted            threats destroyed by an interceptor or a laser
+ * @param intercepted            threats destroyed by an interceptor, a laser or a gun
  * @param leaksByArea            threats that fell inside each defended area (every area listed, in scenario order)
  * @param fellInOpenGround       threats that fell in open ground
  * @param engagedBoundForOpen    threats engaged although bound for open ground
@@ -31,6 +31,9 @@ import java.util.Map;
  * @param tracksConfirmed        tracks confirmed
  * @param laserShots             laser engagements
  * @param laserCostUsd           their cost (USD)
+ * @param gunBursts              gun bursts fired
+ * @param gunRounds              rounds in those bursts
+ * @param gunCostUsd             their cost (USD)
  * @param tracking               how well the threats were tracked
  */
 public record RunSummary(
@@ -54,6 +57,9 @@ public record RunSummary(
         int tracksConfirmed,
         int laserShots,
         double laserCostUsd,
+        int gunBursts,
+        int gunRounds,
+        double gunCostUsd,
         Tracking tracking) {
 
     /**
@@ -75,6 +81,18 @@ public record RunSummary(
         public static final Tracking NONE = new Tracking(0, Double.NaN, 0, 0, Double.NaN, Double.NaN);
     }
 
+    /** A summary without guns. */
+    public RunSummary(String scenario, long seed, int launched, int boundForDefended, int boundForOpen, int engaged,
+            int intercepted, Map<String, Integer> leaksByArea, int fellInOpenGround, int engagedBoundForOpen,
+            int interceptorsFired, double interceptorCostUsd, double threatCostUsd, int inFlightAtEnd,
+            Map<String, Integer> notEngagedReasons, Map<String, Integer> interceptorsByBattery, long plots,
+            int tracksConfirmed, int laserShots, double laserCostUsd, Tracking tracking) {
+        this(scenario, seed, launched, boundForDefended, boundForOpen, engaged, intercepted, leaksByArea,
+                fellInOpenGround, engagedBoundForOpen, interceptorsFired, interceptorCostUsd, threatCostUsd,
+                inFlightAtEnd, notEngagedReasons, interceptorsByBattery, plots, tracksConfirmed, laserShots,
+                laserCostUsd, 0, 0, 0.0, tracking);
+    }
+
     /** A summary without lasers or tracking measures. */
     public RunSummary(String scenario, long seed, int launched, int boundForDefended, int boundForOpen, int engaged,
             int intercepted, Map<String, Integer> leaksByArea, int fellInOpenGround, int engagedBoundForOpen,
@@ -83,7 +101,8 @@ public record RunSummary(
             int tracksConfirmed) {
         this(scenario, seed, launched, boundForDefended, boundForOpen, engaged, intercepted, leaksByArea,
                 fellInOpenGround, engagedBoundForOpen, interceptorsFired, interceptorCostUsd, threatCostUsd,
-                inFlightAtEnd, notEngagedReasons, interceptorsByBattery, plots, tracksConfirmed, 0, 0.0, Tracking.NONE);
+                inFlightAtEnd, notEngagedReasons, interceptorsByBattery, plots, tracksConfirmed, 0, 0.0, 0, 0, 0.0,
+                Tracking.NONE);
     }
 
     public RunSummary {

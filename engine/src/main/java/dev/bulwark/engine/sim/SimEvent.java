@@ -156,13 +156,13 @@ public sealed interface SimEvent {
 
     /**
      * A threat was engaged by a layer of the defence other than the one that should have taken it
-     * (lasers are layer 0, batteries their {@code layer}, 1 by default).
+     * (lasers are layer 0, batteries and guns their {@code layer}; a battery's is 1 by default).
      *
-     * @param battery     the battery that engages it
+     * @param battery     the battery, or the gun, that engages it
      * @param fromLayer   the preferred layer
      * @param toLayer     the layer that engages
      * @param reason      why the preferred layer could not: {@code laser_cannot_finish}, {@code no_feasible_intercept},
-     *                    {@code no_stock} or {@code stock_saved}
+     *                    {@code no_stock}, {@code stock_saved}, or {@code shot_limit} (a gun after the last interceptor)
      * @param firedBefore interceptors already fired at the threat (a second shot after a miss when above 0)
      */
     record Handover(double time, int trackId, int threatId, String battery, int fromLayer, int toLayer, String reason,
@@ -212,6 +212,46 @@ public sealed interface SimEvent {
         @Override
         public String kind() {
             return "laser_outcome";
+        }
+    }
+
+    /**
+     * A gun began an engagement of a track: it slews, then fires one burst.
+     *
+     * @param threatId          the true threat matched to the track, or 0
+     * @param fireStart         when the first round leaves (s)
+     * @param fireEnd           when the last round leaves (s)
+     * @param interceptTime     when the middle of the burst meets the predicted path (s)
+     * @param rangeM            planned slant range then (m)
+     * @param rounds            rounds in the burst
+     * @param probabilityOfKill the burst's planned probability of kill at that range
+     * @param costUsd           cost of the rounds (USD)
+     */
+    record GunEngaged(double time, String gun, int trackId, int threatId, double fireStart, double fireEnd,
+            double interceptTime, double rangeM, int rounds, double probabilityOfKill, double costUsd)
+            implements SimEvent {
+        @Override
+        public String kind() {
+            return "gun_engaged";
+        }
+    }
+
+    /**
+     * A gun's burst reached its target, decided on the true threat at the intercept time.
+     *
+     * @param threatId          the true threat, or 0 if none (a false track)
+     * @param kill              whether it was destroyed
+     * @param rangeM            true slant range of the threat from the gun (m); NaN without a target
+     * @param probabilityOfKill the burst's probability of kill at that range (0 out of reach)
+     * @param reason            {@code kill}, {@code miss} (within reach, failed the kill draw), {@code out_of_reach}
+     *                          (the true threat beyond range, below the minimum altitude or too fast), {@code no_target}
+     *                          (already destroyed or landed, or a false track)
+     */
+    record GunOutcome(double time, String gun, int threatId, boolean kill, double rangeM, double probabilityOfKill,
+            String reason) implements SimEvent {
+        @Override
+        public String kind() {
+            return "gun_outcome";
         }
     }
 

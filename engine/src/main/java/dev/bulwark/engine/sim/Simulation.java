@@ -6,6 +6,8 @@ import dev.bulwark.engine.assign.Reason;
 import dev.bulwark.engine.assign.WeaponTargetAssigner;
 import dev.bulwark.engine.effector.Battery;
 import dev.bulwark.engine.effector.BatterySpec;
+import dev.bulwark.engine.effector.Gun;
+import dev.bulwark.engine.effector.GunPlan;
 import dev.bulwark.engine.effector.InterceptPlan;
 import dev.bulwark.engine.effector.Laser;
 import dev.bulwark.engine.effector.LaserPlan;
@@ -103,6 +105,11 @@ public final class Simulation {
     private final List<Laser> lasers = new ArrayList<>();
     private long laserKillKey;
     private int laserShots;
+    private final List<Gun> guns = new ArrayList<>();
+    private long gunKillKey;
+    private int gunBursts;
+    private int gunRounds;
+    private double gunCost;
     private final Map<Integer, EngagementState> engagements = new TreeMap<>();
     private final Map<Integer, Reason> lastReason = new TreeMap<>();
     private final Map<Integer, Integer> interceptorTrack = new TreeMap<>();
@@ -313,6 +320,10 @@ public final class Simulation {
         for (int i = 0; i < world.lasers().size(); i++) {
             lasers.add(new Laser(world.lasers().get(i), i, ellipsoid));
         }
+        for (int i = 0; i < world.guns().size(); i++) {
+            guns.add(new Gun(world.guns().get(i), i, ellipsoid));
+        }
+        gunKillKey = streams.key("guns", "kill");
         killKey = streams.key("interceptors", "kill");
         laserKillKey = streams.key("lasers", "kill");
         TrackerSettings ts = world.tracker();
@@ -511,7 +522,7 @@ public final class Simulation {
             byTrack.put(a.trackId(), a);
         }
         List<Decision> decisions = assigner.assign(now, assessed,
-                id -> engagements.getOrDefault(id, EngagementState.NONE), batteries, lasers);
+                id -> engagements.getOrDefault(id, EngagementState.NONE), batteries, lasers, guns);
         for (Decision d : decisions) {
             Track track = confirmed.get(d.trackId());
             if (track == null) {
@@ -522,6 +533,13 @@ public final class Simulation {
             record(now, track, truth, d.reason(), d.likelyArea(), d.probability());
             if (d.engage() && d.laser() != null) {
                 beam(now, track, truth, d.laser());
+            } else if (d.engage() && d.gun() != null) {
+                if (d.handover() != null) {
+                    bus.publish(new SimEvent.Handover(now, track.id(), truth == null ? 0 : truth.id,
+                            guns.get(d.gun().gun()).spec().name(), d.handover().fromLayer(), d.handover().toLayer(),
+                            d.handover().reason(), engagements.getOrDefault(track.id(), EngagementState.NONE).fired()));
+                }
+                fire(now, track, truth, d.gun());
             } else if (d.engage()) {
                 if (d.handover() != null) {
                     bus.publish(new SimEvent.Handover(now, track.id(), truth == null ? 0 : truth.id,
@@ -578,6 +596,58 @@ public final class Simulation {
             engagements.put(trackId, new EngagementState(Math.max(0, e.inFlight() - 1), e.fired(),
                     e.destroyed() || kill));
             bus.publish(new SimEvent.LaserOutcome(t, name, truth == null ? 0 : truth.id, kill, fraction, outcome));
+        });
+    }
+
+    /**
+     * A gun engagement: the gun is busy until its burst ends and the rounds are spent; when the
+     * middle of the burst arrives, the true threat decides the outcome: within the gun's reach then,
+     * it is destroyed with the burst's probability of kill at its true range (the gun's own fire
+     * control aims at the true target; its errors are in the kill model, {@link
+     * dev.bulwark.engine.effector.GunSpec}).
+     */
+    private void fire(double now, Track track, ThreatTruth truth, GunPlan plan) {
+        Gun gun = guns.get(plan.gun());
+        gun.engage(plan);
+        int burst = ++gunBursts;
+        gunRounds += plan.rounds();
+        double cost = plan.rounds() * gun.spec().costPerRoundUsd();
+        gunCost += cost;
+        int trackId = track.id();
+        EngagementState s = engagements.getOrDefault(trackId, EngagementState.NONE);
+        engagements.put(trackId, new EngagementState(s.inFlight() + 1, s.fired(), s.destroyed()));
+        if (truth != null) {
+            truth.engaged = true;
+        }
+        String name = gun.spec().name();
+        bus.publish(new SimEvent.GunEngaged(now, name, trackId, truth == null ? 0 : truth.id, plan.fireStart(),
+                plan.fireEnd(), plan.interceptTime(), plan.rangeM(), plan.rounds(), plan.probabilityOfKill(), cost));
+        queue.schedule(plan.interceptTime(), EventQueue.Ordering.TRUTH, t -> {
+            boolean kill = false;
+            double range = Double.NaN;
+            double pk = 0;
+            String outcome;
+            if (truth == null || !truth.airborne(t) || truth.killed) {
+                outcome = "no_target";
+            } else if (!gun.reaches(truth.trajectory, t)) {
+                range = gun.lastRangeM();
+                outcome = "out_of_reach";
+            } else {
+                range = gun.lastRangeM();
+                pk = gun.spec().probabilityOfKill(range, plan.rounds());
+                killDraw.reseed(RandomStreams.combine(gunKillKey, burst, truth.id));
+                kill = killDraw.nextDouble() < pk;
+                outcome = kill ? "kill" : "miss";
+            }
+            if (kill) {
+                truth.killed = true;
+                truth.end = t;
+                airborne.remove(truth);
+            }
+            EngagementState e = engagements.getOrDefault(trackId, EngagementState.NONE);
+            engagements.put(trackId, new EngagementState(Math.max(0, e.inFlight() - 1), e.fired(),
+                    e.destroyed() || kill));
+            bus.publish(new SimEvent.GunOutcome(t, name, truth == null ? 0 : truth.id, kill, range, pk, outcome));
         });
     }
 
@@ -802,7 +872,8 @@ public final class Simulation {
         }
         return new RunSummary(world.name(), world.seed(), threats.size(), boundDefended, threats.size() - boundDefended,
                 engaged, intercepted, leaks, open, engagedOpen, interceptors, interceptorCost, threatCost, inFlight,
-                reasonKeys, byBattery, plots, confirmed, laserShots, laserCost, trackingMeasures());
+                reasonKeys, byBattery, plots, confirmed, laserShots, laserCost, gunBursts, gunRounds, gunCost,
+                trackingMeasures());
     }
 
     private RunSummary.Tracking trackingMeasures() {

@@ -2,6 +2,7 @@ package dev.bulwark.engine.sim;
 
 import dev.bulwark.engine.assign.Doctrine;
 import dev.bulwark.engine.effector.BatterySpec;
+import dev.bulwark.engine.effector.GunSpec;
 import dev.bulwark.engine.effector.LaserSpec;
 import dev.bulwark.engine.effector.Resupply;
 import dev.bulwark.engine.flight.EarthModel;
@@ -28,6 +29,7 @@ import java.util.List;
  * @param tracker    tracker settings
  * @param resupplies deliveries of interceptors to batteries over the run
  * @param lasers     high-power lasers
+ * @param guns       close-in guns (C-RAM class)
  */
 public record World(
         String name,
@@ -42,7 +44,8 @@ public record World(
         Doctrine doctrine,
         TrackerSettings tracker,
         List<Resupply> resupplies,
-        List<LaserSpec> lasers) {
+        List<LaserSpec> lasers,
+        List<GunSpec> guns) {
 
     public World {
         areas = List.copyOf(areas);
@@ -51,6 +54,7 @@ public record World(
         raids = List.copyOf(raids);
         resupplies = List.copyOf(resupplies);
         lasers = List.copyOf(lasers);
+        guns = List.copyOf(guns);
         if (!(durationS > 0) || origin == null || earth == null || doctrine == null || tracker == null) {
             throw new IllegalArgumentException("invalid world");
         }
@@ -61,17 +65,25 @@ public record World(
         }
     }
 
+    /** A world without guns. */
+    public World(String name, GeodeticPoint origin, long seed, double durationS, EarthModel earth,
+            List<DefendedArea> areas, List<RadarSpec> radars, List<BatterySpec> batteries, List<RaidSpec> raids,
+            Doctrine doctrine, TrackerSettings tracker, List<Resupply> resupplies, List<LaserSpec> lasers) {
+        this(name, origin, seed, durationS, earth, areas, radars, batteries, raids, doctrine, tracker, resupplies,
+                lasers, List.of());
+    }
+
     /** A world without resupply. */
     public World(String name, GeodeticPoint origin, long seed, double durationS, EarthModel earth,
             List<DefendedArea> areas, List<RadarSpec> radars, List<BatterySpec> batteries, List<RaidSpec> raids,
             Doctrine doctrine, TrackerSettings tracker) {
         this(name, origin, seed, durationS, earth, areas, radars, batteries, raids, doctrine, tracker, List.of(),
-                List.of());
+                List.of(), List.of());
     }
 
     /** The same world with another seed. */
     public World withSeed(long newSeed) {
         return new World(name, origin, newSeed, durationS, earth, areas, radars, batteries, raids, doctrine, tracker,
-                resupplies, lasers);
+                resupplies, lasers, guns);
     }
 }

@@ -144,14 +144,17 @@ public final class ReportCollector implements EventBus.Listener {
                     t.endLon = p.longitudeDegrees();
                 }
             }
-        } else if (event instanceof SimEvent.LaserOutcome e) {
-            // a laser kill ends the threat where it is; the map has no point for it, so its path
-            // ends at its predicted impact, drawn as intercepted
-            Threat t = threats.get(e.threatId());
-            if (e.kill() && t != null) {
+        } else if (event instanceof SimEvent.LaserOutcome || event instanceof SimEvent.GunOutcome) {
+            // a laser or gun kill ends the threat where it is; the map has no point for it, so its
+            // path ends at its predicted impact, drawn as intercepted
+            boolean kill = event instanceof SimEvent.LaserOutcome l ? l.kill() : ((SimEvent.GunOutcome) event).kill();
+            int threatId = event instanceof SimEvent.LaserOutcome l ? l.threatId()
+                    : ((SimEvent.GunOutcome) event).threatId();
+            Threat t = threats.get(threatId);
+            if (kill && t != null) {
                 killsPerBin[bin]++;
                 t.outcome = Outcome.INTERCEPTED;
-                t.endTime = e.time();
+                t.endTime = event.time();
             }
         } else if (event instanceof SimEvent.Impact e) {
             Threat t = threats.get(e.threatId());
