@@ -116,4 +116,23 @@ class EndToEndTest {
     }
 
     private static final Pattern KIND = Pattern.compile("\"kind\":\"([a-z_]+)\"");
+
+    @Test
+    void theThreatsViewCountsLaserAndGunKillsAndEngagementsLikeTheSummary() throws Exception {
+        // mixed-night has lasers and a gun: their kills and shots must count in the threats view
+        Path scenario = tinyScenario().resolveSibling("mixed-night.yaml");
+        Path out = dir.resolve("mixed");
+        Fakes.Result r = Fakes.run(null, "run", scenario.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.status()).as(r.err()).isZero();
+        try (Connection c = Databases.connect(out.resolve(ResultsStore.FILE))) {
+            long laserKills = Databases.scalar(c, "SELECT count(*) FROM laser_outcome WHERE kill");
+            assertThat(laserKills).as("the example should have laser kills").isPositive();
+            assertThat(Databases.scalar(c, "SELECT count(*) FROM threats WHERE outcome = 'intercepted'"))
+                    .isEqualTo(Databases.scalar(c, "SELECT value FROM summary WHERE measure = 'intercepted'"));
+            assertThat(Databases.scalar(c, "SELECT count(*) FROM threats WHERE engaged"))
+                    .isEqualTo(Databases.scalar(c, "SELECT value FROM summary WHERE measure = 'engaged'"));
+            assertThat(Databases.scalar(c, "SELECT count(*) FROM threats WHERE outcome = 'intercepted'"
+                    + " AND intercepted_by IN (SELECT DISTINCT laser FROM laser_outcome)")).isEqualTo(laserKills);
+        }
+    }
 }

@@ -522,8 +522,10 @@ public final class ResultsStore implements EventBus.Listener, AutoCloseable {
                        l.bound_for,
                        l.predicted_impact_time,
                        l.predicted_impact_lat_deg, l.predicted_impact_lon_deg,
-                       coalesce(f.interceptors, 0) > 0 AS engaged,
+                       coalesce(f.interceptors, 0) + coalesce(ls.shots, 0) + coalesce(gb.bursts, 0) > 0 AS engaged,
                        coalesce(f.interceptors, 0) AS interceptors_fired,
+                       coalesce(ls.shots, 0) AS laser_shots,
+                       coalesce(gb.bursts, 0) AS gun_bursts,
                        f.first_launch_time AS first_interceptor_time,
                        CASE WHEN k.t IS NOT NULL THEN 'intercepted'
                             WHEN i.t IS NOT NULL AND i.area IS NOT NULL THEN 'leaked'
@@ -542,12 +544,25 @@ public final class ResultsStore implements EventBus.Listener, AutoCloseable {
                 LEFT JOIN (SELECT threat_id, count(*) AS interceptors, min(t) AS first_launch_time
                            FROM interceptor_launched WHERE threat_id > 0 GROUP BY threat_id) f
                        ON f.threat_id = l.threat_id
-                LEFT JOIN (SELECT o.threat_id, min(o.t) AS t, arg_min(o.battery, o.t) AS battery,
-                                  arg_min(n.intercept_point_lat_deg, o.t) AS intercept_point_lat_deg,
-                                  arg_min(n.intercept_point_lon_deg, o.t) AS intercept_point_lon_deg,
-                                  arg_min(n.intercept_point_alt_m, o.t) AS intercept_point_alt_m
-                           FROM intercept o JOIN interceptor_launched n ON n.interceptor_id = o.interceptor_id
-                           WHERE o.kill GROUP BY o.threat_id) k
+                LEFT JOIN (SELECT threat_id, count(*) AS shots FROM laser_engaged WHERE threat_id > 0
+                           GROUP BY threat_id) ls
+                       ON ls.threat_id = l.threat_id
+                LEFT JOIN (SELECT threat_id, count(*) AS bursts FROM gun_engaged WHERE threat_id > 0
+                           GROUP BY threat_id) gb
+                       ON gb.threat_id = l.threat_id
+                LEFT JOIN (SELECT threat_id, min(t) AS t, arg_min(killer, t) AS battery,
+                                  arg_min(lat, t) AS intercept_point_lat_deg,
+                                  arg_min(lon, t) AS intercept_point_lon_deg,
+                                  arg_min(alt, t) AS intercept_point_alt_m
+                           FROM (SELECT o.threat_id, o.t, o.battery AS killer, n.intercept_point_lat_deg AS lat,
+                                        n.intercept_point_lon_deg AS lon, n.intercept_point_alt_m AS alt
+                                 FROM intercept o JOIN interceptor_launched n ON n.interceptor_id = o.interceptor_id
+                                 WHERE o.kill
+                                 UNION ALL
+                                 SELECT threat_id, t, laser, NULL, NULL, NULL FROM laser_outcome WHERE kill
+                                 UNION ALL
+                                 SELECT threat_id, t, gun, NULL, NULL, NULL FROM gun_outcome WHERE kill)
+                           GROUP BY threat_id) k
                        ON k.threat_id = l.threat_id
                 LEFT JOIN impact i ON i.threat_id = l.threat_id
                 LEFT JOIN (SELECT threat_id, arg_max(decision, seq) AS decision, arg_max(reason, seq) AS reason,
