@@ -17,10 +17,10 @@ import dev.bulwark.engine.geo.LocalFrame;
  * and the impact point. The probability of impact in each area is computed from that mean and
  * covariance by {@link AreaProbabilities}.
  *
- * <p>Simplified (deepened by the threat-evaluation work): the tracker does not yet estimate
- * the ballistic coefficient, so every track is flown with the doctrine's assumed value,
- * whose uncertainty is represented by a log-normal spread of {@link #LOG_BETA_SIGMA} (one
- * standard deviation, a factor of about 1.5) in the sigma points; the impact distribution is
+ * <p>Simplified (deepened by the threat-evaluation work): a track is flown with the doctrine's
+ * assumed ballistic coefficient, whose uncertainty is represented by a log-normal spread of
+ * {@link #LOG_BETA_SIGMA} (one standard deviation, a factor of about 1.5) in the sigma points,
+ * unless the caller gives a β and its spread (a tracker that estimates it); the impact distribution is
  * taken as Gaussian. Powered threats are not predicted.
  *
  * <p>Not thread-safe (owns a propagator with scratch arrays).
@@ -73,7 +73,27 @@ public final class ImpactPredictor {
      *         (an object climbing away, or a false track)
      */
     public Assessment assess(int trackId, double time, double[] state, double[] covariance) {
+        return assess(trackId, time, state, covariance, beta, LOG_BETA_SIGMA);
+    }
+
+    /**
+     * Assesses a track whose ballistic coefficient is known better than the doctrine's assumption,
+     * e.g. estimated by the tracker ({@code Track.ballisticCoefficient()}): the sigma points of
+     * ln β spread by the given σ around the given β. The estimate's correlation with the position
+     * and velocity is not used (the sigma points of ln β move ln β alone).
+     *
+     * @param trackId      the track
+     * @param time         time of its estimate (s)
+     * @param state        ECEF position and velocity estimate
+     * @param covariance   its 6×6 covariance, row-major
+     * @param betaKgM2     ballistic coefficient to fly the prediction with (kg/m²), &gt; 0
+     * @param logBetaSigma standard deviation of ln β, ≥ 0
+     * @return the assessment, or null if the mean state does not reach the ground in time
+     */
+    public Assessment assess(int trackId, double time, double[] state, double[] covariance, double betaKgM2,
+            double logBetaSigma) {
         Trajectory path;
+        double beta = betaKgM2;
         try {
             path = propagator.propagate(time, state, beta, ground, maxFlightTime);
         } catch (IllegalStateException e) {
@@ -101,7 +121,7 @@ public final class ImpactPredictor {
                     }
                 } else {
                     System.arraycopy(state, 0, sigma, 0, 6);
-                    b = beta * Math.exp(sign * scale * LOG_BETA_SIGMA);
+                    b = beta * Math.exp(sign * scale * logBetaSigma);
                 }
                 double t = propagator.impact(time, sigma, b, ground, maxFlightTime, impact);
                 if (Double.isNaN(t)) {
