@@ -251,8 +251,8 @@ abstract class PositionTracker implements Tracker {
         }
         for (int i = 0; i < nt; i++) {
             Track track = tracks.get(i);
-            double[] x = track.filter.state();
-            double[] p = track.filter.covariance();
+            double[] x = linear ? track.kalman.state() : track.filter.state();
+            double[] p = linear ? track.kalman.covariance() : track.filter.covariance();
             // H = [I₃ 0]: ẑ is the position, H P Hᵀ its 3×3 block
             for (int a = 0; a < 3; a++) {
                 zHat[3 * i + a] = x[a];
@@ -270,7 +270,7 @@ abstract class PositionTracker implements Tracker {
         survivors.clear();
         for (int i = 0; i < nt; i++) {
             Track track = tracks.get(i);
-            double[] x = track.filter.state();
+            double[] x = linear ? track.kalman.state() : track.filter.state();
             if (detected[i]) {
                 track.hit();
             } else if (scan == null || scan.covers(x[0], x[1], x[2])) {
