@@ -4,12 +4,10 @@ import dev.bulwark.engine.flight.EarthModel;
 import dev.bulwark.engine.geo.Ellipsoid;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import dev.bulwark.engine.sensor.Plot;
-import dev.bulwark.engine.track.ConstantVelocity;
-import dev.bulwark.engine.track.ConvertedPosition;
+import dev.bulwark.engine.flight.StandardAtmosphere;
 import dev.bulwark.engine.track.GnnTracker;
-import dev.bulwark.engine.track.GravityConstantVelocity;
 import dev.bulwark.engine.track.JpdaTracker;
-import dev.bulwark.engine.track.MotionModel;
+import dev.bulwark.engine.track.TrackModel;
 import dev.bulwark.engine.track.Track;
 import dev.bulwark.engine.track.Tracker;
 import dev.bulwark.engine.track.TrackerSettings;
@@ -55,6 +53,9 @@ final class TrackCommand implements Callable<Integer> {
     static final String HEADER = "time_s,track_id,lat_deg,lon_deg,alt_m,vx_mps,vy_mps,vz_mps,speed_mps,"
             + "sigma_position_m,plots_used,last_sensor,quality,plot_lines";
 
+    /** Relative σ of ballistic_drag's drag, as in the simulation. */
+    private static final double DRAG_UNCERTAINTY = 0.5;
+
     @Parameters(index = "0", paramLabel = "PLOTS.csv", description = "The recorded plots (CSV).")
     private Path plotsFile;
 
@@ -66,13 +67,17 @@ final class TrackCommand implements Callable<Integer> {
             description = "Write the tracks here (atomically), instead of to standard output.")
     private Path out;
 
-    @Option(names = "--associator", paramLabel = "gnn|jpda", defaultValue = "gnn",
-            description = "Association: gnn (optimal 2-D assignment, the default) or jpda.")
+    @Option(names = "--associator", paramLabel = "gnn|jpda",
+            description = "Association: gnn (optimal 2-D assignment) or jpda; overrides the configuration's"
+                + " tracker.association (default gnn).")
     private String associator;
 
-    @Option(names = "--model", paramLabel = "gravity|cv", defaultValue = "gravity",
+    @Option(names = "--model", paramLabel = "gravity|cv",
             description = "Motion model: gravity (constant velocity with gravity as a known input, for ballistic"
-                + " targets; the default) or cv (nearly constant velocity, for aircraft and drones).")
+                + " targets) or cv (nearly constant velocity, for aircraft and drones); overrides the"
+                + " configuration's tracker.motion_model (default gravity), whose other models (ballistic_drag,"
+                + " ballistic_estimated_drag, coordinated_turn, imm) and tracker.filter and"
+                + " tracker.measurement_model apply as in a scenario.")
     private String model;
 
     @Spec
@@ -82,11 +87,11 @@ final class TrackCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (!associator.equals("gnn") && !associator.equals("jpda")) {
+        if (associator != null && !associator.equals("gnn") && !associator.equals("jpda")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--associator must be gnn or jpda, got '" + associator + "'");
         }
-        if (!model.equals("gravity") && !model.equals("cv")) {
+        if (model != null && !model.equals("gravity") && !model.equals("cv")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--model must be gravity or cv, got '" + model + "'");
         }
@@ -109,14 +114,25 @@ final class TrackCommand implements Callable<Integer> {
                     + " format is described in docs/plots-format.md");
             return 2;
         }
+        TrackerSettings.Association association = associator == null ? settings.association()
+                : associator.equals("jpda") ? TrackerSettings.Association.JPDA : TrackerSettings.Association.GNN;
+        TrackerSettings.Motion motionModel = model == null ? settings.motion()
+                : model.equals("cv") ? TrackerSettings.Motion.CONSTANT_VELOCITY : TrackerSettings.Motion.GRAVITY;
+        if (association == TrackerSettings.Association.JPDA && motionModel == TrackerSettings.Motion.IMM) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    TrackerSettings.IMM_WITH_JPDA + " (or --model gravity|cv)");
+        }
+        settings = new TrackerSettings(settings.confirmHits(), settings.confirmWindow(), settings.deleteAfterMisses(),
+                settings.processNoise(), settings.initialSpeedSigmaMps(), settings.gateChiSquare(), association,
+                motionModel, settings.filter(), settings.measurement());
         EarthModel earth = EarthModel.WGS84;
-        MotionModel motion = model.equals("cv") ? new ConstantVelocity(settings.processNoise())
-                : new GravityConstantVelocity(settings.processNoise(), earth.mu(), earth.j2(),
-                        earth.ellipsoid().equatorialRadius(), earth.rotationRate());
+        // no doctrine here: ballistic_drag assumes, and ballistic_estimated_drag starts from, the default β
+        TrackModel motion = TrackModel.of(settings, earth.mu(), earth.j2(), earth.ellipsoid(), earth.rotationRate(),
+                TrackModel.DEFAULT_BETA_KG_M2, DRAG_UNCERTAINTY, StandardAtmosphere::density);
         Tracker.Listener quiet = new Tracker.Listener() {
         };
         // recorded plots may come from anywhere: no below-ground test
-        Tracker tracker = associator.equals("jpda")
+        Tracker tracker = association == TrackerSettings.Association.JPDA
                 ? new JpdaTracker(settings, motion, Ellipsoid.WGS84, Double.NEGATIVE_INFINITY, quiet)
                 : new GnnTracker(settings, motion, Ellipsoid.WGS84, Double.NEGATIVE_INFINITY, quiet);
         Path temporary = null;
@@ -161,26 +177,18 @@ final class TrackCommand implements Callable<Integer> {
     static int run(List<Plot> plots, List<Integer> lines, Tracker tracker, Writer w) throws IOException {
         w.write(HEADER);
         w.write('\n');
-        ConvertedPosition converter = new ConvertedPosition();
         // per live track id: its provenance entries already turned into line numbers, and those not yet written
         Map<Integer, Lines> pending = new HashMap<>();
         Map<Integer, Lines> live = new HashMap<>();
         int rows = 0;
         int i = 0;
-        double[] z = new double[3 * Math.max(1, plots.size())];
-        double[] r = new double[9 * Math.max(1, plots.size())];
         while (i < plots.size()) {
             Plot first = plots.get(i);
-            int n = 0;
             int j = i;
             while (j < plots.size() && plots.get(j).time() == first.time() && plots.get(j).sensor() == first.sensor()) {
-                converter.convert(plots.get(j));
-                System.arraycopy(converter.z(), 0, z, 3 * n, 3);
-                System.arraycopy(converter.r(), 0, r, 9 * n, 9);
-                n++;
                 j++;
             }
-            update(tracker, first.time(), first.sensor(), n, z, r);
+            update(tracker, first.time(), plots.subList(i, j));
             // every provenance entry added by this update comes from this scan, whose plots start at row i
             live.clear();
             for (Track t : tracker.tracks()) {
@@ -221,11 +229,11 @@ final class TrackCommand implements Callable<Integer> {
         final StringBuilder text = new StringBuilder();
     }
 
-    private static void update(Tracker tracker, double t, int sensor, int n, double[] z, double[] r) {
+    private static void update(Tracker tracker, double t, List<Plot> scan) {
         if (tracker instanceof GnnTracker g) {
-            g.update(t, sensor, n, z, r);
+            g.update(t, scan);
         } else {
-            ((JpdaTracker) tracker).update(t, sensor, n, z, r);
+            ((JpdaTracker) tracker).update(t, scan);
         }
     }
 

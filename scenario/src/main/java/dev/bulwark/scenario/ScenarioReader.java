@@ -76,7 +76,8 @@ final class ScenarioReader {
             "shoot_look_shoot", "assumed_ballistic_coefficient_kg_m2", "low_stock_fraction", "low_stock_threshold",
             "kind_weights", "assignment", "cost_weight");
     static final List<String> TRACKER = List.of("confirm_hits", "confirm_window", "delete_after_misses",
-            "process_noise_m2_s3", "initial_speed_sigma_mps", "gate_chi_square", "association", "motion_model");
+            "process_noise_m2_s3", "initial_speed_sigma_mps", "gate_chi_square", "association", "motion_model", "filter",
+            "measurement_model");
     static final List<String> RAID = List.of("name", "threat_type", "launch_area", "aim_town", "aim_area", "count",
             "start_s", "rate_per_min", "route", "cruise_height_m");
 
@@ -708,8 +709,18 @@ final class ScenarioReader {
         TrackerSettings.Association association = choice(f, "association", TrackerSettings.Association.values(),
                 d.association());
         TrackerSettings.Motion motion = choice(f, "motion_model", TrackerSettings.Motion.values(), d.motion());
-        return allPresent(hits, window, misses, q, speed, gate, association, motion)
-                ? new TrackerSettings(hits, window, misses, q, speed, gate, association, motion) : null;
+        TrackerSettings.Filter filter = choice(f, "filter", TrackerSettings.Filter.values(), d.filter());
+        TrackerSettings.Measurement measurement = choice(f, "measurement_model", TrackerSettings.Measurement.values(),
+                d.measurement());
+        if (association == TrackerSettings.Association.JPDA && motion == TrackerSettings.Motion.IMM) {
+            src.problem(f.get("motion_model"), f.join("motion_model"), "imm does not go with association jpda (the"
+                    + " IMM's mode probabilities have no probabilistic-association update here); valid with jpda: "
+                    + "gravity, ballistic_drag, constant_velocity, ballistic_estimated_drag, coordinated_turn");
+            motion = null;
+        }
+        return allPresent(hits, window, misses, q, speed, gate, association, motion, filter, measurement)
+                ? new TrackerSettings(hits, window, misses, q, speed, gate, association, motion, filter, measurement)
+                : null;
     }
 
     /** A key whose value names a constant of an enum, in lower case; the default when absent, null after a problem. */

@@ -69,6 +69,8 @@ class MalformedScenarioTest {
             raid-too-close                 | raids[0].aim_town                   | 14 | 15 | raid 'r1': the aim area is too close to reach
             text-for-number                | radars[0].max_range_km              | 13 | 19 | expected a number, got the text 'far'
             tracker-window-below-hits      | tracker.confirm_window              | 19 | 19 | must be at least confirm_hits (4), got 3
+            tracker-imm-with-jpda          | tracker.motion_model                | 19 | 17 | imm does not go with association jpda
+            tracker-unknown-filter         | tracker.filter                      | 18 | 11 | unknown filter 'ukff'; did you mean 'ukf'? valid: ekf, ukf
             unknown-aim-town               | raids[0].aim_town                   | 14 | 15 | unknown aim_town 'Twon'; did you mean 'Town'?
             unknown-area-kind              | defended_areas[0].kind              |  7 | 11 | unknown area kind 'hospitl'; did you mean 'hospital'?
             unknown-interceptor            | batteries[0].interceptor            | 17 | 18 | unknown interceptor 'tamir-clas'; did you mean 'tamir-class'?

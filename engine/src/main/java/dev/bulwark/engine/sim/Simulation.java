@@ -36,13 +36,10 @@ import dev.bulwark.engine.threat.DefendedAreas;
 import dev.bulwark.engine.threat.CoursePredictor;
 import dev.bulwark.engine.threat.ImpactPredictor;
 import dev.bulwark.engine.threat.ThreatEvaluator;
-import dev.bulwark.engine.track.BallisticDrag;
-import dev.bulwark.engine.track.ConstantVelocity;
 import dev.bulwark.engine.track.GnnTracker;
 import dev.bulwark.engine.track.JpdaTracker;
-import dev.bulwark.engine.track.MotionModel;
+import dev.bulwark.engine.track.TrackModel;
 import dev.bulwark.engine.track.TrackerSettings;
-import dev.bulwark.engine.track.GravityConstantVelocity;
 import dev.bulwark.engine.track.Track;
 import dev.bulwark.engine.track.Tracker;
 import java.util.ArrayList;
@@ -327,14 +324,9 @@ public final class Simulation {
         killKey = streams.key("interceptors", "kill");
         laserKillKey = streams.key("lasers", "kill");
         TrackerSettings ts = world.tracker();
-        MotionModel motion = switch (ts.motion()) {
-            case GRAVITY -> new GravityConstantVelocity(ts.processNoise(), world.earth().mu(), world.earth().j2(),
-                    ellipsoid.equatorialRadius(), world.earth().rotationRate());
-            case BALLISTIC_DRAG -> new BallisticDrag(ts.processNoise(), world.earth().mu(), world.earth().j2(),
-                    ellipsoid, world.earth().rotationRate(), world.doctrine().assumedBallisticCoefficientKgM2(),
-                    DRAG_UNCERTAINTY, StandardAtmosphere::density);
-            case CONSTANT_VELOCITY -> new ConstantVelocity(ts.processNoise());
-        };
+        TrackModel motion = TrackModel.of(ts, world.earth().mu(), world.earth().j2(), ellipsoid,
+                world.earth().rotationRate(), world.doctrine().assumedBallisticCoefficientKgM2(), DRAG_UNCERTAINTY,
+                StandardAtmosphere::density);
         Tracker.Listener listener = new Tracker.Listener() {
             @Override
             public void confirmed(Track track) {
@@ -507,7 +499,14 @@ public final class Simulation {
                 continue;
             }
             confirmed.put(track.id(), track);
-            Assessment a = evaluator.assess(track.id(), track.time(), track.state(), track.covariance());
+            // a drag-estimating tracker's β replaces the doctrine's assumption once it is the sharper of the two
+            double beta = track.ballisticCoefficient();
+            double logBetaSigma = track.logBallisticCoefficientSigma();
+            if (!(logBetaSigma < ImpactPredictor.LOG_BETA_SIGMA)) {
+                beta = Double.NaN;
+            }
+            Assessment a = evaluator.assess(track.id(), track.time(), track.state(), track.covariance(), beta,
+                    logBetaSigma);
             if (a == null) {
                 record(now, track, match(track.state(), now), Reason.NO_PREDICTION, -1, 0.0);
             } else {

@@ -17,13 +17,13 @@ import dev.bulwark.engine.geo.LocalFrame;
  * and the impact point. The probability of impact in each area is computed from that mean and
  * covariance by {@link AreaProbabilities}.
  *
- * <p>Simplified (deepened by the threat-evaluation work): the tracker does not yet estimate
- * the ballistic coefficient, so every track is flown with the doctrine's assumed value,
- * whose uncertainty is represented by a log-normal spread of {@link #LOG_BETA_SIGMA} (one
- * standard deviation, a factor of about 1.5) in the sigma points; the impact distribution is
- * taken as Gaussian. Powered threats are not predicted. A caller that has its own estimate of a
- * track's β and of its uncertainty passes them to
- * {@link #assess(int, double, double[], double[], double, double)}.
+ * <p>Simplified: a track is flown with the doctrine's assumed ballistic coefficient, whose
+ * uncertainty is represented by a log-normal spread of {@link #LOG_BETA_SIGMA} (one standard
+ * deviation, a factor of about 1.5) in the sigma points, unless the caller gives its own β and
+ * spread (a tracker that estimates it) to {@link #assess(int, double, double[], double[], double, double)};
+ * the estimate's correlation with position and velocity is not used (the sigma points of ln β
+ * move ln β alone). The impact distribution is taken as Gaussian. Powered threats are not
+ * predicted.
  *
  * <p>Speed: the mean state is flown at the propagator's step (the path and the impact point);
  * the sigma points are flown at a coarser step ({@link #SIGMA_STEP_S} by default), and their

@@ -87,7 +87,25 @@ public final class ThreatEvaluator {
      * @return the assessment, or null if neither model gives one (a false track climbing away)
      */
     public Assessment assess(int trackId, double time, double[] state, double[] covariance) {
-        Assessment falling = ballistic.assess(trackId, time, state, covariance);
+        return assess(trackId, time, state, covariance, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * Assesses a track with the tracker's estimate of its ballistic coefficient: the ballistic
+     * prediction flies β with the log-normal spread given ({@link ImpactPredictor#assess(int, double,
+     * double[], double[], double, double)}) when both are finite and β &gt; 0, the doctrine's assumed
+     * β otherwise.
+     *
+     * @param betaKgM2     the estimated ballistic coefficient (kg/m²), or NaN
+     * @param logBetaSigma the standard deviation of its logarithm, or NaN
+     * @return the assessment, or null if neither model gives one
+     */
+    public Assessment assess(int trackId, double time, double[] state, double[] covariance, double betaKgM2,
+            double logBetaSigma) {
+        Assessment falling = betaKgM2 > 0 && Double.isFinite(betaKgM2) && logBetaSigma >= 0
+                && Double.isFinite(logBetaSigma)
+                ? ballistic.assess(trackId, time, state, covariance, betaKgM2, logBetaSigma)
+                : ballistic.assess(trackId, time, state, covariance);
         History h = histories.computeIfAbsent(trackId, k -> new History());
         // a failed ballistic prediction (climbing away) counts as an impact receding at once
         double r = Math.sqrt(state[0] * state[0] + state[1] * state[1] + state[2] * state[2]);

@@ -120,6 +120,11 @@ public final class ExtendedKalmanFilter implements StateFilter {
         return logLikelihood;
     }
 
+    /** The linear filter underneath, for a caller that supplies F, b, Q and H itself (the trackers' fast path). */
+    KalmanFilter kalman() {
+        return kf;
+    }
+
     // ν = z ⊖ h(x), H and R at the current estimate
     private int linearise(MeasurementModel model, double[] z) {
         Filters.checkMeasurement(model, z, n, maxM);

@@ -6,8 +6,9 @@ import dev.bulwark.engine.track.associate.MahalanobisGate;
 import dev.bulwark.engine.track.associate.OptimalAssociator;
 
 /**
- * A multi-target tracker: Kalman filters on position measurements (radar plots converted to
- * ECEF, or Cartesian positions given directly), Mahalanobis gating behind a spatial index,
+ * A multi-target tracker: track filters ({@link TrackModel}; by default the Kalman filter on
+ * position measurements, radar plots converted to ECEF or Cartesian positions given directly;
+ * optionally the radar's spherical measurements), Mahalanobis gating behind a spatial index,
  * global nearest neighbour association, single-plot initiation, M-of-N confirmation and
  * deletion after consecutive misses.
  *
@@ -60,6 +61,23 @@ public final class GnnTracker extends PositionTracker {
         this.associator = associator;
     }
 
+    /**
+     * A tracker with any track filters ({@link TrackModel#of(TrackerSettings, double, double, Ellipsoid,
+     * double, double, double, java.util.function.DoubleUnaryOperator)} builds them from the settings) and
+     * the optimal association.
+     *
+     * @param settings       initiation, confirmation, deletion and gating settings
+     * @param model          the track filters
+     * @param ellipsoid      Earth shape, for the below-ground test
+     * @param groundAltitude ground height (m); {@code Double.NEGATIVE_INFINITY} turns the test off
+     * @param listener       told of confirmations and drops
+     */
+    public GnnTracker(TrackerSettings settings, TrackModel model, Ellipsoid ellipsoid, double groundAltitude,
+            Listener listener) {
+        super(settings, model, ellipsoid, groundAltitude, listener);
+        this.associator = new OptimalAssociator();
+    }
+
     @Override
     void associateAndUpdate(int nt, int np) {
         if (trackToPlot.length < nt) {
@@ -74,9 +92,13 @@ public final class GnnTracker extends PositionTracker {
             plotUsed[j] = true;
             detected[i] = true;
             Track track = tracks.get(i);
-            System.arraycopy(zs, 3 * j, zj, 0, 3);
-            System.arraycopy(rs, 9 * j, rj, 0, 9);
-            track.filter.update(zj, ConvertedPosition.H, rj, 3);
+            if (linear) {
+                System.arraycopy(zs, 3 * j, zj, 0, 3);
+                System.arraycopy(rs, 9 * j, rj, 0, 9);
+                track.kalman.update(zj, h, rj, 3);
+            } else {
+                updateGeneral(track, j);
+            }
             track.recordPlot(plotSensor[j]);
             track.addUse(plotSensor[j], j, 1.0);
         }

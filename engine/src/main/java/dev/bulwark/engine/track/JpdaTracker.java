@@ -24,7 +24,11 @@ import dev.bulwark.engine.track.associate.JpdaAssociator;
  * existing track, Σ_i β_ij, is below the initiation threshold (default
  * {@link #DEFAULT_INITIATION_THRESHOLD}).
  *
- * <p>Simplified: the PDAF takes one measurement covariance for all the plots of a track; here
+ * <p>Other filters ({@link TrackModel}: the unscented filter, 7 states, spherical measurements)
+ * take the PDA update as a Gaussian mixture collapsed to its moments
+ * ({@link #updateMixture}); an IMM's filters do not take it (refused).
+ *
+ * <p>Simplified: the linear PDAF takes one measurement covariance for all the plots of a track; here
  * the β-weighted mean of their covariances (exact when, as for Cartesian plots of one sensor,
  * they are equal; close for radar plots near one another). A hit's {@link Track#lastSensor()} is
  * the sensor of its most probable plot. P_D and the clutter density λ are fixed and uniform
@@ -51,6 +55,7 @@ public final class JpdaTracker extends PositionTracker {
     private double[] plotBeta = new double[0];
     private double[] zBuffer = new double[0];
     private double[] betaBuffer = new double[0];
+    private int[] plotBuffer = new int[0];
     private final double[] rBar = new double[9];
     // a track counts a hit when β_i0 is at most this: 1 − P_D P_G
     private final double hitMissBeta;
@@ -82,7 +87,41 @@ public final class JpdaTracker extends PositionTracker {
      */
     public JpdaTracker(TrackerSettings settings, MotionModel motion, Ellipsoid ellipsoid, double groundAltitude,
             Listener listener, JpdaAssociator jpda, double initiationThreshold) {
-        super(settings, motion, ellipsoid, groundAltitude, listener);
+        this(settings, TrackModel.of(motion).with(settings.filter(), settings.measurement()), ellipsoid,
+                groundAltitude, listener, jpda, initiationThreshold);
+    }
+
+    /**
+     * A JPDA tracker with any track filters but an IMM's, with the default P_D, clutter density,
+     * cap and initiation threshold.
+     *
+     * @param settings       initiation, confirmation, deletion and gating settings
+     * @param model          the track filters (not an IMM)
+     * @param ellipsoid      Earth shape, for the below-ground test
+     * @param groundAltitude ground height (m); {@code Double.NEGATIVE_INFINITY} turns the test off
+     * @param listener       told of confirmations and drops
+     */
+    public JpdaTracker(TrackerSettings settings, TrackModel model, Ellipsoid ellipsoid, double groundAltitude,
+            Listener listener) {
+        this(settings, model, ellipsoid, groundAltitude, listener, new JpdaAssociator(),
+                DEFAULT_INITIATION_THRESHOLD);
+    }
+
+    /**
+     * @param settings            initiation, confirmation, deletion and gating settings
+     * @param model               the track filters (not an IMM)
+     * @param ellipsoid           Earth shape, for the below-ground test
+     * @param groundAltitude      ground height (m); {@code Double.NEGATIVE_INFINITY} turns the test off
+     * @param listener            told of confirmations and drops
+     * @param jpda                the association probabilities (P_D, λ, cap; owned by this tracker)
+     * @param initiationThreshold a plot starts a track when Σ_i β_ij is below this, in (0, 1]
+     */
+    public JpdaTracker(TrackerSettings settings, TrackModel model, Ellipsoid ellipsoid, double groundAltitude,
+            Listener listener, JpdaAssociator jpda, double initiationThreshold) {
+        super(settings, model, ellipsoid, groundAltitude, listener);
+        if (model.isImm()) {
+            throw new IllegalArgumentException(TrackerSettings.IMM_WITH_JPDA);
+        }
         if (!(initiationThreshold > 0 && initiationThreshold <= 1)) {
             throw new IllegalArgumentException("initiation threshold must be in (0, 1], got " + initiationThreshold);
         }
@@ -115,6 +154,7 @@ public final class JpdaTracker extends PositionTracker {
             if (betaBuffer.length < count) {
                 betaBuffer = new double[Math.max(count, 2 * betaBuffer.length)];
                 zBuffer = new double[3 * betaBuffer.length];
+                plotBuffer = new int[betaBuffer.length];
             }
             java.util.Arrays.fill(rBar, 0.0);
             Track track = tracks.get(i);
@@ -126,6 +166,7 @@ public final class JpdaTracker extends PositionTracker {
                 double b = pairBeta[k];
                 plotBeta[j] += b;
                 betaBuffer[k - from] = b;
+                plotBuffer[k - from] = j;
                 System.arraycopy(zs, 3 * j, zBuffer, 3 * (k - from), 3);
                 for (int e = 0; e < 9; e++) {
                     rBar[e] += b * rs[9 * j + e];
@@ -139,14 +180,18 @@ public final class JpdaTracker extends PositionTracker {
                     best = j;
                 }
             }
-            if (sum > 0) {
-                for (int e = 0; e < 9; e++) {
-                    rBar[e] /= sum;
-                }
+            if (!linear) {
+                updateMixture(track, plotBuffer, betaBuffer, count);
             } else {
-                System.arraycopy(rs, 9 * best, rBar, 0, 9);
+                if (sum > 0) {
+                    for (int e = 0; e < 9; e++) {
+                        rBar[e] /= sum;
+                    }
+                } else {
+                    System.arraycopy(rs, 9 * best, rBar, 0, 9);
+                }
+                track.kalman.updateProbabilistic(zBuffer, betaBuffer, count, h, rBar, 3);
             }
-            track.filter.updateProbabilistic(zBuffer, betaBuffer, count, ConvertedPosition.H, rBar, 3);
             if (missBeta[i] <= hitMissBeta) {
                 detected[i] = true;
                 track.recordPlot(plotSensor[best]);

@@ -101,6 +101,17 @@ public final class SphericalMeasurement implements MeasurementModel {
         }
     }
 
+    /** Whether this is the model of a plot: the same site object, accuracies and radial-speed component. */
+    boolean fits(Plot plot) {
+        if (plot.site() != site || (m == 4) != plot.hasRadialSpeed()) {
+            return false;
+        }
+        return variance[0] == plot.sigmaRange() * plot.sigmaRange()
+                && variance[1] == plot.sigmaAzimuth() * plot.sigmaAzimuth()
+                && variance[2] == plot.sigmaElevation() * plot.sigmaElevation()
+                && (m == 3 || variance[3] == plot.sigmaRadialSpeed() * plot.sigmaRadialSpeed());
+    }
+
     /** The radar's frame. */
     public LocalFrame site() {
         return site;

@@ -79,7 +79,13 @@ public final class Track {
     }
 
     private final int id;
-    final KalmanFilter filter;
+    final StateFilter filter;
+    // the filter's linear Kalman filter on the tracker's fast path, else null
+    final KalmanFilter kalman;
+    private final boolean estimatesDrag;
+    // position-velocity views of a 7-state filter
+    private final double[] state6;
+    private final double[] covariance6;
     private Status status = Status.TENTATIVE;
     private double time;
     private final double startTime;
@@ -100,11 +106,17 @@ public final class Track {
      *               from a dropped track to spare an allocation
      * @param scans  the tracker's log of scan times, whose current scan is the one that starts the track
      */
-    Track(int id, double time, KalmanFilter filter, int[] buffer, ScanTimes scans) {
+    Track(int id, double time, StateFilter filter, KalmanFilter kalman, boolean estimatesDrag, int[] buffer,
+            ScanTimes scans) {
         this.id = id;
         this.time = time;
         this.startTime = time;
         this.filter = filter;
+        this.kalman = kalman;
+        this.estimatesDrag = estimatesDrag;
+        boolean six = filter.dimension() == 6;
+        this.state6 = six ? null : new double[6];
+        this.covariance6 = six ? null : new double[36];
         this.uses = buffer;
         this.scans = scans;
     }
@@ -134,14 +146,69 @@ public final class Track {
         return startTime;
     }
 
-    /** ECEF position (m) and velocity (m/s) estimate (live view). */
+    /**
+     * ECEF position (m) and velocity (m/s) estimate, 6 values: a live view for a 6-state filter;
+     * for a 7-state one a copy refreshed at each call (the seventh state is in {@link #fullState()}).
+     */
     public double[] state() {
+        if (state6 == null) {
+            return filter.state();
+        }
+        System.arraycopy(filter.state(), 0, state6, 0, 6);
+        return state6;
+    }
+
+    /** The 6×6 position-velocity covariance, row-major (a live view or a refreshed copy, as {@link #state()}). */
+    public double[] covariance() {
+        if (covariance6 == null) {
+            return filter.covariance();
+        }
+        double[] p = filter.covariance();
+        int n = filter.dimension();
+        for (int i = 0; i < 6; i++) {
+            System.arraycopy(p, i * n, covariance6, i * 6, 6);
+        }
+        return covariance6;
+    }
+
+    /** The filter's state dimension: 6, or 7 with the inverse ballistic coefficient or the turn rate. */
+    public int stateDimension() {
+        return filter.dimension();
+    }
+
+    /** The filter's whole state (live view; do not modify): position, velocity and any seventh state. */
+    public double[] fullState() {
         return filter.state();
     }
 
-    /** 6×6 covariance, row-major (live view). */
-    public double[] covariance() {
+    /** The filter's whole covariance, {@link #stateDimension()} squared, row-major (live view). */
+    public double[] fullCovariance() {
         return filter.covariance();
+    }
+
+    /**
+     * The estimated ballistic coefficient β = 1/γ (kg/m²) when the motion model estimates the
+     * inverse coefficient γ ({@link BallisticEstimatedDrag}); NaN otherwise, or while γ ≤ 0 (no
+     * drag, or a thrust: nothing a ballistic prediction can use).
+     */
+    public double ballisticCoefficient() {
+        if (!estimatesDrag) {
+            return Double.NaN;
+        }
+        double gamma = filter.state()[6];
+        return gamma > 0 ? 1 / gamma : Double.NaN;
+    }
+
+    /**
+     * The standard deviation of ln β to first order, σ_γ / γ (the same as that of ln γ), for the
+     * log-normal spread of an impact prediction; NaN when {@link #ballisticCoefficient()} is.
+     */
+    public double logBallisticCoefficientSigma() {
+        double beta = ballisticCoefficient();
+        if (Double.isNaN(beta)) {
+            return Double.NaN;
+        }
+        return Math.sqrt(filter.covariance()[48]) * beta;
     }
 
     /**
@@ -182,7 +249,8 @@ public final class Track {
     /** The filter's position uncertainty: √(trace of the 3×3 position covariance / 3) (m). */
     public double positionSigma() {
         double[] p = filter.covariance();
-        return Math.sqrt((p[0] + p[7] + p[14]) / 3);
+        int n = filter.dimension();
+        return Math.sqrt((p[0] + p[n + 1] + p[2 * n + 2]) / 3);
     }
 
     /** Number of provenance entries: plots that updated this track's filter. */

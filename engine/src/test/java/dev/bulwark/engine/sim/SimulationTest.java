@@ -46,10 +46,14 @@ class SimulationTest {
 
     @Test
     void everyTrackerChoiceTracksAndDefends() {
-        // JPDA and the ballistic-drag and constant-velocity models run the whole pipeline: the
+        // JPDA and every motion model (but the IMM with JPDA) run the whole pipeline: the
         // raid is tracked, engaged and mostly intercepted, and every threat ends once
         for (var association : dev.bulwark.engine.track.TrackerSettings.Association.values()) {
             for (var motion : dev.bulwark.engine.track.TrackerSettings.Motion.values()) {
+                if (association == dev.bulwark.engine.track.TrackerSettings.Association.JPDA
+                        && motion == dev.bulwark.engine.track.TrackerSettings.Motion.IMM) {
+                    continue; // refused by TrackerSettings
+                }
                 World base = TinyWorlds.world(5, 6);
                 double q = motion == dev.bulwark.engine.track.TrackerSettings.Motion.GRAVITY ? 400 : 100;
                 var settings = new dev.bulwark.engine.track.TrackerSettings(3, 4, 3, q, 400, 16.27, association,

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The contract of every {@link Associator}, run over each implementation, then the optimality of
+ * The contract of every {@link Associator}, run over each implementation, the contract of the soft
+ * (probabilistic) {@link JpdaAssociator} in its exact and cheap forms, then the optimality of
  * {@link OptimalAssociator} against exhaustive search.
  */
 class AssociatorContractTest {
@@ -27,6 +28,11 @@ class AssociatorContractTest {
 
     /** A random sparse problem: each track gates up to maxPairs distinct plots with d² in [0, γ]. */
     static GatedPairs randomProblem(Random rnd, int tracks, int plots, int maxPairs) {
+        return randomProblem(rnd, tracks, plots, maxPairs, false);
+    }
+
+    /** As above; with withDet, each pair also has a √|S| (m³) between 5·10⁴ and 1.5·10⁵, as JPDA needs. */
+    static GatedPairs randomProblem(Random rnd, int tracks, int plots, int maxPairs, boolean withDet) {
         GatedPairs g = new GatedPairs();
         g.clear(tracks, plots, GATE);
         for (int t = 0; t < tracks; t++) {
@@ -35,7 +41,12 @@ class AssociatorContractTest {
             while (used.size() < pairs) {
                 int p = rnd.nextInt(plots);
                 if (used.add(p)) {
-                    g.add(t, p, GATE * rnd.nextDouble());
+                    double d2 = GATE * rnd.nextDouble();
+                    if (withDet) {
+                        g.add(t, p, d2, 1e5 * (0.5 + rnd.nextDouble()));
+                    } else {
+                        g.add(t, p, d2);
+                    }
                 }
             }
         }
@@ -150,6 +161,57 @@ class AssociatorContractTest {
         int[] out = {7, 7, 7, 7};
         make.get().associate(g, out);
         assertThat(out).containsExactly(-1, -1, -1, -1);
+    }
+
+    /**
+     * The soft associators (JPDA, which is not an {@link Associator}: it gives probabilities, not
+     * one plot per track): exact enumeration, and Fitzgerald's cheap JPDA forced by a cap of one
+     * joint event.
+     */
+    static Stream<Named<Supplier<JpdaAssociator>>> softAssociators() {
+        return Stream.of(Named.of("jpda exact", JpdaAssociator::new),
+                Named.of("jpda cheap", () -> new JpdaAssociator(0.9, 1e-12, 1)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("softAssociators")
+    void everySoftAssociationIsAProbabilityOverTheGateAndRepeatable(Supplier<JpdaAssociator> make) {
+        JpdaAssociator a = make.get();
+        boolean exact = a.maxHypotheses() > 1;
+        Random rnd = new Random(43);
+        for (int trial = 0; trial < 300; trial++) {
+            int tracks = rnd.nextInt(20);
+            int plots = rnd.nextInt(20);
+            GatedPairs g = randomProblem(rnd, tracks, plots, 4, true);
+            double[] beta = new double[g.size()];
+            double[] miss = new double[tracks];
+            a.associate(g, beta, miss);
+            double[] plotSum = new double[plots];
+            for (int t = 0; t < tracks; t++) {
+                double sum = miss[t];
+                assertThat(miss[t]).isBetween(0.0, 1.0);
+                for (int k = g.start(t); k < g.start(t + 1); k++) {
+                    assertThat(beta[k]).isBetween(0.0, 1.0);
+                    sum += beta[k];
+                    plotSum[g.plot(k)] += beta[k];
+                }
+                assertThat(sum).as("track %d: β₀ + Σ β", t).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+                if (g.start(t) == g.start(t + 1)) {
+                    assertThat(miss[t]).as("an empty gate").isEqualTo(1.0);
+                }
+            }
+            if (exact) {
+                // one plot comes from at most one track in every joint event
+                for (int p = 0; p < plots; p++) {
+                    assertThat(plotSum[p]).as("plot %d: Σ_i β", p).isLessThanOrEqualTo(1 + 1e-9);
+                }
+            }
+            double[] again = new double[g.size()];
+            double[] missAgain = new double[tracks];
+            a.associate(g, again, missAgain);
+            assertThat(again).containsExactly(beta);
+            assertThat(missAgain).containsExactly(miss);
+        }
     }
 
     @Test
