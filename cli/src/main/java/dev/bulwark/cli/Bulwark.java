@@ -22,7 +22,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code bulwark} command (main class of {@code bulwark.jar}). Subcommands: {@code run},
- * {@code montecarlo}, {@code compare}, {@code sweep}, {@code wta}, {@code track}.
+ * {@code montecarlo}, {@code compare}, {@code sweep}, {@code wta}, {@code track}, {@code coalition}.
  *
  * <p>{@link #execute} runs a command line in-process and returns its exit status: 0 done,
  * 1 I/O or internal error, 2 bad command line, scenario or output directory. An unexpected
@@ -101,6 +101,7 @@ public final class Bulwark implements Callable<Integer> {
         cli.addSubcommand(new SweepCommand(env));
         cli.addSubcommand(new WtaCommand());
         cli.addSubcommand(new TrackCommand());
+        cli.addSubcommand(new CoalitionCommand(env));
         cli.setOut(outWriter);
         cli.setErr(errWriter);
         cli.setParameterExceptionHandler(Bulwark::badCommandLine);

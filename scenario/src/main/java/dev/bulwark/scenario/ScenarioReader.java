@@ -54,7 +54,7 @@ final class ScenarioReader {
 
     static final List<String> TOP = List.of("bulwark", "name", "description", "seed", "duration_s", "origin",
             "threat_types", "defended_areas", "radars", "batteries", "lasers", "guns", "doctrine", "tracker", "raids",
-            "sweep");
+            "sweep", "nations", "links", "sharing");
     static final List<String> LASER = List.of("name", "position", "max_range_km", "min_altitude_km",
             "reference_dwell_s", "reference_range_km", "extinction_per_km", "slew_s", "cost_per_shot_usd",
             "probability_of_kill", "planning_hardness", "max_target_speed_mps");
@@ -173,6 +173,7 @@ final class ScenarioReader {
         List<RaidSpec> raids = raids(top, types, areas, duration);
         SweepReader sweepReader = new SweepReader(src);
         Sweep sweep = sweepReader.read(top, batteries, lasers, raids);
+        dev.bulwark.engine.sim.Coalition coalition = new CoalitionReader(src, ground).read(top);
 
         if (!problems.isEmpty()) {
             throw failure();
@@ -184,7 +185,8 @@ final class ScenarioReader {
         if (!problems.isEmpty()) {
             throw failure();
         }
-        return new LoadedScenario(file, world, description, sweep);
+        return new LoadedScenario(file, world, description, sweep,
+                coalition == null ? dev.bulwark.engine.sim.Coalition.single(world) : coalition);
     }
 
     /** All problems, ordered by file (the scenario first) and position. */

@@ -14,7 +14,6 @@ import dev.bulwark.engine.effector.LaserPlan;
 import dev.bulwark.engine.effector.LaserSpec;
 import dev.bulwark.engine.effector.Resupply;
 import dev.bulwark.engine.flight.BallisticPropagator;
-import dev.bulwark.engine.flight.FlightPath;
 import dev.bulwark.engine.flight.StandardAtmosphere;
 import dev.bulwark.engine.flight.interceptor.InterceptResult;
 import dev.bulwark.engine.flight.interceptor.InterceptorFlight;
@@ -23,7 +22,6 @@ import dev.bulwark.engine.flight.interceptor.TargetMotion;
 import dev.bulwark.engine.geo.Ellipsoid;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import dev.bulwark.engine.geo.LocalFrame;
-import dev.bulwark.engine.geo.PlanarRegions;
 import dev.bulwark.engine.metrics.Gospa;
 import dev.bulwark.engine.metrics.RunSummary;
 import dev.bulwark.engine.metrics.SetDistance;
@@ -43,7 +41,6 @@ import dev.bulwark.engine.track.TrackerSettings;
 import dev.bulwark.engine.track.Track;
 import dev.bulwark.engine.track.Tracker;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,43 +217,7 @@ public final class Simulation {
     // ---------------------------------------------------------------- truth
 
     private void buildRaids() {
-        ThreatFlights flights = new ThreatFlights(world.earth(), TRUTH_STEP_S, MAX_FLIGHT_S, ground);
-        LocalFrame plane = areas.regions().frame();
-        record Shot(double time, int raid, int index, GeodeticPoint launch, GeodeticPoint aim, FlightPath path) {
-        }
-        List<Shot> shots = new ArrayList<>();
-        for (int r = 0; r < world.raids().size(); r++) {
-            RaidSpec raid = world.raids().get(r);
-            PlanarRegions regions = new PlanarRegions(ellipsoid, plane, List.of(raid.launchArea(), raid.aimArea()));
-            RandomStream where = streams.stream("raid/" + raid.name(), "launch-point");
-            RandomStream target = streams.stream("raid/" + raid.name(), "aim-point");
-            RandomStream scatter = streams.stream("raid/" + raid.name(), "dispersion");
-            ThreatFlights.Launcher launcher = flights.prepare(raid, centre(regions, 0), centre(regions, 1));
-            double[] xy = new double[3];
-            for (int i = 0; i < raid.count(); i++) {
-                double t = raid.launchTime(i);
-                if (t > world.durationS()) {
-                    break;
-                }
-                regions.sampleUniform(0, where::nextDouble, xy);
-                GeodeticPoint launch = regions.unproject(xy[0], xy[1]).withAltitude(ground);
-                regions.sampleUniform(1, target::nextDouble, xy);
-                GeodeticPoint aim = launcher.disperse(launch, regions.unproject(xy[0], xy[1]).withAltitude(ground),
-                        scatter);
-                shots.add(new Shot(t, r, i, launch, aim, launcher.fly(t, launch, aim)));
-            }
-        }
-        shots.sort(Comparator.comparingDouble(Shot::time).thenComparingInt(Shot::raid).thenComparingInt(Shot::index));
-        int id = 1;
-        for (Shot s : shots) {
-            int bound = areas.locate(s.path().impactPoint());
-            threats.add(new ThreatTruth(id++, world.raids().get(s.raid()), s.launch(), s.aim(), s.path(), bound));
-        }
-    }
-
-    private static GeodeticPoint centre(PlanarRegions regions, int i) {
-        double[] xy = regions.interiorPoint(i);
-        return regions.unproject(xy[0], xy[1]);
+        threats.addAll(RaidTruths.fly(world, streams, areas));
     }
 
     private void launch(ThreatTruth t) {
