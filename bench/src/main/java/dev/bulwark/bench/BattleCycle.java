@@ -26,12 +26,9 @@ import dev.bulwark.engine.threat.CoursePredictor;
 import dev.bulwark.engine.threat.DefendedAreas;
 import dev.bulwark.engine.threat.ImpactPredictor;
 import dev.bulwark.engine.threat.ThreatEvaluator;
-import dev.bulwark.engine.track.BallisticDrag;
-import dev.bulwark.engine.track.ConstantVelocity;
 import dev.bulwark.engine.track.GnnTracker;
-import dev.bulwark.engine.track.GravityConstantVelocity;
-import dev.bulwark.engine.track.MotionModel;
 import dev.bulwark.engine.track.Track;
+import dev.bulwark.engine.track.TrackModel;
 import dev.bulwark.engine.track.Tracker;
 import dev.bulwark.engine.track.TrackerSettings;
 import dev.bulwark.scenario.ScenarioLoader;
@@ -176,14 +173,9 @@ public final class BattleCycle {
             radars.add(new Radar(world.radars().get(i), i, ellipsoid, seed * 31 + i, new RandomStream(seed * 17 + i)));
         }
         TrackerSettings ts = world.tracker();
-        MotionModel motion = switch (ts.motion()) {
-            case GRAVITY -> new GravityConstantVelocity(ts.processNoise(), world.earth().mu(), world.earth().j2(),
-                    ellipsoid.equatorialRadius(), world.earth().rotationRate());
-            case BALLISTIC_DRAG -> new BallisticDrag(ts.processNoise(), world.earth().mu(), world.earth().j2(),
-                    ellipsoid, world.earth().rotationRate(), world.doctrine().assumedBallisticCoefficientKgM2(),
-                    DRAG_UNCERTAINTY, StandardAtmosphere::density);
-            case CONSTANT_VELOCITY -> new ConstantVelocity(ts.processNoise());
-        };
+        TrackModel motion = TrackModel.of(ts, world.earth().mu(), world.earth().j2(), ellipsoid,
+                world.earth().rotationRate(), world.doctrine().assumedBallisticCoefficientKgM2(), DRAG_UNCERTAINTY,
+                StandardAtmosphere::density);
         ThreatEvaluator[] evaluatorHolder = new ThreatEvaluator[1];
         Tracker tracker = new GnnTracker(ts, motion, ellipsoid, ground, new Tracker.Listener() {
             @Override
