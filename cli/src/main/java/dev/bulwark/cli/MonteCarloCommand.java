@@ -45,9 +45,6 @@ final class MonteCarloCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (YAML).")
     private Path file;
 
-
-
-
     @Option(names = "--out", paramLabel = "DIR",
             description = {"Write " + MonteCarloWriter.REPLICATIONS_FILE + ", " + MonteCarloWriter.ESTIMATES_FILE
                 + " and " + MonteCarloReport.FILE + " into DIR, which appears only when every replication is done."})

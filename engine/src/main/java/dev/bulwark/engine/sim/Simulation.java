@@ -547,14 +547,7 @@ public final class Simulation {
                     outcome = kill ? "kill" : "miss";
                 }
             }
-            if (kill) {
-                truth.killed = true;
-                truth.end = t;
-                airborne.remove(truth);
-            }
-            EngagementState e = engagements.getOrDefault(trackId, EngagementState.NONE);
-            engagements.put(trackId, new EngagementState(Math.max(0, e.inFlight() - 1), e.fired(),
-                    e.destroyed() || kill));
+            settle(t, trackId, truth, kill);
             bus.publish(new SimEvent.LaserOutcome(t, name, truth == null ? 0 : truth.id, kill, fraction, outcome));
         });
     }
@@ -599,16 +592,23 @@ public final class Simulation {
                 kill = killDraw.nextDouble() < pk;
                 outcome = kill ? "kill" : "miss";
             }
-            if (kill) {
-                truth.killed = true;
-                truth.end = t;
-                airborne.remove(truth);
-            }
-            EngagementState e = engagements.getOrDefault(trackId, EngagementState.NONE);
-            engagements.put(trackId, new EngagementState(Math.max(0, e.inFlight() - 1), e.fired(),
-                    e.destroyed() || kill));
+            settle(t, trackId, truth, kill);
             bus.publish(new SimEvent.GunOutcome(t, name, truth == null ? 0 : truth.id, kill, range, pk, outcome));
         });
+    }
+
+    /**
+     * A laser dwell or gun burst at a track ended at time t: a kill ends the true threat's flight,
+     * and the track has one engagement fewer under way (and is destroyed if killed).
+     */
+    private void settle(double t, int trackId, ThreatTruth truth, boolean kill) {
+        if (kill) {
+            truth.killed = true;
+            truth.end = t;
+            airborne.remove(truth);
+        }
+        EngagementState e = engagements.getOrDefault(trackId, EngagementState.NONE);
+        engagements.put(trackId, new EngagementState(Math.max(0, e.inFlight() - 1), e.fired(), e.destroyed() || kill));
     }
 
     /** Publishes threat evaluation's view of a track ({@link SimEvent.Assessed}). */
