@@ -76,22 +76,28 @@ class NonlinearConsistencyTest {
                 Ellipsoid.WGS84, EARTH.rotationRate(), StandardAtmosphere::density);
         double[] x0 = append(enuState(-8_000, 2_000, 2_000, 450, 50, 450), 1 / 2_000.0);
         double[] p0 = diag(400, 400, 400, 400, 400, 400, Math.pow(0.2 / 2_000.0, 2));
-        // β = 2,000 kg/m² known to 20%, climbing from 2 to ~12 km. Measured on this seed: UKF NEES 7.227
-        // (50 of 55 steps inside), NIS 3.009 (48 of 55); EKF NEES 7.600 (33 of 55), NIS 3.016 (48 of 55).
-        // The EKF is 9% optimistic throughout (step NEES 6.8 to 8.1): it drops the second-order term of
-        // the drag, bilinear in the velocity and γ errors, which the sigma points keep. The NIS per-step
-        // rule misses by two steps for both (87% of the steps inside, not 90%). So: the grand means are
-        // held to 5% (the UKF's NEES and both NIS), and the EKF's NEES to its measured 9%, as a
-        // regression bound on a known optimism, not as a claim of consistency.
+        // β = 2,000 kg/m² known to 20%, climbing from 2 to ~12 km. Measured on this seed: EKF NEES 7.267
+        // (50 of 55 steps inside), NIS 3.009 (48 of 55); UKF NEES 7.227 (50 of 55), NIS 3.009 (48 of 55).
+        // The EKF was 9% optimistic (NEES 7.600, 33 of 55) while its transition matrix was the expansion
+        // I + A dt + A² dt²/2 frozen at the start of the step; not the bilinear drag term: a finite-difference
+        // F of the Runge–Kutta flight gave 7.267, and so does the variational F now in BallisticDynamics.
+        // With 1,000 runs (bounds 7 ± 0.23, 3 ± 0.15) the finite-difference EKF gives NEES 7.051 (52 of 55
+        // inside) and NIS 2.991, and the NEES is flat in time: the 100-run NEES rising to 8.0 at the end is
+        // this seed's sampling. The NIS per-step rule still misses by two steps for both filters (48 of 55,
+        // 87% not 90%), also with 1,000 runs (7 of 55 outside there too): the step-average NIS spreads ~15%
+        // more than chi-square(300)/100 says, cause not found (not the Jacobian: EKF and UKF agree to 0.01).
+        // So: both NEES held to the full rule (grand mean within 5%, 50 of 55 inside), both NIS grand means
+        // to 5%; the NIS per-step count to its measured 48 as a regression bound, not a claim.
         Result e = run("estimated-beta EKF", drag, drag, () -> new ExtendedKalmanFilter(7, 3), RAE, x0, p0, 60);
         Result u = run("estimated-beta UKF", drag, drag, () -> new UnscentedKalmanFilter(7, 3), RAE, x0, p0, 60);
         System.out.println(e.summary());
         System.out.println(u.summary());
-        assertThat(u.grandMean(u.nees())).as(u.summary()).isBetween(7 * 0.95, 7 * 1.05);
-        assertThat(u.inside(u.nees(), 7)).as(u.summary()).isGreaterThanOrEqualTo(50);
-        assertThat(u.grandMean(u.nis())).as(u.summary()).isBetween(3 * 0.95, 3 * 1.05);
-        assertThat(e.grandMean(e.nis())).as(e.summary()).isBetween(3 * 0.95, 3 * 1.05);
-        assertThat(e.grandMean(e.nees())).as(e.summary()).isBetween(7 * 0.95, 7 * 1.10);
+        for (Result r : List.of(e, u)) {
+            assertThat(r.grandMean(r.nees())).as(r.summary()).isBetween(7 * 0.95, 7 * 1.05);
+            assertThat(r.inside(r.nees(), 7)).as(r.summary()).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * r.settled()));
+            assertThat(r.grandMean(r.nis())).as(r.summary()).isBetween(3 * 0.95, 3 * 1.05);
+            assertThat(r.inside(r.nis(), 3)).as(r.summary()).isGreaterThanOrEqualTo(48);
+        }
     }
 
     @Test
