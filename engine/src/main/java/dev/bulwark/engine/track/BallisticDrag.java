@@ -14,9 +14,9 @@ import java.util.function.DoubleUnaryOperator;
  * flight models) and an assumed ballistic coefficient β = m/(C_D A).
  *
  * <p>Prediction: the state is flown by the classical fourth-order Runge–Kutta method in steps
- * of at most {@link #MAX_SUBSTEP_S}; the transition matrix is F ≈ I + A dt + A² dt²/2 with A the
- * Jacobian of the dynamics at the start of the step (gravity gradient, centrifugal and Coriolis
- * terms, the drag's dependence on the velocity and, through ρ, on the height), and the known
+ * of at most {@link #MAX_SUBSTEP_S}; the transition matrix F integrates the variational
+ * equation Φ' = A Φ along the same substeps, A the Jacobian of the dynamics along the flown path
+ * (gravity gradient, centrifugal and Coriolis terms, the drag's dependence on the velocity and, through ρ, on the height), and the known
  * input b = f(x) − F x, so that the filter's F x + b is the flown state exactly (the usual EKF
  * prediction; Bar-Shalom, Li &amp; Kirubarajan, <i>Estimation with Applications to Tracking and
  * Navigation</i>, 2001, §10.3).

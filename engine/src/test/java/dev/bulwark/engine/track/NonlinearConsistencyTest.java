@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Monte Carlo consistency (NEES and NIS over 100 runs, Bar-Shalom, Li &amp; Kirubarajan 2001,
  * §5.4.2) of the extended and unscented filters with the radar's {@link SphericalMeasurement},
- * for each motion model, and of the IMM on a target that turns. The acceptance rules are those
+ * for each motion model, and of the IMM on a target that turns (hard switches of the turn rate,
+ * and a truth drawn from the IMM's own jump Markov model). The acceptance rules are those
  * of {@link FilterConsistencyTest}: at least 90% of the steps after settling with the run-average
  * NEES (n degrees of freedom) and NIS (m) inside the two-sided 95% interval of
  * chi-square(dof·100)/100, and the grand means within 5% of n and m.
@@ -76,22 +77,32 @@ class NonlinearConsistencyTest {
                 Ellipsoid.WGS84, EARTH.rotationRate(), StandardAtmosphere::density);
         double[] x0 = append(enuState(-8_000, 2_000, 2_000, 450, 50, 450), 1 / 2_000.0);
         double[] p0 = diag(400, 400, 400, 400, 400, 400, Math.pow(0.2 / 2_000.0, 2));
-        // β = 2,000 kg/m² known to 20%, climbing from 2 to ~12 km. Measured on this seed: UKF NEES 7.227
-        // (50 of 55 steps inside), NIS 3.009 (48 of 55); EKF NEES 7.600 (33 of 55), NIS 3.016 (48 of 55).
-        // The EKF is 9% optimistic throughout (step NEES 6.8 to 8.1): it drops the second-order term of
-        // the drag, bilinear in the velocity and γ errors, which the sigma points keep. The NIS per-step
-        // rule misses by two steps for both (87% of the steps inside, not 90%). So: the grand means are
-        // held to 5% (the UKF's NEES and both NIS), and the EKF's NEES to its measured 9%, as a
-        // regression bound on a known optimism, not as a claim of consistency.
+        // β = 2,000 kg/m² known to 20%, climbing from 2 to ~12 km. Measured on this seed: EKF NEES 7.267
+        // (50 of 55 steps inside), NIS 3.009 (48 of 55); UKF NEES 7.227 (50 of 55), NIS 3.009 (48 of 55).
+        // The EKF was 9% optimistic (NEES 7.600, 33 of 55) while its transition matrix was the expansion
+        // I + A dt + A² dt²/2 frozen at the start of the step; not the bilinear drag term: a finite-difference
+        // F of the Runge–Kutta flight gave 7.267, and so does the variational F now in BallisticDynamics.
+        // With 1,000 runs (bounds 7 ± 0.23, 3 ± 0.15) the finite-difference EKF gives NEES 7.051 (52 of 55
+        // inside) and NIS 2.991, and the NEES is flat in time: the 100-run NEES rising to 8.0 at the end is
+        // this seed's sampling. The NIS per-step rule still misses by two steps for both filters (48 of 55,
+        // 87% not 90%), also with 1,000 runs (7 of 55 outside there too). Probed at 1,000 runs (UKF): the
+        // per-run NIS has mean 2.991 and variance 5.88 (chi-square(3): 6) and no correlation from one step
+        // to the next (-0.004), but the variance of the step averages is 1.5 times chi-square(3000)/1000's
+        // (6.9 with β assumed); the step averages of odd and even runs correlate 0.19 (0.21 with β assumed;
+        // ±0.13 by chance over 55 steps), so a small step-dependent bias, at most ~0.05 (2%), cannot be told
+        // from chance. Not the Jacobian: EKF and UKF agree to 0.01; not γ's noise: q_γ = 0 changes nothing.
+        // So: both NEES held to the full rule (grand mean within 5%, 50 of 55 inside), both NIS grand means
+        // to 5%; the NIS per-step count to its measured 48 as a regression bound, not a claim.
         Result e = run("estimated-beta EKF", drag, drag, () -> new ExtendedKalmanFilter(7, 3), RAE, x0, p0, 60);
         Result u = run("estimated-beta UKF", drag, drag, () -> new UnscentedKalmanFilter(7, 3), RAE, x0, p0, 60);
         System.out.println(e.summary());
         System.out.println(u.summary());
-        assertThat(u.grandMean(u.nees())).as(u.summary()).isBetween(7 * 0.95, 7 * 1.05);
-        assertThat(u.inside(u.nees(), 7)).as(u.summary()).isGreaterThanOrEqualTo(50);
-        assertThat(u.grandMean(u.nis())).as(u.summary()).isBetween(3 * 0.95, 3 * 1.05);
-        assertThat(e.grandMean(e.nis())).as(e.summary()).isBetween(3 * 0.95, 3 * 1.05);
-        assertThat(e.grandMean(e.nees())).as(e.summary()).isBetween(7 * 0.95, 7 * 1.10);
+        for (Result r : List.of(e, u)) {
+            assertThat(r.grandMean(r.nees())).as(r.summary()).isBetween(7 * 0.95, 7 * 1.05);
+            assertThat(r.inside(r.nees(), 7)).as(r.summary()).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * r.settled()));
+            assertThat(r.grandMean(r.nis())).as(r.summary()).isBetween(3 * 0.95, 3 * 1.05);
+            assertThat(r.inside(r.nis(), 3)).as(r.summary()).isGreaterThanOrEqualTo(48);
+        }
     }
 
     @Test
@@ -114,7 +125,8 @@ class NonlinearConsistencyTest {
         // kept at ~25% in straight flight by the switching matrix, spreads ω and the velocity. So we
         // assert what does hold: the NIS grand mean within 5% of 3; no optimism once settled (every
         // step more than 10 scans after a switch has NEES below the upper 95% bound); the mode
-        // probability follows the turn.
+        // probability follows the turn. With a truth that switches as the IMM assumes (the next test) the
+        // NEES grand mean is 6.955.
         Result r = runImm(true);
         System.out.println(r.summary());
         assertThat(r.grandMean(r.nis())).as(r.summary()).isBetween(3 * 0.95, 3 * 1.05);
@@ -125,6 +137,25 @@ class NonlinearConsistencyTest {
                 assertThat(r.nees()[k]).as("NEES at step %d of %s", k + 1, r.summary()).isLessThan(upper);
             }
         }
+    }
+
+    @Test
+    void interactingMultipleModelOnATargetThatSwitchesAsItAssumes() {
+        // The IMM's own generative model as the truth (see runImmMarkov): what is tested is the IMM's
+        // approximation of the mode-conditioned mixture by one Gaussian per mode, not unmodelled jumps.
+        // Measured on this seed: NEES 6.955 (61 of 75 steps inside), NIS 2.958 (73 of 75 inside). Against
+        // the hard-switch target below (NEES 8.907, 8 of 75) the NEES grand mean is now within 1% of 7, and
+        // the NIS meets the full rule. The NEES per-step rule (68 of 75) is missed: the step average wanders
+        // (5.98 to 7.87) because the per-run NEES is not chi-square(7): its variance is 24.4 against 14
+        // (the error of a moment-matched mixture has heavier tails than a Gaussian's), so the band of
+        // chi-square(700)/100 is too narrow for it. So: the grand means and the NIS per-step count are held
+        // to the full rule, the NEES per-step count to its measured 61 as a regression bound, not a claim.
+        Result r = runImmMarkov();
+        System.out.println(r.summary());
+        assertThat(r.grandMean(r.nees())).as(r.summary()).isBetween(7 * 0.95, 7 * 1.05);
+        assertThat(r.grandMean(r.nis())).as(r.summary()).isBetween(3 * 0.95, 3 * 1.05);
+        assertThat(r.inside(r.nis(), 3)).as(r.summary()).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * r.settled()));
+        assertThat(r.inside(r.nees(), 7)).as(r.summary()).isGreaterThanOrEqualTo(61);
     }
 
     // ------------------------------------------------------------------ the harness
@@ -302,6 +333,63 @@ class NonlinearConsistencyTest {
         assertThat(mu[15]).as("P(turn) straight").isLessThan(0.35);
         assertThat(mu[75]).as("P(turn) straight again").isLessThan(0.35);
         return new Result("IMM CV+CT EKF", 7, 3, nees, nis);
+    }
+
+    /**
+     * The IMM of {@link #runImm} on a truth drawn from the IMM's own assumptions (a jump Markov
+     * system): the mode starts from the initial probabilities (0.5, 0.5) and switches each second
+     * with the IMM's matrix (0.05); each step the truth flies the current mode's model
+     * ({@link ZeroTurnRate}: straight, ω' drawn with σ_ω = 10⁻⁴ rad/s; {@link CoordinatedTurn}: the
+     * turn at the current ω, ω a random walk with q_ω = 10⁻⁴ rad²/s³) and adds a draw of that mode's
+     * own Q from its {@link MotionModel#transition}. So the turn rate wanders (σ 0.01 rad/s per
+     * second) while turning and is reset to ~0 in straight flight, rather than the hard 0.06 rad/s
+     * steps of {@link #runImm}.
+     */
+    static Result runImmMarkov() {
+        int steps = 80;
+        double[] x0 = append(enuState(15_000, 10_000, 1_000, -180, 80, 0), 0);
+        double[] p0 = diag(400, 400, 400, 100, 100, 100, 0.02 * 0.02);
+        double[] switching = {0.95, 0.05, 0.05, 0.95};
+        List<MotionModel> truthModels = List.of(new ZeroTurnRate(new ConstantVelocity(0.5), 1e-4),
+                new CoordinatedTurn(0.5, 1e-4));
+        double[] nees = new double[steps];
+        double[] nis = new double[steps];
+        double[] x = new double[7];
+        double[] next = new double[7];
+        double[] f = new double[49];
+        double[] b = new double[7];
+        double[] q = new double[49];
+        double[] l = new double[49];
+        double[] l0 = new double[49];
+        double[] z = new double[3];
+        Filters.cholesky(p0, 7, l0);
+        for (int run = 0; run < RUNS; run++) {
+            RandomStream rnd = new RandomStream(0x1AB * 1_000L + run);
+            draw(rnd, x0, l0, 7, x);
+            int mode = rnd.nextDouble() < 0.5 ? 0 : 1;
+            ImmFilter imm = new ImmFilter(List.of(new ExtendedKalmanFilter(7, 3), new ExtendedKalmanFilter(7, 3)),
+                    List.of(new ZeroTurnRate(new ConstantVelocity(0.5), 1e-4), new CoordinatedTurn(0.5, 1e-4)),
+                    switching, new double[] {0.5, 0.5}, 3);
+            imm.initialise(x0, p0);
+            for (int k = 0; k < steps; k++) {
+                if (rnd.nextDouble() < switching[mode * 2 + 1 - mode]) {
+                    mode = 1 - mode;
+                }
+                MotionModel truth = truthModels.get(mode);
+                truth.transition(x, 1.0, f, b, q);
+                assertThat(Filters.cholesky(q, 7, l)).as("truth Q positive definite").isTrue();
+                truth.propagate(x, 1.0, next);
+                draw(rnd, next, l, 7, x);
+                RAE.measure(x, 7, z);
+                z[0] += 15 * rnd.nextGaussian();
+                z[1] += 0.002 * rnd.nextGaussian();
+                z[2] += 0.002 * rnd.nextGaussian();
+                imm.predict(null, 1.0);
+                nis[k] += imm.update(RAE, z) / RUNS;
+                nees[k] += nees(imm, x) / RUNS;
+            }
+        }
+        return new Result("IMM CV+CT EKF, Markov truth", 7, 3, nees, nis);
     }
 
     /** out = mean + L w, w standard normal. */
