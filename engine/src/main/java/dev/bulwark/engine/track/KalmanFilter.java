@@ -17,6 +17,8 @@ public final class KalmanFilter {
 
     private final int n;
     private final int m;
+    /** Tests only: take the general loops even where a written-out special case applies. */
+    boolean generalOnly;
     private final double[] x;
     private final double[] p;
     // work arrays, no state kept between calls (so filters of one owner may share them)
@@ -121,7 +123,7 @@ public final class KalmanFilter {
      * @param q process noise covariance (n×n)
      */
     public void predict(double[] f, double[] b, double[] q) {
-        if (n == 6 && constantVelocity(f)) {
+        if (n == 6 && !generalOnly && constantVelocity(f)) {
             predictConstantVelocity(f[3], b, q);
             return;
         }
@@ -445,6 +447,10 @@ public final class KalmanFilter {
 
     // P = (I − KH) P (I − KH)ᵀ + K R Kᵀ with the gain in k
     private void joseph(double[] h, double[] r, int md) {
+        if (n == 6 && md == 3 && !generalOnly && isPositionSelector(h)) {
+            josephPosition(r);
+            return;
+        }
         // I − K H
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -490,6 +496,76 @@ public final class KalmanFilter {
                 double v = acc + krk;
                 p[i * n + j] = v;
                 p[j * n + i] = v;
+            }
+        }
+    }
+
+    /** Whether a 3×6 H is [I₃ 0₃]: a position measurement of a position-velocity state. */
+    private static boolean isPositionSelector(double[] h) {
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 6; j++) {
+                if (h[i * 6 + j] != (i == j ? 1 : 0)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #joseph} for H = [I₃ 0₃] on 6 states, written out: I − KH is I − K in its first three
+     * columns and the identity in the others, and the products run over the same non-zero terms in
+     * the same order as the general loops (a factor 1 is exact, a zero term is skipped as there),
+     * so the result is the same to the bit, without building and following the index of I − KH.
+     */
+    private void josephPosition(double[] r) {
+        for (int i = 0; i < 6; i++) {
+            for (int c = 0; c < 3; c++) {
+                ikh[i * 6 + c] = (i == c ? 1 : 0) - k[i * 3 + c];
+            }
+        }
+        // nn = (I − KH) P
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                double acc = 0;
+                for (int c = 0; c < 3; c++) {
+                    double a = ikh[i * 6 + c];
+                    if (a != 0) {
+                        acc += a * p[c * 6 + j];
+                    }
+                }
+                if (i >= 3) {
+                    acc += p[i * 6 + j];
+                }
+                nn[i * 6 + j] = acc;
+            }
+        }
+        // P = nn (I − KH)ᵀ + K R Kᵀ
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j <= i; j++) {
+                double acc = 0;
+                for (int c = 0; c < 3; c++) {
+                    double a = ikh[j * 6 + c];
+                    if (a != 0) {
+                        acc += nn[i * 6 + c] * a;
+                    }
+                }
+                if (j >= 3) {
+                    acc += nn[i * 6 + j];
+                }
+                double krk = 0;
+                for (int a = 0; a < 3; a++) {
+                    double ka = k[i * 3 + a];
+                    if (ka == 0) {
+                        continue;
+                    }
+                    for (int b = 0; b < 3; b++) {
+                        krk += ka * r[a * 3 + b] * k[j * 3 + b];
+                    }
+                }
+                double v = acc + krk;
+                p[i * 6 + j] = v;
+                p[j * 6 + i] = v;
             }
         }
     }

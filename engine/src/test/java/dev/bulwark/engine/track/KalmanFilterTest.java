@@ -142,6 +142,45 @@ class KalmanFilterTest {
     }
 
     @Test
+    void theWrittenOutSpecialCasesGiveTheGeneralLoopsResultsToTheBit() {
+        // constant-velocity predictions and position updates (H = [I 0]) through the written-out
+        // paths, against the same steps forced through the general sparse loops
+        for (int c = 0; c < 20; c++) {
+            RandomStream rnd = new RandomStream(47_000 + c);
+            double[] x0 = gaussian(rnd, 6, 1_000);
+            double[] p0 = rowMajor(spd(rnd, 6, 100));
+            KalmanFilter fast = new KalmanFilter(6, 3);
+            KalmanFilter general = new KalmanFilter(6, 3);
+            general.generalOnly = true;
+            fast.initialise(x0, p0);
+            general.initialise(x0, p0);
+            double[] h = new double[18];
+            for (int i = 0; i < 3; i++) {
+                h[i * 6 + i] = 1;
+            }
+            for (int step = 0; step < 30; step++) {
+                double dt = 0.1 + 2 * rnd.nextDouble();
+                double[] f = new double[36];
+                for (int i = 0; i < 6; i++) {
+                    f[i * 6 + i] = 1;
+                }
+                for (int i = 0; i < 3; i++) {
+                    f[i * 6 + i + 3] = dt;
+                }
+                double[] q = rowMajor(spd(rnd, 6, 1));
+                double[] b = step % 3 == 0 ? null : gaussian(rnd, 6, 2);
+                fast.predict(f, b, q);
+                general.predict(f, b, q);
+                double[] z = gaussian(rnd, 3, 1_000);
+                double[] r = rowMajor(spd(rnd, 3, 20));
+                assertThat(fast.update(z, h, r, 3)).isEqualTo(general.update(z, h, r, 3));
+                assertThat(fast.state()).as("case %d step %d", c, step).containsExactly(general.state());
+                assertThat(fast.covariance()).as("case %d step %d", c, step).containsExactly(general.covariance());
+            }
+        }
+    }
+
+    @Test
     void aNullInputIsNoInput() {
         RandomStream rnd = new RandomStream(5);
         double[] x0 = gaussian(rnd, 6, 10);
