@@ -466,8 +466,11 @@ public final class Simulation {
             if (!(logBetaSigma < ImpactPredictor.LOG_BETA_SIGMA)) {
                 beta = Double.NaN;
             }
-            Assessment a = evaluator.assess(track.id(), track.time(), track.state(), track.covariance(), beta,
-                    logBetaSigma);
+            // its prediction then flies the joint 7-D state (γ correlated with position and velocity)
+            Assessment a = !Double.isNaN(beta) && track.stateDimension() == 7
+                    ? evaluator.assessEstimatedDrag(track.id(), track.time(), track.state(), track.covariance(),
+                            track.fullState(), track.fullCovariance())
+                    : evaluator.assess(track.id(), track.time(), track.state(), track.covariance(), beta, logBetaSigma);
             if (a == null) {
                 record(now, track, match(track.state(), now), Reason.NO_PREDICTION, -1, 0.0);
             } else {

@@ -20,10 +20,12 @@ import dev.bulwark.engine.geo.LocalFrame;
  * <p>Simplified: a track is flown with the doctrine's assumed ballistic coefficient, whose
  * uncertainty is represented by a log-normal spread of {@link #LOG_BETA_SIGMA} (one standard
  * deviation, a factor of about 1.5) in the sigma points, unless the caller gives its own β and
- * spread (a tracker that estimates it) to {@link #assess(int, double, double[], double[], double, double)};
- * the estimate's correlation with position and velocity is not used (the sigma points of ln β
- * move ln β alone). The impact distribution is taken as Gaussian. Powered threats are not
- * predicted.
+ * spread to {@link #assess(int, double, double[], double[], double, double)} (the sigma points of
+ * ln β then move ln β alone). A track whose filter estimates γ = 1/β as a seventh state is
+ * better given whole to {@link #assessEstimatedDrag(int, double, double[], double[])}: the
+ * unscented transform of the joint 7-D state (2·7 sigma points, each flown with its own β = 1/γ),
+ * which keeps the estimate's correlation with position and velocity. The impact distribution is
+ * taken as Gaussian. Powered threats are not predicted.
  *
  * <p>Speed: the mean state is flown at the propagator's step (the path and the impact point);
  * the sigma points are flown at a coarser step ({@link #SIGMA_STEP_S} by default), and their
@@ -43,6 +45,11 @@ public final class ImpactPredictor {
     public static final double LOG_BETA_SIGMA = 0.4;
     /** Default integration step of the sigma points' flights (s). */
     public static final double SIGMA_STEP_S = 4.0;
+    /**
+     * Least inverse ballistic coefficient γ (m²/kg) a sigma point of a joint 7-D state is flown
+     * with ({@link #assessEstimatedDrag}): β = 10⁷ kg/m², drag-free for practical purposes.
+     */
+    public static final double MIN_GAMMA = 1e-7;
     private static final int N = 7;
 
     private final BallisticPropagator propagator;
@@ -53,8 +60,8 @@ public final class ImpactPredictor {
     private final double ground;
     private final double maxFlightTime;
 
-    private final double[] l = new double[36];
-    private final double[] sigma = new double[6];
+    private final double[] l = new double[49];
+    private final double[] sigma = new double[N];
     private final double[] impact = new double[6];
     private final double[] enu = new double[3];
     private final double[] pe = new double[2 * N];
@@ -137,10 +144,64 @@ public final class ImpactPredictor {
         double me = enu[0];
         double mn = enu[1];
 
+        double[] c = spread(time, state, covariance, 6, beta, logBetaSigma, me, mn);
+        return AreaProbabilities.assessment(trackId, time, path, impactPoint, path.impactTime(), me, mn, c[0], c[1], c[2],
+                areas);
+    }
+
+    /**
+     * Assesses a track whose filter estimates the inverse ballistic coefficient γ = 1/β as a
+     * seventh state: the unscented transform of the joint 7-D state, so that the estimate's
+     * correlation with position and velocity shapes the impact spread. The 2·7 sigma points
+     * x ± √7·Lᵢ of the joint state are each flown with their own β = 1/γ; the mean state is flown
+     * with β = 1/γ̂. A sigma point with γ ≤ {@link #MIN_GAMMA} (no drag, or a thrust: what a wide γ
+     * spread reaches on its far side) is flown with γ = {@link #MIN_GAMMA}, nearly drag-free, the
+     * ballistic limit of its side of the spread, rather than dropped (which would leave the
+     * spread one-sided).
+     *
+     * @param trackId    the track
+     * @param time       time of its estimate (s)
+     * @param state      ECEF position (m), velocity (m/s) and γ (m²/kg), 7 values
+     * @param covariance their 7×7 covariance, row-major
+     * @return the assessment, or null if the mean state does not reach the ground in time
+     * @throws IllegalArgumentException if the state does not have 7 values or the covariance 49,
+     *                                  or if γ̂ ≤ 0 (nothing a ballistic prediction can use)
+     */
+    public Assessment assessEstimatedDrag(int trackId, double time, double[] state, double[] covariance) {
+        if (state.length != N || covariance.length != N * N) {
+            throw new IllegalArgumentException("a 7-D state (position, velocity, 1/beta) and its 7x7 covariance expected");
+        }
+        if (!(state[6] > 0)) {
+            throw new IllegalArgumentException("the inverse ballistic coefficient must be positive: " + state[6]);
+        }
+        double beta = 1 / state[6];
+        Trajectory path;
+        try {
+            path = propagator.propagate(time, state, beta, ground, maxFlightTime);
+        } catch (IllegalStateException e) {
+            return null;
+        }
+        GeodeticPoint impactPoint = path.impactPoint();
+        double[] ecef = propagator.earth().ellipsoid().toEcef(impactPoint);
+        plane.ecefToEnu(ecef[0], ecef[1], ecef[2], enu);
+        double me = enu[0];
+        double mn = enu[1];
+        double[] c = spread(time, state, covariance, N, beta, 0, me, mn);
+        return AreaProbabilities.assessment(trackId, time, path, impactPoint, path.impactTime(), me, mn, c[0], c[1], c[2],
+                areas);
+    }
+
+    /**
+     * The impact covariance (ee, en, nn) of the sigma points of an n-D state (n = 6: ln β moved
+     * alone by logBetaSigma as a seventh direction; n = 7: the state's own γ), about the mean
+     * state flown at their step; zeros if the covariance is not positive definite.
+     */
+    private double[] spread(double time, double[] state, double[] covariance, int n, double beta, double logBetaSigma,
+            double me, double mn) {
         double cee = 0;
         double cen = 0;
         double cnn = 0;
-        if (cholesky(covariance)) {
+        if (cholesky(covariance, n)) {
             // the reference of the sigma points' spread: the mean state flown at their step
             double ce = me;
             double cn = mn;
@@ -158,7 +219,12 @@ public final class ImpactPredictor {
                 int col = k % N;
                 double sign = k < N ? 1 : -1;
                 double b = beta;
-                if (col < 6) {
+                if (n == N) {
+                    for (int i = 0; i < N; i++) {
+                        sigma[i] = state[i] + sign * scale * l[i * N + col];
+                    }
+                    b = 1 / Math.max(sigma[6], MIN_GAMMA);
+                } else if (col < 6) {
                     for (int i = 0; i < 6; i++) {
                         sigma[i] = state[i] + sign * scale * l[i * 6 + col];
                     }
@@ -188,25 +254,25 @@ public final class ImpactPredictor {
                 cnn /= used;
             }
         }
-        return AreaProbabilities.assessment(trackId, time, path, impactPoint, path.impactTime(), me, mn, cee, cen, cnn,
-                areas);
+        return new double[] {cee, cen, cnn};
     }
 
-    private boolean cholesky(double[] p) {
+    /** Cholesky factor of the n×n matrix p into l (n×n, row-major); false if not positive definite. */
+    private boolean cholesky(double[] p, int n) {
         java.util.Arrays.fill(l, 0);
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
-                double acc = 0.5 * (p[i * 6 + j] + p[j * 6 + i]);
+                double acc = 0.5 * (p[i * n + j] + p[j * n + i]);
                 for (int k = 0; k < j; k++) {
-                    acc -= l[i * 6 + k] * l[j * 6 + k];
+                    acc -= l[i * n + k] * l[j * n + k];
                 }
                 if (i == j) {
                     if (!(acc > 0)) {
                         return false;
                     }
-                    l[i * 6 + i] = Math.sqrt(acc);
+                    l[i * n + i] = Math.sqrt(acc);
                 } else {
-                    l[i * 6 + j] = acc / l[j * 6 + j];
+                    l[i * n + j] = acc / l[j * n + j];
                 }
             }
         }

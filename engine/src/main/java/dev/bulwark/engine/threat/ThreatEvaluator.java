@@ -106,6 +106,29 @@ public final class ThreatEvaluator {
                 && Double.isFinite(logBetaSigma)
                 ? ballistic.assess(trackId, time, state, covariance, betaKgM2, logBetaSigma)
                 : ballistic.assess(trackId, time, state, covariance);
+        return judge(trackId, time, state, covariance, falling);
+    }
+
+    /**
+     * Assesses a track whose filter estimates γ = 1/β as a seventh state: the ballistic prediction
+     * is the unscented transform of the joint state ({@link ImpactPredictor#assessEstimatedDrag}),
+     * or the one with the doctrine's assumed β when γ̂ ≤ 0.
+     *
+     * @param state          ECEF position and velocity estimate (6 values)
+     * @param covariance     its 6×6 covariance
+     * @param fullState      position, velocity and γ (7 values)
+     * @param fullCovariance their 7×7 covariance
+     * @return the assessment, or null if neither model gives one
+     */
+    public Assessment assessEstimatedDrag(int trackId, double time, double[] state, double[] covariance,
+            double[] fullState, double[] fullCovariance) {
+        Assessment falling = fullState[6] > 0
+                ? ballistic.assessEstimatedDrag(trackId, time, fullState, fullCovariance)
+                : ballistic.assess(trackId, time, state, covariance);
+        return judge(trackId, time, state, covariance, falling);
+    }
+
+    private Assessment judge(int trackId, double time, double[] state, double[] covariance, Assessment falling) {
         History h = histories.computeIfAbsent(trackId, k -> new History());
         // a failed ballistic prediction (climbing away) counts as an impact receding at once
         double r = Math.sqrt(state[0] * state[0] + state[1] * state[1] + state[2] * state[2]);
