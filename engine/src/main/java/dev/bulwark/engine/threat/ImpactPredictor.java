@@ -131,22 +131,7 @@ public final class ImpactPredictor {
         if (!(betaKgM2 > 0) || !(logBetaSigma >= 0)) {
             throw new IllegalArgumentException("ballistic coefficient must be positive and its log-sigma at least 0");
         }
-        double beta = betaKgM2;
-        Trajectory path;
-        try {
-            path = propagator.propagate(time, state, beta, ground, maxFlightTime);
-        } catch (IllegalStateException e) {
-            return null;
-        }
-        GeodeticPoint impactPoint = path.impactPoint();
-        double[] ecef = propagator.earth().ellipsoid().toEcef(impactPoint);
-        plane.ecefToEnu(ecef[0], ecef[1], ecef[2], enu);
-        double me = enu[0];
-        double mn = enu[1];
-
-        double[] c = spread(time, state, covariance, 6, beta, logBetaSigma, me, mn);
-        return AreaProbabilities.assessment(trackId, time, path, impactPoint, path.impactTime(), me, mn, c[0], c[1], c[2],
-                areas);
+        return assess(trackId, time, state, covariance, 6, betaKgM2, logBetaSigma);
     }
 
     /**
@@ -174,7 +159,15 @@ public final class ImpactPredictor {
         if (!(state[6] > 0)) {
             throw new IllegalArgumentException("the inverse ballistic coefficient must be positive: " + state[6]);
         }
-        double beta = 1 / state[6];
+        return assess(trackId, time, state, covariance, N, 1 / state[6], 0);
+    }
+
+    /**
+     * The mean state flown with β to the ground, then the spread of the sigma points of its first
+     * {@code n} dimensions (6 with ln β spread by {@code logBetaSigma}, or 7 with γ) about it.
+     */
+    private Assessment assess(int trackId, double time, double[] state, double[] covariance, int n, double beta,
+            double logBetaSigma) {
         Trajectory path;
         try {
             path = propagator.propagate(time, state, beta, ground, maxFlightTime);
@@ -186,7 +179,7 @@ public final class ImpactPredictor {
         plane.ecefToEnu(ecef[0], ecef[1], ecef[2], enu);
         double me = enu[0];
         double mn = enu[1];
-        double[] c = spread(time, state, covariance, N, beta, 0, me, mn);
+        double[] c = spread(time, state, covariance, n, beta, logBetaSigma, me, mn);
         return AreaProbabilities.assessment(trackId, time, path, impactPoint, path.impactTime(), me, mn, c[0], c[1], c[2],
                 areas);
     }
