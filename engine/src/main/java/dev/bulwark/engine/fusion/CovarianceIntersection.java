@@ -69,15 +69,7 @@ public final class CovarianceIntersection {
      * @return the weight ω of the first estimate
      */
     public double fuse(int n, double[] a, double[] pa, double[] b, double[] pb, double[] c, double[] pc) {
-        int nn = n * n;
-        if (ia.length < nn) {
-            ia = new double[nn];
-            ib = new double[nn];
-            work = new double[nn];
-            inverse = new double[nn];
-        }
-        Dense.invert(n, pa, ia);
-        Dense.invert(n, pb, ib);
+        invertInputs(n, pa, pb);
         double lo = 0;
         double hi = 1;
         double x1 = hi - GOLDEN * (hi - lo);
@@ -108,7 +100,11 @@ public final class CovarianceIntersection {
         } else if (atA <= best) {
             omega = 1;
         }
-        combine(n, omega, a, pa, b, pb, c, pc);
+        if (omega == 1 || omega == 0) {
+            copy(n, omega, a, pa, b, pb, c, pc);
+        } else {
+            combineInverted(n, omega, a, b, c, pc);
+        }
         return omega;
     }
 
@@ -122,10 +118,21 @@ public final class CovarianceIntersection {
             throw new IllegalArgumentException("omega must be in [0, 1], got " + omega);
         }
         if (omega == 1 || omega == 0) {
-            System.arraycopy(omega == 1 ? a : b, 0, c, 0, n);
-            System.arraycopy(omega == 1 ? pa : pb, 0, pc, 0, n * n);
+            copy(n, omega, a, pa, b, pb, c, pc);
             return;
         }
+        invertInputs(n, pa, pb);
+        combineInverted(n, omega, a, b, c, pc);
+    }
+
+    private static void copy(int n, double omega, double[] a, double[] pa, double[] b, double[] pb, double[] c,
+            double[] pc) {
+        System.arraycopy(omega == 1 ? a : b, 0, c, 0, n);
+        System.arraycopy(omega == 1 ? pa : pb, 0, pc, 0, n * n);
+    }
+
+    /** Pa⁻¹ and Pb⁻¹ into ia and ib (the work arrays grown to n × n if needed). */
+    private void invertInputs(int n, double[] pa, double[] pb) {
         int nn = n * n;
         if (ia.length < nn) {
             ia = new double[nn];
@@ -135,6 +142,11 @@ public final class CovarianceIntersection {
         }
         Dense.invert(n, pa, ia);
         Dense.invert(n, pb, ib);
+    }
+
+    /** The fusion equations for 0 &lt; ω &lt; 1, with Pa⁻¹ and Pb⁻¹ already in ia and ib. */
+    private void combineInverted(int n, double omega, double[] a, double[] b, double[] c, double[] pc) {
+        int nn = n * n;
         for (int k = 0; k < nn; k++) {
             work[k] = omega * ia[k] + (1 - omega) * ib[k];
         }
