@@ -64,14 +64,22 @@ public final class ConstantVelocity implements MotionModel {
      * Bar-Shalom, Li &amp; Kirubarajan 2001, §6.2.2). Shared by every 6-state motion model here.
      */
     static void whiteAcceleration(double q, double dt, double[] qm) {
+        whiteAcceleration(q, dt, qm, 6);
+    }
+
+    /**
+     * The same noise added to the leading (position, velocity) 6×6 block of an n×n covariance
+     * (row-major, n ≥ 6), for the 7-state models.
+     */
+    static void whiteAcceleration(double q, double dt, double[] qm, int n) {
         double q11 = q * dt * dt * dt / 3;
         double q12 = q * dt * dt / 2;
         double q22 = q * dt;
         for (int i = 0; i < 3; i++) {
-            qm[i * 6 + i] += q11;
-            qm[i * 6 + i + 3] += q12;
-            qm[(i + 3) * 6 + i] += q12;
-            qm[(i + 3) * 6 + i + 3] += q22;
+            qm[i * n + i] += q11;
+            qm[i * n + i + 3] += q12;
+            qm[(i + 3) * n + i] += q12;
+            qm[(i + 3) * n + i + 3] += q22;
         }
     }
 }

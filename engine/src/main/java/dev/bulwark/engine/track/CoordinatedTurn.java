@@ -116,15 +116,7 @@ public final class CoordinatedTurn implements MotionModel {
             }
             b[i] -= fx;
         }
-        double q11 = q * dt * dt * dt / 3;
-        double q12 = q * dt * dt / 2;
-        double q22 = q * dt;
-        for (int i = 0; i < 3; i++) {
-            qm[i * 7 + i] = q11;
-            qm[i * 7 + i + 3] = q12;
-            qm[(i + 3) * 7 + i] = q12;
-            qm[(i + 3) * 7 + i + 3] = q22;
-        }
+        ConstantVelocity.whiteAcceleration(q, dt, qm, 7);
         qm[48] = qOmega * Math.abs(dt);
     }
 
