@@ -16,8 +16,11 @@ import java.util.function.DoubleUnaryOperator;
  * flight's state-transition matrix, the variational equation Φ' = A Φ integrated along the
  * Runge–Kutta substeps with A the 7×7 Jacobian (its seventh column ∂a/∂γ = −ρ |v| v / 2), and
  * b = f(x) − F x. (The expansion I + A dt + A² dt²/2 at the start of the step, used before, left
- * the EKF 9% optimistic; with this F the EKF's NEES equals the UKF's.) Process noise: white acceleration q on every axis (as
- * {@link ConstantVelocity}) and a random walk of γ with density q_γ (Q_γγ = q_γ dt).
+ * the EKF 9% optimistic; with this F the EKF's NEES is within 1% of the UKF's, 7.07 against 7.02
+ * over 10,000 Monte Carlo runs in {@code NonlinearConsistencyTest}, where both filters' NIS is
+ * chi-square(3) at every step to within the Monte Carlo scatter.) Process noise: white
+ * acceleration q on every axis (as {@link ConstantVelocity}) and a random walk of γ with density
+ * q_γ (Q_γγ = q_γ dt).
  *
  * <p>Simplified: nothing keeps γ positive (a γ estimate below zero is a thrust: with the drag
  * well observed it does not happen, high in thin air γ is barely observable and its variance

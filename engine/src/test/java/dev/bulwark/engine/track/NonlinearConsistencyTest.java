@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.hipparchus.distribution.discrete.BinomialDistribution;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Monte Carlo consistency (NEES and NIS over 100 runs, Bar-Shalom, Li &amp; Kirubarajan 2001,
@@ -36,10 +38,17 @@ class NonlinearConsistencyTest {
 
     private static final int RUNS = 100;
     private static final int SETTLE = 5;
+    /** The first run's seed in {@link #run}; run i has SEED + i. */
+    private static final long SEED = 0xF11 * 1_000L;
     private static final EarthModel EARTH = EarthModel.WGS84;
     private static final LocalFrame RADAR = new LocalFrame(Ellipsoid.WGS84, GeodeticPoint.ofDegrees(31.45, 34.62, 0));
     private static final SphericalMeasurement RAE = new SphericalMeasurement(RADAR, 15, 0.002, 0.002);
     private static final SphericalMeasurement RAE_DOPPLER = new SphericalMeasurement(RADAR, 15, 0.002, 0.002, 1.0);
+    /** The estimated-β case's launch state: 2 km up, 640 m/s climbing at 45°, γ = 1/2,000 m²/kg. */
+    private static final double[] ESTIMATED_X0 = append(enuState(-8_000, 2_000, 2_000, 450, 50, 450), 1 / 2_000.0);
+    private static final double[] ESTIMATED_P0 = diag(400, 400, 400, 400, 400, 400, Math.pow(0.2 / 2_000.0, 2));
+    /** Seed families in the opt-in study of the estimated-β case. */
+    private static final int FAMILIES = 100;
 
     // ------------------------------------------------------------------ the cases
 
@@ -71,30 +80,50 @@ class NonlinearConsistencyTest {
         check(run("drag UKF", drag, drag, () -> new UnscentedKalmanFilter(6, 3), RAE, x0, p0, 60));
     }
 
+    /**
+     * β = 2,000 kg/m² known to 20%, climbing from 2 km to ~4.7 km at 30 s, slowed hard by the drag, then
+     * falling to ~0.1 km at 60 s. Truth: the model's own flight and Q (white acceleration q = 1 and
+     * γ's random walk q_γ = 10⁻¹⁴), the initial state with γ drawn from N(x̄₀, P₀), the measurement
+     * z = h(x) + N(0, R) with the R the filter uses: the filter's assumptions exactly.
+     *
+     * <p>Measured on this seed: EKF NEES 7.267 (50 of 55 steps inside), NIS 3.009 (48 of 55); UKF
+     * NEES 7.227 (50 of 55), NIS 3.009 (48 of 55). The NIS per-step count misses the rule's 50 by
+     * two. Outside: steps 10 (3.69), 12 (3.54), 48 (3.60), 59 (3.61) above, 13 (2.48), 40 (2.50),
+     * 41 (2.51) below the band [2.54, 3.50]: scattered, above and below, early and late.
+     *
+     * <p>Why, measured (see {@link #ballisticDragWithAnEstimatedCoefficientOverManySeedFamilies}):
+     * nothing is wrong with the filters or the model; the seed's 100 runs fall in the rule's own
+     * false-alarm tail. Over 100 independent families of 100 runs (run seeds SEED + 10⁶ f + i), the
+     * pooled step averages of 10,000 runs lie within 0.062 of 3 at every step, and their squared
+     * z-scores sum to 65.2 (EKF) and 64.3 (UKF) over 55 steps (chi-square(55): p = 0.16 and
+     * 0.18), so any step-dependent bias is below ~0.02, far inside the 100-run band (± 0.48). The
+     * 90% rule fails for 7 of the 100 families with γ estimated (EKF and UKF alike) and for 7 of
+     * 100 with β assumed ({@link #ballisticDragWithAnAssumedCoefficient}'s model); a filter whose
+     * NIS is exactly chi-square(3) at every step, independent from step to step (lag-one correlation −0.004 over 1,000 runs),
+     * fails it with probability P(Binomial(55, 0.05) ≥ 6) = 5.6%, and 7 or more outside, as here,
+     * has probability 1.9%. The earlier 1,000-run figure (seeds SEED … SEED + 999: 7 of 55 outside
+     * the 1,000-run band, z² sum 83.4, p = 0.008) is one batch that contains this seed's 100 runs;
+     * the study's 10,000, which share only those 100 with it, show no such excess.
+     *
+     * <p>Eliminated: (1) a truth that differs from the filter's model (same {@link MotionModel}
+     * object, Runge–Kutta substeps, gravity, density, Q drawn each step, γ drawn from the prior);
+     * (2) an early-step or late-step pattern (above); (3) a measurement-noise mismatch (the
+     * spherical R added to the true h(x), no converted measurement); the Jacobian (the UKF has none
+     * and agrees with the EKF to 0.01) and γ's random walk (with q_γ = 0 the count stays 48). The
+     * per-component innovations over 10,000 runs: the azimuth's is biased by about −0.015 σ over
+     * steps 7 to 46, too small to matter. The EKF's NEES is 1% optimistic (7.073 over 10,000 runs,
+     * 7.19 at step 6 falling to 7.0 by step 56; UKF 7.018), inside the 5% rule.
+     *
+     * <p>So: both NEES held to the full rule, both NIS grand means to 5%; the NIS per-step count to
+     * this seed's 48 as a regression bound, not a claim; the seed is not changed to a luckier one.
+     */
     @Test
     void ballisticDragWithAnEstimatedCoefficient() {
-        BallisticEstimatedDrag drag = new BallisticEstimatedDrag(1.0, 1e-14, EARTH.mu(), EARTH.j2(),
-                Ellipsoid.WGS84, EARTH.rotationRate(), StandardAtmosphere::density);
-        double[] x0 = append(enuState(-8_000, 2_000, 2_000, 450, 50, 450), 1 / 2_000.0);
-        double[] p0 = diag(400, 400, 400, 400, 400, 400, Math.pow(0.2 / 2_000.0, 2));
-        // β = 2,000 kg/m² known to 20%, climbing from 2 to ~12 km. Measured on this seed: EKF NEES 7.267
-        // (50 of 55 steps inside), NIS 3.009 (48 of 55); UKF NEES 7.227 (50 of 55), NIS 3.009 (48 of 55).
-        // The EKF was 9% optimistic (NEES 7.600, 33 of 55) while its transition matrix was the expansion
-        // I + A dt + A² dt²/2 frozen at the start of the step; not the bilinear drag term: a finite-difference
-        // F of the Runge–Kutta flight gave 7.267, and so does the variational F now in BallisticDynamics.
-        // With 1,000 runs (bounds 7 ± 0.23, 3 ± 0.15) the finite-difference EKF gives NEES 7.051 (52 of 55
-        // inside) and NIS 2.991, and the NEES is flat in time: the 100-run NEES rising to 8.0 at the end is
-        // this seed's sampling. The NIS per-step rule still misses by two steps for both filters (48 of 55,
-        // 87% not 90%), also with 1,000 runs (7 of 55 outside there too). Probed at 1,000 runs (UKF): the
-        // per-run NIS has mean 2.991 and variance 5.88 (chi-square(3): 6) and no correlation from one step
-        // to the next (-0.004), but the variance of the step averages is 1.5 times chi-square(3000)/1000's
-        // (6.9 with β assumed); the step averages of odd and even runs correlate 0.19 (0.21 with β assumed;
-        // ±0.13 by chance over 55 steps), so a small step-dependent bias, at most ~0.05 (2%), cannot be told
-        // from chance. Not the Jacobian: EKF and UKF agree to 0.01; not γ's noise: q_γ = 0 changes nothing.
-        // So: both NEES held to the full rule (grand mean within 5%, 50 of 55 inside), both NIS grand means
-        // to 5%; the NIS per-step count to its measured 48 as a regression bound, not a claim.
-        Result e = run("estimated-beta EKF", drag, drag, () -> new ExtendedKalmanFilter(7, 3), RAE, x0, p0, 60);
-        Result u = run("estimated-beta UKF", drag, drag, () -> new UnscentedKalmanFilter(7, 3), RAE, x0, p0, 60);
+        BallisticEstimatedDrag drag = estimatedDrag();
+        Result e = run("estimated-beta EKF", drag, drag, () -> new ExtendedKalmanFilter(7, 3), RAE,
+                ESTIMATED_X0, ESTIMATED_P0, 60);
+        Result u = run("estimated-beta UKF", drag, drag, () -> new UnscentedKalmanFilter(7, 3), RAE,
+                ESTIMATED_X0, ESTIMATED_P0, 60);
         System.out.println(e.summary());
         System.out.println(u.summary());
         for (Result r : List.of(e, u)) {
@@ -102,6 +131,62 @@ class NonlinearConsistencyTest {
             assertThat(r.inside(r.nees(), 7)).as(r.summary()).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * r.settled()));
             assertThat(r.grandMean(r.nis())).as(r.summary()).isBetween(3 * 0.95, 3 * 1.05);
             assertThat(r.inside(r.nis(), 3)).as(r.summary()).isGreaterThanOrEqualTo(48);
+        }
+    }
+
+    /**
+     * The case above over {@value #FAMILIES} independent families of {@value #RUNS} runs (family f
+     * seeded SEED + 10⁶ f + i; family 0 is the case above): whether its NIS has a step-dependent
+     * bias, and how often the 90% rule fails. Off by default (about a minute); run with
+     * {@code -Dbulwark.longMonteCarlo=true}. Asserts, for EKF and UKF: the squared z-scores of the
+     * pooled step averages ((NIS̄ − 3) / √(6 / 10,000)) sum below chi-square(55)'s 99% point; the
+     * pooled NIS and NEES grand means within 2% of 3 and 7; the rule fails for no more families than
+     * the 99% point of Binomial({@value #FAMILIES}, P(Binomial(55, 0.05) ≥ 6)), what a filter whose
+     * NIS is chi-square at every step would give. Measured: z² sums 65.2 (EKF) and 64.3 (UKF),
+     * grand means NIS 3.008 and 3.008, NEES 7.073 and 7.018, failures 7 and 7 of 100 (bound 12).
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "bulwark.longMonteCarlo", matches = "true")
+    void ballisticDragWithAnEstimatedCoefficientOverManySeedFamilies() {
+        BallisticEstimatedDrag drag = estimatedDrag();
+        int steps = 60;
+        int settled = steps - SETTLE;
+        int need = (int) Math.ceil(0.9 * settled);
+        double ruleFails = 1 - new BinomialDistribution(settled, 0.05).cumulativeProbability(settled - need);
+        int maxFails = new BinomialDistribution(FAMILIES, ruleFails).inverseCumulativeProbability(0.99);
+        double maxZ2 = new ChiSquaredDistribution(settled).inverseCumulativeProbability(0.99);
+        for (boolean unscented : new boolean[] {false, true}) {
+            String name = unscented ? "estimated-beta UKF" : "estimated-beta EKF";
+            Supplier<StateFilter> filters = unscented ? () -> new UnscentedKalmanFilter(7, 3)
+                    : () -> new ExtendedKalmanFilter(7, 3);
+            double[] nis = new double[steps];
+            double[] nees = new double[steps];
+            int fails = 0;
+            for (int family = 0; family < FAMILIES; family++) {
+                Result r = run(name, drag, drag, filters, RAE, ESTIMATED_X0, ESTIMATED_P0, steps,
+                        SEED + 1_000_000L * family);
+                for (int k = 0; k < steps; k++) {
+                    nis[k] += r.nis()[k] / FAMILIES;
+                    nees[k] += r.nees()[k] / FAMILIES;
+                }
+                if (r.inside(r.nis(), 3) < need) {
+                    fails++;
+                }
+            }
+            Result pooled = new Result(name + " pooled", 7, 3, nees, nis);
+            double z2 = 0;
+            for (int k = SETTLE; k < steps; k++) {
+                double z = (nis[k] - 3) / Math.sqrt(2.0 * 3 / (FAMILIES * RUNS));
+                z2 += z * z;
+            }
+            String summary = String.format(Locale.ROOT, "%s over %d runs: NIS %.3f, NEES %.3f, NIS z² sum %.1f "
+                    + "(99%%: %.1f), 90%% rule failed by %d of %d families (99%%: %d)", name, FAMILIES * RUNS,
+                    pooled.grandMean(nis), pooled.grandMean(nees), z2, maxZ2, fails, FAMILIES, maxFails);
+            System.out.println(summary);
+            assertThat(z2).as(summary).isLessThan(maxZ2);
+            assertThat(pooled.grandMean(nis)).as(summary).isBetween(3 * 0.98, 3 * 1.02);
+            assertThat(pooled.grandMean(nees)).as(summary).isBetween(7 * 0.98, 7 * 1.02);
+            assertThat(fails).as(summary).isLessThanOrEqualTo(maxFails);
         }
     }
 
@@ -159,6 +244,12 @@ class NonlinearConsistencyTest {
     }
 
     // ------------------------------------------------------------------ the harness
+
+    /** The estimated-β case's model: q = 1 m²/s³, q_γ = 10⁻¹⁴ (m²/kg)²/s, the standard atmosphere. */
+    static BallisticEstimatedDrag estimatedDrag() {
+        return new BallisticEstimatedDrag(1.0, 1e-14, EARTH.mu(), EARTH.j2(), Ellipsoid.WGS84, EARTH.rotationRate(),
+                StandardAtmosphere::density);
+    }
 
     static BallisticDrag ballisticDrag() {
         return new BallisticDrag(1.0, EARTH.mu(), EARTH.j2(), Ellipsoid.WGS84, EARTH.rotationRate(), 2_000, 0,
@@ -226,6 +317,15 @@ class NonlinearConsistencyTest {
      */
     static Result run(String name, MotionModel truthModel, MotionModel model, Supplier<StateFilter> filters,
             SphericalMeasurement meas, double[] x0, double[] p0, int steps) {
+        return run(name, truthModel, model, filters, meas, x0, p0, steps, SEED);
+    }
+
+    /**
+     * {@link #run(String, MotionModel, MotionModel, Supplier, SphericalMeasurement, double[], double[], int)}
+     * with the runs seeded seedBase, seedBase + 1, …, seedBase + {@value #RUNS} − 1 (the cases use {@link #SEED}).
+     */
+    static Result run(String name, MotionModel truthModel, MotionModel model, Supplier<StateFilter> filters,
+            SphericalMeasurement meas, double[] x0, double[] p0, int steps, long seedBase) {
         int n = x0.length;
         int m = meas.dimension();
         double[] nees = new double[steps + 1];
@@ -245,7 +345,7 @@ class NonlinearConsistencyTest {
         }
         assertThat(Filters.cholesky(p0, n, l0)).isTrue();
         for (int run = 0; run < RUNS; run++) {
-            RandomStream rnd = new RandomStream(0xF11 * 1_000L + run);
+            RandomStream rnd = new RandomStream(seedBase + run);
             draw(rnd, x0, l0, n, x);
             StateFilter filter = filters.get();
             filter.initialise(x0, p0);
