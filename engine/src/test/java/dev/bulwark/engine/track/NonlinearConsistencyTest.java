@@ -145,7 +145,7 @@ class NonlinearConsistencyTest {
      * NIS is chi-square at every step would give. Measured: z² sums 65.2 (EKF) and 64.3 (UKF),
      * grand means NIS 3.008 and 3.008, NEES 7.073 and 7.018, failures 7 and 7 of 100 (bound 12).
      * It can fail: with the filter's q set 20% low (0.8 against the truth's 1) the EKF gives a z²
-     * sum of 636.9 and 13 failing families, while its 100-run NIS grand mean (3.078) would pass.
+     * sum of 636.9 and 13 failing families, while its NIS grand mean (3.078) is inside the 5% rule.
      */
     @Test
     @EnabledIfSystemProperty(named = "bulwark.longMonteCarlo", matches = "true")
