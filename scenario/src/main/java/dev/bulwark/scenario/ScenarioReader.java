@@ -74,7 +74,7 @@ final class ScenarioReader {
     static final List<String> DOCTRINE = List.of("engage_threshold", "engage_confidence", "reassess_s", "salvo_size",
             "max_interceptors_per_threat",
             "shoot_look_shoot", "assumed_ballistic_coefficient_kg_m2", "low_stock_fraction", "low_stock_threshold",
-            "kind_weights", "assignment", "cost_weight");
+            "kind_weights", "assignment", "cost_weight", "ambiguous_wait");
     static final List<String> TRACKER = List.of("confirm_hits", "confirm_window", "delete_after_misses",
             "process_noise_m2_s3", "initial_speed_sigma_mps", "gate_chi_square", "association", "motion_model", "filter",
             "measurement_model");
@@ -657,10 +657,12 @@ final class ScenarioReader {
         Doctrine.Assignment assignment = choice(f, "assignment", Doctrine.Assignment.values(),
                 Doctrine.DEFAULT_ASSIGNMENT);
         Double costWeight = f.number("cost_weight", Range.NON_NEGATIVE, 0.0);
+        Doctrine.AmbiguousWait wait = choice(f, "ambiguous_wait", Doctrine.AmbiguousWait.values(),
+                Doctrine.DEFAULT_AMBIGUOUS_WAIT);
         return allPresent(threshold, confidence, reassess, salvo, max, sls, beta, lowFraction, lowThreshold, weights,
-                assignment, costWeight)
+                assignment, costWeight, wait)
                 ? new Doctrine(threshold, confidence, reassess, salvo, max, sls, beta, lowFraction, lowThreshold,
-                        weights, assignment, costWeight) : null;
+                        weights, assignment, costWeight, wait) : null;
     }
 
     /** The doctrine's {@code kind_weights}: a weight above 0 per area kind, 1 for a kind left out; null after problems. */

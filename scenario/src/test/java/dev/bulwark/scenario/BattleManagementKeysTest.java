@@ -40,6 +40,17 @@ class BattleManagementKeysTest {
         assertThat(d.kindWeight(AreaKind.RESIDENTIAL)).isEqualTo(1.0);
         assertThat(d.assignment()).isEqualTo(Doctrine.Assignment.EXACT);
         assertThat(d.costWeight()).isEqualTo(1e-4);
+        assertThat(d.ambiguousWait()).isEqualTo(Doctrine.DEFAULT_AMBIGUOUS_WAIT);
+        Doctrine waiting = load("0.9", "doctrine:\n  ambiguous_wait: last_shot\n  reassess_s: 2\n").world().doctrine();
+        assertThat(waiting.ambiguousWait()).isEqualTo(Doctrine.AmbiguousWait.LAST_SHOT);
+        assertThat(waiting.reassessS()).isEqualTo(2.0);
+    }
+
+    @Test
+    void aBadAmbiguousWaitIsNamed() {
+        ScenarioException e = problems("0.9", "doctrine:\n  ambiguous_wait: forever\n");
+        assertThat(e.problems()).extracting(Problem::field).containsExactly("doctrine.ambiguous_wait");
+        assertThat(e.problems().get(0).message()).contains("second_shot, last_shot");
     }
 
     @Test

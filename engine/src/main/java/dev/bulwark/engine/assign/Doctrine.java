@@ -39,6 +39,7 @@ import java.util.Map;
  * @param kindWeights                     weight of each kind of area (&gt; 0); kinds not in the map weigh 1
  * @param assignment                      the assignment algorithm
  * @param costWeight                      λ, value units per USD charged for a shot (≥ 0; 0: cost never holds fire)
+ * @param ambiguousWait                   how long a threat between the threshold and the confidence level waits ({@link AmbiguousWait})
  */
 public record Doctrine(
         double engageThreshold,
@@ -52,7 +53,8 @@ public record Doctrine(
         double lowStockThreshold,
         Map<AreaKind, Double> kindWeights,
         Assignment assignment,
-        double costWeight) {
+        double costWeight,
+        AmbiguousWait ambiguousWait) {
 
     /** The assignment algorithm battle management runs each cycle. */
     public enum Assignment {
@@ -74,6 +76,34 @@ public record Doctrine(
         }
     }
 
+    /**
+     * How long a threat between {@code engageThreshold} and {@code engageConfidence} (an ambiguous
+     * threat) is left to wait for a sharper prediction.
+     */
+    public enum AmbiguousWait {
+        /**
+         * While the battery could still intercept after the next look and, under shoot-look-shoot
+         * with shots left, still fire a second shot after that intercept.
+         */
+        SECOND_SHOT,
+        /**
+         * While the battery could still intercept after the next look: the ambiguous threat gives up
+         * the second shot's time and is engaged at the last look from which one shot (or salvo) is
+         * still feasible, unless its probability rises to {@code engageConfidence} first (engaged
+         * then, with a second shot if time allows) or falls below {@code engageThreshold} (held as
+         * open ground).
+         */
+        LAST_SHOT;
+
+        /** The key used in scenario files. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The wait for ambiguous threats when a scenario does not choose one. */
+    public static final AmbiguousWait DEFAULT_AMBIGUOUS_WAIT = AmbiguousWait.SECOND_SHOT;
+
     /** The assignment algorithm when a scenario does not choose one. */
     public static final Assignment DEFAULT_ASSIGNMENT = Assignment.THREAT_ORDER;
 
@@ -92,7 +122,7 @@ public record Doctrine(
                 throw new IllegalArgumentException("invalid doctrine: kind weights must be positive, got " + w);
             }
         }
-        if (assignment == null || !(costWeight >= 0 && Double.isFinite(costWeight))) {
+        if (assignment == null || ambiguousWait == null || !(costWeight >= 0 && Double.isFinite(costWeight))) {
             throw new IllegalArgumentException("invalid doctrine");
         }
         if (!(engageThreshold >= 0 && engageThreshold <= 1) || !(engageConfidence >= engageThreshold
@@ -102,6 +132,16 @@ public record Doctrine(
                 || !(lowStockThreshold >= engageThreshold && lowStockThreshold <= 1)) {
             throw new IllegalArgumentException("invalid doctrine");
         }
+    }
+
+    /** A doctrine with the default wait for ambiguous threats. */
+    public Doctrine(double engageThreshold, double engageConfidence, double reassessS, int salvoSize,
+            int maxInterceptorsPerThreat, boolean shootLookShoot, double assumedBallisticCoefficientKgM2,
+            double lowStockFraction, double lowStockThreshold, Map<AreaKind, Double> kindWeights,
+            Assignment assignment, double costWeight) {
+        this(engageThreshold, engageConfidence, reassessS, salvoSize, maxInterceptorsPerThreat, shootLookShoot,
+                assumedBallisticCoefficientKgM2, lowStockFraction, lowStockThreshold, kindWeights, assignment,
+                costWeight, DEFAULT_AMBIGUOUS_WAIT);
     }
 
     /** A doctrine with equal kind weights, the default assignment and no cost weight. */
@@ -123,14 +163,21 @@ public record Doctrine(
     public Doctrine withAssignment(Assignment algorithm, double lambda) {
         return new Doctrine(engageThreshold, engageConfidence, reassessS, salvoSize, maxInterceptorsPerThreat,
                 shootLookShoot, assumedBallisticCoefficientKgM2, lowStockFraction, lowStockThreshold, kindWeights,
-                algorithm, lambda);
+                algorithm, lambda, ambiguousWait);
     }
 
     /** This doctrine with other kind weights. */
     public Doctrine withKindWeights(Map<AreaKind, Double> weights) {
         return new Doctrine(engageThreshold, engageConfidence, reassessS, salvoSize, maxInterceptorsPerThreat,
                 shootLookShoot, assumedBallisticCoefficientKgM2, lowStockFraction, lowStockThreshold, weights,
-                assignment, costWeight);
+                assignment, costWeight, ambiguousWait);
+    }
+
+    /** This doctrine with another wait for ambiguous threats. */
+    public Doctrine withAmbiguousWait(AmbiguousWait wait) {
+        return new Doctrine(engageThreshold, engageConfidence, reassessS, salvoSize, maxInterceptorsPerThreat,
+                shootLookShoot, assumedBallisticCoefficientKgM2, lowStockFraction, lowStockThreshold, kindWeights,
+                assignment, costWeight, wait);
     }
 
     /** The weight of a kind of area (1 when not set). */

@@ -8,7 +8,7 @@ public enum Reason {
     ENGAGED,
     /** Predicted to fall in open ground: probability of hitting a defended area below the doctrine's threshold. */
     OPEN_GROUND,
-    /** The prediction is not yet conclusive and there is still time to look again before engaging. */
+    /** The prediction is not yet conclusive and there is still time to look again before engaging (the doctrine's {@code engageConfidence} and {@link Doctrine.AmbiguousWait}). */
     AWAITING_CONFIDENCE,
     /** No battery (nor gun) can reach the predicted path inside its envelope before impact. */
     NO_FEASIBLE_INTERCEPT,

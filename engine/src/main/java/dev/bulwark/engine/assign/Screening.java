@@ -235,15 +235,23 @@ final class Screening {
     /**
      * Whether the threat, below the doctrine's confidence level, should wait a look: waiting costs
      * nothing when the battery could still intercept after the wait and, under shoot-look-shoot
-     * with shots left, could still fire again after that intercept.
+     * with shots left, could still fire again after that intercept. With
+     * {@link Doctrine.AmbiguousWait#LAST_SHOT} the second shot's time is not kept: the threat waits
+     * while one intercept is still feasible after the wait (and never when {@code reassessS} is 0).
      */
     boolean awaits(Assessment a, Battery battery, double now, EngagementState state, int rounds) {
         if (a.probabilityDefended() >= doctrine.engageConfidence()) {
             return false;
         }
+        if (doctrine.ambiguousWait() == Doctrine.AmbiguousWait.LAST_SHOT && !(doctrine.reassessS() > 0)) {
+            return false;
+        }
         InterceptPlan later = battery.plan(a.predicted(), now + doctrine.reassessS());
         if (later == null) {
             return false;
+        }
+        if (doctrine.ambiguousWait() == Doctrine.AmbiguousWait.LAST_SHOT) {
+            return true;
         }
         boolean secondShot = doctrine.shootLookShoot()
                 && state.fired() + rounds < doctrine.maxInterceptorsPerThreat();

@@ -144,6 +144,81 @@ class GreedyAssignerTest {
     }
 
     @Test
+    void anAmbiguousThreatWaitsUntilTheLastLookFromWhichOneShotIsFeasible() {
+        Battery b = battery(0, "B", 31.52, 34.68, 20, 0.9);
+        Doctrine lastShot = Doctrine.DEFAULT.withAmbiguousWait(Doctrine.AmbiguousWait.LAST_SHOT);
+        Assessment ambiguous = assessment(1, 0.4, 100);
+        double step = 0.5;
+        double firstFeasible = Double.NaN;
+        double engagedAt = Double.NaN;
+        for (double now = 0; now < path.impactTime() && Double.isNaN(engagedAt); now += step) {
+            InterceptPlan plan = b.plan(path, now);
+            Decision d = new GreedyAssigner(lastShot).assign(now, List.of(ambiguous), id -> EngagementState.NONE,
+                    List.of(b)).get(0);
+            if (plan == null) {
+                assertThat(d.reason()).as("t = %s", now).isEqualTo(Reason.NO_FEASIBLE_INTERCEPT);
+                continue;
+            }
+            if (Double.isNaN(firstFeasible)) {
+                firstFeasible = now;
+            }
+            boolean feasibleAfterALook = b.plan(path, now + lastShot.reassessS()) != null;
+            // it waits exactly while one shot is still feasible after the next look
+            assertThat(d.reason()).as("t = %s", now)
+                    .isEqualTo(feasibleAfterALook ? Reason.AWAITING_CONFIDENCE : Reason.ENGAGED);
+            if (d.engage()) {
+                engagedAt = now;
+                assertThat(d.rounds()).isEqualTo(1);
+                assertThat(d.plan().launchTime()).isGreaterThanOrEqualTo(now);
+            }
+        }
+        // it did wait (several looks), and then engaged while an intercept was still feasible
+        assertThat(engagedAt - firstFeasible).isGreaterThanOrEqualTo(2 * step);
+        assertThat(b.plan(path, engagedAt)).isNotNull();
+        assertThat(b.plan(path, engagedAt + lastShot.reassessS())).isNull();
+        // the default wait (keeping the second shot's time) engages this Qassam at its first feasible look
+        assertThat(new GreedyAssigner(Doctrine.DEFAULT).assign(firstFeasible, List.of(ambiguous),
+                id -> EngagementState.NONE, List.of(b)).get(0).reason()).isEqualTo(Reason.ENGAGED);
+    }
+
+    @Test
+    void anAmbiguousThreatIsEngagedAtOnceOnceConfidentAndASalvoAtTheLastLook() {
+        Battery b = battery(0, "B", 31.52, 34.68, 20, 0.9);
+        Doctrine lastShot = Doctrine.DEFAULT.withAmbiguousWait(Doctrine.AmbiguousWait.LAST_SHOT);
+        double early = 0;
+        while (b.plan(path, early) == null) {
+            early += 0.5;
+        }
+        final double now = early;
+        // confident (P at or above engage_confidence): engaged at once, as without the rule
+        assertThat(new GreedyAssigner(lastShot).assign(now, List.of(assessment(1, 0.7, 100)),
+                id -> EngagementState.NONE, List.of(b)).get(0).reason()).isEqualTo(Reason.ENGAGED);
+        // below the threshold: open ground, whatever the rule
+        assertThat(new GreedyAssigner(lastShot).assign(now, List.of(assessment(1, 0.1, 100)),
+                id -> EngagementState.NONE, List.of(b)).get(0).reason()).isEqualTo(Reason.OPEN_GROUND);
+        // the weapon-target assigners follow the same rule
+        assertThat(new WtaAssigner(lastShot.withAssignment(Doctrine.Assignment.GREEDY, 0)).assign(now,
+                List.of(assessment(1, 0.4, 100)), id -> EngagementState.NONE, List.of(b)).get(0).reason())
+                .isEqualTo(Reason.AWAITING_CONFIDENCE);
+        // with no look-again time the rule cannot wait (it would wait for ever): engaged now
+        Doctrine noLook = new Doctrine(0.2, 0.6, 0, 1, 2, true, 10_000).withAmbiguousWait(
+                Doctrine.AmbiguousWait.LAST_SHOT);
+        assertThat(new GreedyAssigner(noLook).assign(now, List.of(assessment(1, 0.4, 100)),
+                id -> EngagementState.NONE, List.of(b)).get(0).reason()).isEqualTo(Reason.ENGAGED);
+        // at the last look a salvo doctrine fires its salvo
+        Doctrine salvo = new Doctrine(0.2, 0.6, 1.0, 2, 2, true, 10_000).withAmbiguousWait(
+                Doctrine.AmbiguousWait.LAST_SHOT);
+        double last = now;
+        while (b.plan(path, last + salvo.reassessS()) != null) {
+            last += 0.5;
+        }
+        Decision d = new GreedyAssigner(salvo).assign(last, List.of(assessment(1, 0.4, 100)),
+                id -> EngagementState.NONE, List.of(b)).get(0);
+        assertThat(d.reason()).isEqualTo(Reason.ENGAGED);
+        assertThat(d.rounds()).isEqualTo(2);
+    }
+
+    @Test
     void unreachableThreatsAreReportedAsSuch() {
         List<Battery> bs = List.of(battery(0, "far", 32.5, 35.5, 20, 0.9));
         assertThat(assign(Doctrine.DEFAULT, List.of(assessment(1, 0.9, 100)), Map.of(), bs).get(0).reason())
