@@ -28,7 +28,13 @@ import dev.bulwark.engine.geo.LocalFrame;
  * cannot leave that distance before are skipped unevaluated: at the path's
  * {@link FlightPath#speedBoundMps() speed bound} v, a sample d − reach metres out of reach
  * keeps the next (d − reach)/v seconds outside. The skipped times are still stepped through
- * one by one, so the grid, the bracket and the root are unchanged.
+ * one by one, so the grid, the bracket and the root are unchanged. Likewise, while the
+ * interceptor cannot arrive in time: the table's time of flight anywhere at a ground range of at
+ * least ρ is at least the least node value in the columns from ρ's outwards (bilinear
+ * interpolation stays within its corners), and the ground range falls by at most v per second, so
+ * from a sample at ground range ρ, g stays positive until launch + min TOF(ρ − v·τ) ≤ t + τ; the
+ * samples before that are skipped (the last one before a sample with g ≤ 0 is evaluated again when
+ * the bracket needs it, exactly as the plain pass had it).
  *
  * <p>Neglected: a window shorter than the coarse step can be stepped over (a path that grazes
  * the envelope for under {@value #COARSE_STEP_S} s); the table's own approximations (see
@@ -75,7 +81,12 @@ public final class PredictedIntercept {
     private final double launchDelay;
     private final double maxRange;
     private final double reach;
+    private final boolean plain;
+    // minTof[i]: the least finite node time of flight in range columns i, i + 1, ... (any height)
+    private final double[] minTof;
+    private final double rangeStep;
     private double distance;
+    private double groundRange;
     private final double[] state = new double[6];
     private final double[] enu = new double[3];
     // results of the last evaluation
@@ -91,6 +102,15 @@ public final class PredictedIntercept {
      */
     public PredictedIntercept(InterceptorPerformance performance, Ellipsoid ellipsoid, GeodeticPoint site,
             double launchDelayS) {
+        this(performance, ellipsoid, site, launchDelayS, false);
+    }
+
+    /**
+     * As the public constructor; {@code plain} turns every skip off (the plain coarse pass, for
+     * tests that check the skipping changes no answer).
+     */
+    PredictedIntercept(InterceptorPerformance performance, Ellipsoid ellipsoid, GeodeticPoint site,
+            double launchDelayS, boolean plain) {
         if (!(launchDelayS >= 0)) {
             throw new IllegalArgumentException("launch delay must be at least 0");
         }
@@ -107,6 +127,22 @@ public final class PredictedIntercept {
         double drop = maxRange * maxRange / (2 * 6.3e6);
         double up = Math.max(envelope.ceilingM(), drop);
         this.reach = Math.sqrt(maxRange * maxRange + up * up) * 1.001 + 100.0;
+        this.plain = plain;
+        this.rangeStep = table.rangeStepM();
+        int columns = Math.max(1, table.rangeCount() - 1);
+        this.minTof = new double[columns];
+        double least = Double.POSITIVE_INFINITY;
+        for (int i = table.rangeCount() - 1; i >= 0; i--) {
+            for (int j = 0; j < table.heightCount(); j++) {
+                double v = table.nodeTimeOfFlight(i, j);
+                if (v < least) {
+                    least = v;
+                }
+            }
+            if (i < columns) {
+                minTof[i] = least;
+            }
+        }
     }
 
     /**
@@ -136,21 +172,26 @@ public final class PredictedIntercept {
         if (gPrev <= 0) {
             return solution(path, prev, launch);
         }
-        double speed = path.speedBoundMps();
-        double skipUntil = skipUntil(prev, gPrev, speed);
+        double speed = plain ? Double.POSITIVE_INFINITY : path.speedBoundMps();
+        double skipUntil = skipUntil(prev, gPrev, speed, launch);
+        boolean prevKnown = true;
         for (double t = start + COARSE_STEP_S; ; t += COARSE_STEP_S) {
             double tk = Math.min(t, end);
             if (tk < skipUntil) {
-                // provably outside the envelope, as the plain pass would have found
+                // provably no intercept here (outside the envelope, or too soon), as the plain pass would have found
                 if (tk >= end) {
                     return null;
                 }
                 prev = tk;
-                gPrev = Double.NaN;
+                prevKnown = false;
                 continue;
             }
             double gk = g(path, tk, launch);
             if (gk <= 0) {
+                if (!prevKnown) {
+                    // the bracket's start was skipped: its value as the plain pass had it
+                    gPrev = g(path, prev, launch);
+                }
                 double hit = Double.isNaN(gPrev) ? enter(path, prev, tk, launch) : root(path, prev, gPrev, tk, gk, launch);
                 return solution(path, hit, launch);
             }
@@ -159,18 +200,56 @@ public final class PredictedIntercept {
             }
             prev = tk;
             gPrev = gk;
-            skipUntil = skipUntil(tk, gk, speed);
+            prevKnown = true;
+            skipUntil = skipUntil(tk, gk, speed, launch);
         }
     }
 
-    // The time before which the path stays out of reach, after a sample at t outside the
-    // envelope at the distance left by g; t itself when nothing can be skipped.
-    private double skipUntil(double t, double gt, double speed) {
-        if (!Double.isNaN(gt)) {
+    // The time before which no sample can have g ≤ 0, after a sample at t with value gt (NaN or
+    // positive): the path stays out of reach (after a sample beyond the envelope's reach), or the
+    // interceptor cannot arrive in time; t itself when nothing can be skipped.
+    private double skipUntil(double t, double gt, double speed, double launch) {
+        if (plain) {
             return t;
         }
-        double out = distance - reach;
-        return out > 0 ? t + out / speed : t;
+        double until = t;
+        if (Double.isNaN(gt)) {
+            double out = distance - reach;
+            if (out > 0) {
+                until = t + out / speed;
+            }
+        }
+        return Math.max(until, tooSoonUntil(t, speed, launch));
+    }
+
+    // With the sample at t at ground range groundRange: g(t + τ) = launch + TOF − t − τ, and TOF is
+    // at least minTof of the column of the ground range then, itself at least groundRange − v·τ (the
+    // ground range is 1-Lipschitz in the position, and minTof does not decrease outwards). Walks the
+    // columns inwards to the first τ at which that bound is no longer positive; a little is taken off
+    // for rounding.
+    private double tooSoonUntil(double t, double speed, double launch) {
+        double r = groundRange * (1 - 1e-12);
+        if (!(r >= 0)) {
+            return t;
+        }
+        int i = (int) Math.min(r / rangeStep, minTof.length - 1);
+        double lo = 0;
+        double tau;
+        for (;;) {
+            double limit = launch + minTof[i] - t;
+            if (!(limit > lo)) {
+                tau = lo;
+                break;
+            }
+            double columnEnd = i == 0 ? Double.POSITIVE_INFINITY : (r - i * rangeStep) / speed;
+            if (limit <= columnEnd) {
+                tau = limit;
+                break;
+            }
+            lo = columnEnd;
+            i--;
+        }
+        return tau > 0 ? t + tau * (1 - 1e-9) - 1e-9 : t;
     }
 
     // g(t), or NaN outside the envelope or the table; leaves distance set, and range, height and
@@ -180,6 +259,7 @@ public final class PredictedIntercept {
         frame.ecefToEnu(state[0], state[1], state[2], enu);
         double r2 = enu[0] * enu[0] + enu[1] * enu[1];
         distance = Math.sqrt(r2 + enu[2] * enu[2]);
+        groundRange = Math.sqrt(r2);
         if (r2 > maxRange * maxRange * (1 + 1e-9)) {
             // beyond every band: outside, without the geodetic height (range and height unset)
             tof = Double.NaN;

@@ -100,7 +100,7 @@ class PredictedInterceptTest {
         assertThat(s.launchTime() + s.timeOfFlightS()).isLessThan(s.interceptTime());
     }
 
-    /** The same path without a speed bound: the plain coarse pass, nothing skipped. */
+    /** The same path without a speed bound: nothing skipped for being out of reach. */
     private record Unbounded(Trajectory path) implements dev.bulwark.engine.flight.FlightPath {
         @Override
         public double startTime() {
@@ -138,6 +138,7 @@ class PredictedInterceptTest {
         // Rockets launched 15-45 km from the battery at aim points all around it, decided at many times:
         // the search that skips the stretches out of reach gives the plain coarse pass's answer, to the bit.
         PredictedIntercept planner = new PredictedIntercept(PERF, Ellipsoid.WGS84, BATTERY, 1.0);
+        PredictedIntercept plainPass = new PredictedIntercept(PERF, Ellipsoid.WGS84, BATTERY, 1.0, true);
         assertThat(planner.reachM()).isGreaterThan(PERF.envelope().maxRangeM());
         int solutions = 0;
         int cases = 0;
@@ -157,7 +158,9 @@ class PredictedInterceptTest {
             }
             for (double now = rocket.startTime() - 20; now < rocket.impactTime(); now += 3.7) {
                 PredictedIntercept.Solution fast = planner.solve(rocket, now);
-                PredictedIntercept.Solution plain = planner.solve(new Unbounded(rocket), now);
+                PredictedIntercept.Solution plain = plainPass.solve(rocket, now);
+                assertThat(planner.solve(new Unbounded(rocket), now)).as("without a speed bound")
+                        .usingRecursiveComparison().isEqualTo(plain);
                 cases++;
                 if (plain == null) {
                     assertThat(fast).isNull();
@@ -173,6 +176,60 @@ class PredictedInterceptTest {
         assertThat(solutions).as("cases with an intercept, of %d", cases).isGreaterThan(20);
         assertThat(cases - solutions).as("cases without").isGreaterThan(20);
     }
+
+    @Test
+    void skippingChangesNoAnswerOnRandomPredictedPaths() {
+        // Random rockets around the battery, their predicted paths flown from a state along them at the
+        // prediction's 1 s step (as impact prediction does), decided at random times: every skip (out of
+        // reach, or too soon for the interceptor to arrive) must give the plain coarse pass's answer to
+        // the bit, never reject a feasible pair.
+        PredictedIntercept planner = new PredictedIntercept(PERF, Ellipsoid.WGS84, BATTERY, 1.0);
+        PredictedIntercept plainPass = new PredictedIntercept(PERF, Ellipsoid.WGS84, BATTERY, 1.0, true);
+        dev.bulwark.engine.flight.BallisticPropagator predictor = new dev.bulwark.engine.flight.BallisticPropagator(
+                dev.bulwark.engine.flight.EarthModel.WGS84, 1.0);
+        java.util.Random rnd = new java.util.Random(11);
+        int solutions = 0;
+        int cases = 0;
+        double[] x = new double[6];
+        for (int i = 0; i < 80; i++) {
+            double bearing = 2 * Math.PI * rnd.nextDouble();
+            double distance = 8_000 + 30_000 * rnd.nextDouble();
+            double aimBearing = 2 * Math.PI * rnd.nextDouble();
+            double miss = 12_000 * rnd.nextDouble();
+            Trajectory rocket;
+            try {
+                rocket = Engagements.rocket(distance * Math.sin(bearing), distance * Math.cos(bearing),
+                        miss * Math.sin(aimBearing), miss * Math.cos(aimBearing));
+            } catch (IllegalArgumentException | IllegalStateException outOfReach) {
+                continue;
+            }
+            for (int k = 0; k < 6; k++) {
+                double t0 = rocket.startTime() + 3 + (rocket.flightTime() - 4) * rnd.nextDouble();
+                rocket.stateAt(t0, x);
+                Trajectory predicted = predictor.propagate(t0, x, GRAD_BETA, 0.0, 600);
+                for (int d = 0; d < 4; d++) {
+                    double now = t0 + (predicted.impactTime() - t0) * rnd.nextDouble() * 0.8;
+                    PredictedIntercept.Solution fast = planner.solve(predicted, now);
+                    PredictedIntercept.Solution plain = plainPass.solve(predicted, now);
+                    cases++;
+                    if (plain == null) {
+                        assertThat(fast).isNull();
+                    } else {
+                        solutions++;
+                        assertThat(fast).as("case %d", cases).isNotNull();
+                        assertThat(fast.interceptTime()).isEqualTo(plain.interceptTime());
+                        assertThat(fast.point()).containsExactly(plain.point());
+                        assertThat(fast.timeOfFlightS()).isEqualTo(plain.timeOfFlightS());
+                    }
+                }
+            }
+        }
+        assertThat(solutions).as("cases with an intercept, of %d", cases).isGreaterThan(100);
+        assertThat(cases - solutions).as("cases without").isGreaterThan(100);
+    }
+
+    /** The ballistic coefficient of {@link Engagements#GRAD} (kg/m²). */
+    private static final double GRAD_BETA = 45.5 / (0.3 * 0.0117);
 
     @Test
     void noSolutionOutsideTheEnvelopeOrAfterTheEnd() {
