@@ -61,6 +61,12 @@ public final class Aiming {
     private final double[] direction = new double[3];
     private final double[] impact = new double[6];
     private final double[] scratch = new double[3];
+    // the flight whose impact `impact` holds (type null: none)
+    private ThreatType lastType;
+    private LocalFrame lastFrame;
+    private double lastAzimuth;
+    private double lastElevation;
+    private double lastGround;
 
     /**
      * @param propagator     the flight model (owned by this object from now on)
@@ -210,6 +216,13 @@ public final class Aiming {
      */
     private double[] impactPoint(ThreatType type, LocalFrame atLaunch, double azimuth, double elevation,
             double ground) {
+        // The elevation search ends on the elevation it flew last, which solve() then flies again
+        // at the same azimuth: the same flight, so the same impact.
+        if (type == lastType && atLaunch == lastFrame && azimuth == lastAzimuth && elevation == lastElevation
+                && ground == lastGround) {
+            return impact;
+        }
+        lastType = null;
         aim(atLaunch, azimuth, elevation);
         double t = propagator.launchImpact(type, 0.0, position, direction, ground, maxFlightTime, impact);
         if (Double.isNaN(t)) {
@@ -217,6 +230,11 @@ public final class Aiming {
         }
         ellipsoid.toGeodetic(impact[0], impact[1], impact[2], scratch);
         ellipsoid.toEcef(scratch[0], scratch[1], ground, impact);
+        lastType = type;
+        lastFrame = atLaunch;
+        lastAzimuth = azimuth;
+        lastElevation = elevation;
+        lastGround = ground;
         return impact;
     }
 
