@@ -156,6 +156,7 @@ public final class Simulation {
     private double[] launchTimes;
     private boolean quietSkips;
     private boolean scansNeverCoincide;
+    private boolean skipQuietScans = true;
 
     /** A simulation of a world. */
     public Simulation(World world) {
@@ -170,6 +171,12 @@ public final class Simulation {
     /** The bus on which every {@link SimEvent} is published; subscribe before {@link #run}. */
     public EventBus bus() {
         return bus;
+    }
+
+    /** For tests: whether scans with nothing to see take the short way (they do unless told otherwise). */
+    Simulation skippingQuietScans(boolean skip) {
+        this.skipQuietScans = skip;
+        return this;
     }
 
     /** The world being simulated. */
@@ -205,7 +212,7 @@ public final class Simulation {
             launchTimes[i] = threats.get(i).trajectory.startTime();
         }
         java.util.Arrays.sort(launchTimes);
-        quietSkips = true;
+        quietSkips = skipQuietScans;
         for (Radar radar : radars) {
             quietSkips &= radar.spec().falseAlarmsPerScan() == 0;
         }
