@@ -248,6 +248,9 @@ public final class Simulation {
                 t.type().category().key(), t.launchPoint, t.aimPoint, t.trajectory.impactPoint(),
                 t.trajectory.impactTime(), bound == null ? null : bound.name()));
         queue.schedule(t.trajectory.impactTime(), EventQueue.Ordering.TRUTH, now -> impact(t));
+        if (!bus.hasListeners()) {
+            return; // the apogee and envelope events below are for the event log only
+        }
         double apogeeTime = t.trajectory.apogeeTime();
         if (apogeeTime > t.trajectory.startTime() && apogeeTime < t.trajectory.impactTime()) {
             queue.schedule(apogeeTime, EventQueue.Ordering.TRUTH, now -> {
@@ -584,7 +587,9 @@ public final class Simulation {
                 throw new IllegalStateException("the assigner decided about a track it was not given: " + d.trackId());
             }
             ThreatTruth truth = match(track.state(), now);
-            publishAssessment(now, track, truth, byTrack, d.trackId());
+            if (bus.hasListeners()) {
+                publishAssessment(now, track, truth, byTrack, d.trackId());
+            }
             record(now, track, truth, d.reason(), d.likelyArea(), d.probability());
             if (d.engage() && d.laser() != null) {
                 beam(now, track, truth, d.laser());
