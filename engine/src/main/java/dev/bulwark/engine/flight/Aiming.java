@@ -17,6 +17,16 @@ import dev.bulwark.engine.geo.LocalFrame;
  * Down-range miss is removed by a bracketed secant (Illinois) iteration on the elevation within
  * that branch; the cross-range miss (Earth rotation bends the path) by correcting the azimuth
  * with the angle it subtends from the launcher; the two alternate until the miss is under 1 m.
+ * Rounds aimed with a reach given (a raid's rounds, {@link #solve(ThreatType, double,
+ * GeodeticPoint, GeodeticPoint, Reach)}) start the elevation search from a guess instead: a
+ * table of nine flights across the branch, flown once per reach, gives the first elevation and
+ * the range's slope, a secant iteration goes on from there, and the pass after an azimuth
+ * correction starts from the elevation the last pass found (usually already within the
+ * tolerance); the bracketed iteration takes over if the secant leaves the branch or has not
+ * converged in four steps. Both searches stop once the range is within 5 cm, so they agree to a
+ * few centimetres at the ground; on the southern-front raids the guided one flies 5.4 candidates
+ * a round (the tables included, the bracketed search never needed) where the bracketed one flew
+ * 17.7.
  * Every candidate is flown with the full {@link BallisticPropagator#launch} (boost and all),
  * without keeping its path; only the final solution keeps it.
  *
@@ -61,6 +71,23 @@ public final class Aiming {
     private final double[] direction = new double[3];
     private final double[] impact = new double[6];
     private final double[] scratch = new double[3];
+    /** Flights across the branch in the table behind a raid's first guesses ({@link #tableGuess}). */
+    private static final int TABLE_POINTS = 9;
+    /** Most secant steps from a guess before the bracketed search takes over. */
+    private static final int SECANT_STEPS = 4;
+    private final double[] tableElevation = new double[TABLE_POINTS];
+    private final double[] tableRange = new double[TABLE_POINTS];
+    private Reach tableReach;
+    private ThreatType tableType;
+    private double tableGround;
+    /** The range's slope against elevation (m/rad) at the last guess or solution. */
+    private double guessSlope = Double.NaN;
+    // the flight whose impact `impact` holds (type null: none)
+    private ThreatType lastType;
+    private LocalFrame lastFrame;
+    private double lastAzimuth;
+    private double lastElevation;
+    private double lastGround;
 
     /**
      * @param propagator     the flight model (owned by this object from now on)
@@ -130,7 +157,9 @@ public final class Aiming {
      * already known (for many rounds fired from one area in one direction: the reach changes
      * by well under a percent across a launch area, and the elevation search stays bracketed
      * by the minimum and best elevations, or the best and maximum for high-angle fire,
-     * whatever the exact values).
+     * whatever the exact values). With a reach given, the elevation search starts from a guess
+     * (see the class comment); the solution then agrees with the one without to a few centimetres
+     * at the ground, not to the bit.
      *
      * @param reach the reach from near the launch point towards the aim point, or null to compute it
      */
@@ -141,6 +170,7 @@ public final class Aiming {
         atLaunch.ecefToEnu(aimEcef[0], aimEcef[1], aimEcef[2], enu);
         double azimuth = Math.atan2(enu[0], enu[1]);
         double target = Math.hypot(enu[0], enu[1]);
+        boolean given = reach != null;
         if (reach == null) {
             reach = reach(type, launch, azimuth);
         }
@@ -155,8 +185,13 @@ public final class Aiming {
         double miss = Double.POSITIVE_INFINITY;
         double aimAz = azimuth;
         double[] ie = new double[3];
+        boolean guided = given;
+        double guess = guided ? tableGuess(type, atLaunch, azimuth, ground, reach, target) : Double.NaN;
         for (int outer = 0; outer < 8 && miss > TOLERANCE_M; outer++) {
-            elevation = solveElevation(type, atLaunch, azimuth, ground, target, reach);
+            elevation = guided ? solveElevationFrom(type, atLaunch, azimuth, ground, target, reach, guess, guessSlope)
+                    : solveElevation(type, atLaunch, azimuth, ground, target, reach);
+            // the azimuth correction barely moves the range: the next pass starts where this one ended
+            guess = elevation;
             flownAzimuth = azimuth;
             double[] imp = impactPoint(type, atLaunch, azimuth, elevation, ground);
             miss = Math.sqrt(sq(imp[0] - aimEcef[0]) + sq(imp[1] - aimEcef[1]) + sq(imp[2] - aimEcef[2]));
@@ -197,6 +232,85 @@ public final class Aiming {
                 0.05 * TOLERANCE_M, 60);
     }
 
+    /**
+     * The elevation search of a round fired with a reach given ({@link #solve(ThreatType, double,
+     * GeodeticPoint, GeodeticPoint, Reach)}: many rounds of one raid), started from a guess: a
+     * secant iteration from the guess with the slope given, at most {@value #SECANT_STEPS} flights
+     * more, accepted once the range is within the tolerance of the bracketed search; if the guess
+     * is missing or an iterate leaves the branch, that bracketed search ({@link #solveElevation}).
+     */
+    private double solveElevationFrom(ThreatType type, LocalFrame atLaunch, double azimuth, double ground,
+            double target, Reach reach, double guess, double slope) {
+        boolean low = type.angleOfFire() == ThreatType.AngleOfFire.LOW;
+        double lo = low ? type.minElevationRad() : reach.bestElevationRad();
+        double hi = low ? reach.bestElevationRad() : type.maxElevationRad();
+        double tolerance = 0.05 * TOLERANCE_M;
+        if (hi > lo && guess > lo && guess < hi && slope != 0 && Double.isFinite(slope)) {
+            double x0 = guess;
+            double f0 = downRange(type, atLaunch, azimuth, x0, ground) - target;
+            if (Math.abs(f0) < tolerance) {
+                guessSlope = slope;
+                return x0;
+            }
+            double s = slope;
+            for (int it = 0; it < SECANT_STEPS; it++) {
+                double x1 = x0 - f0 / s;
+                if (!(x1 > lo && x1 < hi)) {
+                    break;
+                }
+                double f1 = downRange(type, atLaunch, azimuth, x1, ground) - target;
+                if (x1 != x0) {
+                    double next = (f1 - f0) / (x1 - x0);
+                    if (next != 0 && Double.isFinite(next)) {
+                        s = next;
+                    }
+                }
+                if (Math.abs(f1) < tolerance) {
+                    guessSlope = s;
+                    return x1;
+                }
+                x0 = x1;
+                f0 = f1;
+            }
+        }
+        return solveElevation(type, atLaunch, azimuth, ground, target, reach);
+    }
+
+    /**
+     * First guess of the elevation that reaches a ground range, and (in {@link #guessSlope}) the
+     * range's slope there, from a table of {@value #TABLE_POINTS} flights across the branch of the
+     * reach, flown once per reach from the first round's launch point and azimuth (the range
+     * changes little across a launch area); NaN if the table does not span the range.
+     */
+    private double tableGuess(ThreatType type, LocalFrame atLaunch, double azimuth, double ground, Reach reach,
+            double target) {
+        if (reach != tableReach || type != tableType || ground != tableGround) {
+            boolean low = type.angleOfFire() == ThreatType.AngleOfFire.LOW;
+            double lo = low ? type.minElevationRad() : reach.bestElevationRad();
+            double hi = low ? reach.bestElevationRad() : type.maxElevationRad();
+            tableReach = null;
+            if (!(hi > lo)) {
+                return Double.NaN;
+            }
+            for (int j = 0; j < TABLE_POINTS; j++) {
+                tableElevation[j] = lo + (hi - lo) * j / (TABLE_POINTS - 1);
+                tableRange[j] = downRange(type, atLaunch, azimuth, tableElevation[j], ground);
+            }
+            tableReach = reach;
+            tableType = type;
+            tableGround = ground;
+        }
+        for (int j = 0; j + 1 < TABLE_POINTS; j++) {
+            double r0 = tableRange[j];
+            double r1 = tableRange[j + 1];
+            if ((target - r0) * (target - r1) <= 0 && r1 != r0) {
+                guessSlope = (r1 - r0) / (tableElevation[j + 1] - tableElevation[j]);
+                return tableElevation[j] + (target - r0) / guessSlope;
+            }
+        }
+        return Double.NaN;
+    }
+
     /** Horizontal distance (m) in the launch frame from the launch point to the impact point. */
     private double downRange(ThreatType type, LocalFrame atLaunch, double azimuth, double elevation, double ground) {
         double[] imp = impactPoint(type, atLaunch, azimuth, elevation, ground);
@@ -210,6 +324,13 @@ public final class Aiming {
      */
     private double[] impactPoint(ThreatType type, LocalFrame atLaunch, double azimuth, double elevation,
             double ground) {
+        // The elevation search ends on the elevation it flew last, which solve() then flies again
+        // at the same azimuth: the same flight, so the same impact.
+        if (type == lastType && atLaunch == lastFrame && azimuth == lastAzimuth && elevation == lastElevation
+                && ground == lastGround) {
+            return impact;
+        }
+        lastType = null;
         aim(atLaunch, azimuth, elevation);
         double t = propagator.launchImpact(type, 0.0, position, direction, ground, maxFlightTime, impact);
         if (Double.isNaN(t)) {
@@ -217,6 +338,11 @@ public final class Aiming {
         }
         ellipsoid.toGeodetic(impact[0], impact[1], impact[2], scratch);
         ellipsoid.toEcef(scratch[0], scratch[1], ground, impact);
+        lastType = type;
+        lastFrame = atLaunch;
+        lastAzimuth = azimuth;
+        lastElevation = elevation;
+        lastGround = ground;
         return impact;
     }
 

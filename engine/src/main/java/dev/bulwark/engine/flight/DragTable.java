@@ -122,6 +122,24 @@ public final class DragTable {
     }
 
     /**
+     * The drag coefficient at a Mach number, the same to the bit as {@link #cd(double)}, found
+     * from the segment of the previous call on the same cursor: for a hot loop whose Mach number
+     * changes little between calls (a fly-out's integration stages).
+     *
+     * @param machNumber the Mach number
+     * @param cursor     one element: the segment of the last call (start with 0); updated
+     */
+    public double cd(double machNumber, int[] cursor) {
+        int k = machNumber == machNumber ? segment(machNumber, cursor[0]) : 0;
+        // on a tabulated Mach number the walk from below (cd) stops in the lower segment
+        if (k > 0 && machNumber <= hi[k - 1]) {
+            k--;
+        }
+        cursor[0] = k;
+        return a[k] + b[k] * machNumber;
+    }
+
+    /**
      * The segment holding a Mach number, walking from a guess (the previous answer): O(1) when
      * the Mach number changes little between calls, as it does from one integration stage to
      * the next.

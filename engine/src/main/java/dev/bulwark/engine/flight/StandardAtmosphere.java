@@ -62,6 +62,31 @@ public final class StandardAtmosphere {
     }
 
     /**
+     * {@link #density} into {@code out[0]} and {@link #speedOfSound} into {@code out[1]}, the
+     * same to the bit, with the geopotential height and the layer found once for both (for the
+     * interceptor's fly-out, which uses the exact formulas rather than the table).
+     *
+     * @param altitude geometric height (m)
+     * @param out      receives density (kg/m³) and speed of sound (m/s)
+     */
+    public static void densityAndSpeedOfSoundExact(double altitude, double[] out) {
+        if (altitude > TOP_GEOMETRIC) {
+            out[0] = TOP_DENSITY * Math.exp(-(altitude - TOP_GEOMETRIC) / 6_000.0);
+            out[1] = TOP_SPEED_OF_SOUND;
+            return;
+        }
+        // as density0 and temperature: below 86 km both clamp the height to 0 and no further
+        double h = geopotential(Math.max(altitude, 0.0));
+        int i = layer(h);
+        double t = T_BASE[i] + LAPSE[i] * (h - H_BASE[i]);
+        double p = LAPSE[i] == 0.0
+                ? P_BASE[i] * Math.exp(-G0 * (h - H_BASE[i]) / (R_AIR * T_BASE[i]))
+                : P_BASE[i] * Math.pow(T_BASE[i] / t, G0 / (R_AIR * LAPSE[i]));
+        out[0] = p / (R_AIR * t);
+        out[1] = Math.sqrt(GAMMA * R_AIR * t);
+    }
+
+    /**
      * Density and speed of sound at a geometric height, from the table (see the class comment):
      * {@code out[0]} the density (kg/m³), {@code out[1]} the speed of sound (m/s). Below 0 m the
      * sea-level values; above 86 km the exponential density of {@link #density} and the speed of

@@ -8,7 +8,11 @@ import dev.bulwark.engine.geo.GeodeticPoint;
  * cubic Hermite interpolant through the neighbouring positions and velocities, so sensors
  * read truth cheaply without integrating again.
  *
- * <p>Immutable once built by {@link BallisticPropagator}.
+ * <p>Immutable once built by {@link BallisticPropagator}, apart from a lookup hint: the segment
+ * {@link #stateAt} found last, tried first on the next call (sensors, guidance and the simulation
+ * read a path at slowly advancing times). A hint that does not hold the time is ignored, so the
+ * answer is the binary search's whatever the hint, and a stale hint read by another thread
+ * costs only the search.
  */
 public final class Trajectory implements FlightPath {
 
@@ -25,6 +29,8 @@ public final class Trajectory implements FlightPath {
     private final double apogeeTime;
     private final double apogeeAltitude;
     private final double speedBound;
+    /** The segment found by the last {@link #stateAt}: a hint only (see the class comment). */
+    private int hint;
 
     Trajectory(double[] times, double[] states, int count, double impactTime, GeodeticPoint impactPoint,
             double apogeeTime, double apogeeAltitude) {
@@ -107,10 +113,31 @@ public final class Trajectory implements FlightPath {
     @Override
     public void stateAt(double t, double[] out) {
         double tc = Math.min(Math.max(t, times[0]), impactTime);
-        int i = Hermite.segment(times, count, tc);
+        int i = segment(tc);
         int j = i + 1;
         double t0 = times[i];
         double h = times[j] - t0;
         Hermite.interpolate(states, 6 * i, states, 6 * j, h, (tc - t0) / h, out);
+    }
+
+    /**
+     * {@link Hermite#segment} of tc (the last node at or before tc, never the final node): the
+     * hint's segment or the next one if either holds tc, else the binary search.
+     */
+    private int segment(double tc) {
+        int last = count - 2;
+        int i = hint;
+        if (times[i] <= tc) {
+            if (i == last || tc < times[i + 1]) {
+                return i;
+            }
+            if (i + 1 == last || (i + 1 < last && tc < times[i + 2])) {
+                hint = i + 1;
+                return i + 1;
+            }
+        }
+        i = Hermite.segment(times, count, tc);
+        hint = i;
+        return i;
     }
 }

@@ -252,6 +252,20 @@ public final class Radar {
         return new Scan(time, index, plots, this);
     }
 
+    /**
+     * Counts scans that had nothing to look at, as {@link #scan} would have: no target and no
+     * false alarms ({@link RadarSpec#falseAlarmsPerScan()} zero), so that the scans after them
+     * draw as they would have (a scan's draws are keyed by its number).
+     *
+     * @param scans the number of such scans (≥ 0)
+     */
+    public void skipEmptyScans(long scans) {
+        if (scans < 0 || spec.falseAlarmsPerScan() > 0) {
+            throw new IllegalArgumentException("only a non-negative number of scans without false alarms can be skipped");
+        }
+        scanCount += scans;
+    }
+
     private Plot plot(double time, double range, double azimuth, double elevation, double radialSpeed) {
         if (radial) {
             return new Plot(time, index, frame, range, azimuth, elevation, spec.sigmaRangeM(),

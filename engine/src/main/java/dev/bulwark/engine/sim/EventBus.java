@@ -23,6 +23,14 @@ public final class EventBus {
         listeners.add(listener);
     }
 
+    /**
+     * Whether anyone listens: a stage may skip building events that only the listeners would read
+     * (a Monte Carlo replication runs without any).
+     */
+    public boolean hasListeners() {
+        return !listeners.isEmpty();
+    }
+
     /** Sends an event to every listener. */
     public void publish(SimEvent event) {
         for (int i = 0; i < listeners.size(); i++) {

@@ -152,6 +152,11 @@ public final class Simulation {
     private int trackBreaks;
     private int trackSwaps;
     private double laserCost;
+    /** Launch times of the threats, ascending; whether scans with nothing to see are skipped cheaply, and in runs. */
+    private double[] launchTimes;
+    private boolean quietSkips;
+    private boolean scansNeverCoincide;
+    private boolean skipQuietScans = true;
 
     /** A simulation of a world. */
     public Simulation(World world) {
@@ -166,6 +171,12 @@ public final class Simulation {
     /** The bus on which every {@link SimEvent} is published; subscribe before {@link #run}. */
     public EventBus bus() {
         return bus;
+    }
+
+    /** For tests: whether scans with nothing to see take the short way (they do unless told otherwise). */
+    Simulation skippingQuietScans(boolean skip) {
+        this.skipQuietScans = skip;
+        return this;
     }
 
     /** The world being simulated. */
@@ -196,6 +207,16 @@ public final class Simulation {
         for (Resupply r : world.resupplies()) {
             scheduleDelivery(r, 0);
         }
+        launchTimes = new double[threats.size()];
+        for (int i = 0; i < launchTimes.length; i++) {
+            launchTimes[i] = threats.get(i).trajectory.startTime();
+        }
+        java.util.Arrays.sort(launchTimes);
+        quietSkips = skipQuietScans;
+        for (Radar radar : radars) {
+            quietSkips &= radar.spec().falseAlarmsPerScan() == 0;
+        }
+        scansNeverCoincide = quietSkips && scanTimesNeverCoincide();
         for (int i = 0; i < radars.size(); i++) {
             Radar radar = radars.get(i);
             double revisit = radar.spec().revisitS();
@@ -227,6 +248,9 @@ public final class Simulation {
                 t.type().category().key(), t.launchPoint, t.aimPoint, t.trajectory.impactPoint(),
                 t.trajectory.impactTime(), bound == null ? null : bound.name()));
         queue.schedule(t.trajectory.impactTime(), EventQueue.Ordering.TRUTH, now -> impact(t));
+        if (!bus.hasListeners()) {
+            return; // the apogee and envelope events below are for the event log only
+        }
         double apogeeTime = t.trajectory.apogeeTime();
         if (apogeeTime > t.trajectory.startTime() && apogeeTime < t.trajectory.impactTime()) {
             queue.schedule(apogeeTime, EventQueue.Ordering.TRUTH, now -> {
@@ -359,6 +383,10 @@ public final class Simulation {
             return;
         }
         queue.schedule(t, EventQueue.Ordering.SENSING, now -> {
+            if (quietSkips && airborne.isEmpty() && tracker.tracks().isEmpty()) {
+                skipQuietScans(radar, now);
+                return;
+            }
             Scan scan = radar.scan(now, airborne);
             plots += scan.plots().size();
             tracker.update(scan);
@@ -369,6 +397,68 @@ public final class Simulation {
     }
 
     /**
+     * A scan with nothing in the air, no track and no false alarms on any radar: the radar sees
+     * nothing, the tracker has nothing to update and battle management nothing to decide, so only
+     * the scan's count and the tracking-quality window move. Nothing can appear before the next
+     * launch, so when no scan of another radar ever falls at the same instant (the order of
+     * simultaneous scans is their scheduling order, which skipping would change) and no
+     * tracking-quality window is waiting to be published, the scans before that launch are
+     * counted here at once and the radar's next scan is scheduled at the first one on or after it.
+     * The scan times are the same sums of the revisit period as scan by scan, and the results the
+     * same to the bit: Monte Carlo replications spend most of a day between raids.
+     */
+    private void skipQuietScans(Radar radar, double now) {
+        radar.skipEmptyScans(1);
+        rollQualityWindow(now);
+        double revisit = radar.spec().revisitS();
+        double next = now + revisit;
+        if (scansNeverCoincide && qualityScans == 0) {
+            int k = java.util.Arrays.binarySearch(launchTimes, now);
+            k = k < 0 ? -k - 1 : k;
+            while (k < launchTimes.length && launchTimes[k] <= now) {
+                k++;
+            }
+            double until = k < launchTimes.length ? launchTimes[k] : Double.POSITIVE_INFINITY;
+            long skipped = 0;
+            while (next < until && next <= endTime) {
+                rollQualityWindow(next); // publishes nothing: no scan since the last window
+                skipped++;
+                next += revisit;
+            }
+            radar.skipEmptyScans(skipped);
+        }
+        scheduleScan(radar, next);
+    }
+
+    /**
+     * Whether no two radars ever scan at the same instant in this run: each radar's scan times
+     * (its phase, then repeated additions of its revisit period, as {@link #scheduleScan} makes
+     * them) compared pairwise.
+     */
+    private boolean scanTimesNeverCoincide() {
+        int n = radars.size();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double ri = radars.get(i).spec().revisitS();
+                double rj = radars.get(j).spec().revisitS();
+                double ti = ri * i / n;
+                double tj = rj * j / n;
+                while (ti <= endTime && tj <= endTime) {
+                    if (ti == tj) {
+                        return false;
+                    }
+                    if (ti < tj) {
+                        ti += ri;
+                    } else {
+                        tj += rj;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
      * GOSPA (α = 2, c = {@value #GOSPA_CUTOFF_M} m, p = 1; Rahmathullah et al. 2017) between the
      * confirmed tracks and the true threats in the scanned volume, after the scan's update,
      * averaged over each minute with activity and published as a tracking-quality event, with the
@@ -376,10 +466,7 @@ public final class Simulation {
      * Measuring only: nothing in the pipeline reads it.
      */
     private void measureTracking(double now, Scan scan) {
-        if (now >= qualityWindowStart + QUALITY_WINDOW_S) {
-            publishTrackingQuality(now);
-            qualityWindowStart = now - (now % QUALITY_WINDOW_S);
-        }
+        rollQualityWindow(now);
         int nt = 0;
         for (ThreatTruth t : airborne) {
             if (t.airborne(now)) {
@@ -423,6 +510,14 @@ public final class Simulation {
         qualityLocalised += d.pairs() == 0 ? 0 : 1;
         qualityMissed += d.missedCount();
         qualityFalse += d.falseCount();
+    }
+
+    /** At a scan: publishes the tracking-quality window and starts the next once a window has passed. */
+    private void rollQualityWindow(double now) {
+        if (now >= qualityWindowStart + QUALITY_WINDOW_S) {
+            publishTrackingQuality(now);
+            qualityWindowStart = now - (now % QUALITY_WINDOW_S);
+        }
     }
 
     private void ensureQuality(int truths, int tracks) {
@@ -492,7 +587,9 @@ public final class Simulation {
                 throw new IllegalStateException("the assigner decided about a track it was not given: " + d.trackId());
             }
             ThreatTruth truth = match(track.state(), now);
-            publishAssessment(now, track, truth, byTrack, d.trackId());
+            if (bus.hasListeners()) {
+                publishAssessment(now, track, truth, byTrack, d.trackId());
+            }
             record(now, track, truth, d.reason(), d.likelyArea(), d.probability());
             if (d.engage() && d.laser() != null) {
                 beam(now, track, truth, d.laser());

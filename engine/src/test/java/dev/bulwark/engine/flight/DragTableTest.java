@@ -78,4 +78,19 @@ class DragTableTest {
         assertThat(t.cd(1)).isEqualTo(0.4);
         assertThat(t).hasToString("[[0.0, 0.2], [1.0, 0.4]]");
     }
+
+    @Test
+    void theCursorLookupIsBitForBitTheSearch() {
+        // from any previous segment, on and between the tabulated Mach numbers and beyond both ends
+        DragTable t = DragTable.of(new double[] {0.0, 0.6, 0.8, 0.9, 1.0, 1.1, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0},
+                new double[] {0.38, 0.38, 0.40, 0.46, 0.59, 0.65, 0.64, 0.58, 0.49, 0.43, 0.38, 0.34});
+        Random random = new Random(5);
+        int[] cursor = {0};
+        for (int i = 0; i < 20_000; i++) {
+            double m = i % 3 == 0 ? t.mach(random.nextInt(t.size())) : 5 * random.nextDouble() - 0.5;
+            assertThat(Double.doubleToRawLongBits(t.cd(m, cursor))).as("Mach %s", m)
+                    .isEqualTo(Double.doubleToRawLongBits(t.cd(m)));
+        }
+        assertThat(t.cd(Double.NaN, cursor)).isNaN();
+    }
 }

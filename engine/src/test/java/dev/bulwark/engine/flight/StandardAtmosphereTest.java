@@ -148,4 +148,19 @@ class StandardAtmosphereTest {
     private static double relativeError(double actual, double expected) {
         return Math.abs(actual - expected) / Math.abs(expected);
     }
+
+    @Test
+    void theExactPairIsBitForBitDensityAndSpeedOfSound() {
+        double[] out = new double[2];
+        for (double h = -500; h <= 120_000; h += 37.3) {
+            StandardAtmosphere.densityAndSpeedOfSoundExact(h, out);
+            assertThat(out[0]).as("density at %s m", h).isEqualTo(StandardAtmosphere.density(h));
+            assertThat(out[1]).as("speed of sound at %s m", h).isEqualTo(StandardAtmosphere.speedOfSound(h));
+        }
+        for (double h : new double[] {0, 11_000, 20_000, 32_000, 47_000, 51_000, 71_000, 86_000}) {
+            StandardAtmosphere.densityAndSpeedOfSoundExact(h, out);
+            assertThat(out[0]).isEqualTo(StandardAtmosphere.density(h));
+            assertThat(out[1]).isEqualTo(StandardAtmosphere.speedOfSound(h));
+        }
+    }
 }

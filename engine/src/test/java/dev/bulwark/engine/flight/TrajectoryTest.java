@@ -74,4 +74,32 @@ class TrajectoryTest {
             }
         }
     }
+
+    @Test
+    void statesDoNotDependOnTheOrderOfTheQueries() {
+        // stateAt starts from the segment of its last call: read in any order, and at the nodes,
+        // the states are those read in order by a trajectory flown the same way
+        Ellipsoid e = Ellipsoid.WGS84;
+        double[] p = e.toEcef(GeodeticPoint.ofDegrees(31.5, 34.45, 0));
+        double[] dir = {p[0] / 6.4e6 + 0.9, p[1] / 6.4e6, p[2] / 6.4e6};
+        Trajectory a = new BallisticPropagator(EarthModel.WGS84, 0.2).launch(GRAD, 3, p, dir, 0, 600);
+        Trajectory b = new BallisticPropagator(EarthModel.WGS84, 0.2).launch(GRAD, 3, p, dir, 0, 600);
+        java.util.Random random = new java.util.Random(9);
+        double[] sa = new double[6];
+        double[] sb = new double[6];
+        for (int i = 0; i < 5_000; i++) {
+            double t = i % 4 == 0 ? a.startTime() + 0.2 * random.nextInt((int) (a.flightTime() / 0.2) + 2)
+                    : a.startTime() - 1 + (a.flightTime() + 2) * random.nextDouble();
+            a.stateAt(t, sa);
+            b.stateAt(a.startTime(), sb); // puts b's hint at the start: the search from scratch
+            b.stateAt(t, sb);
+            assertThat(sa).as("t = %s", t).containsExactly(sb);
+        }
+        for (double t = a.startTime(); t <= a.impactTime() + 1; t += 0.01) {
+            a.stateAt(t, sa);
+            b.stateAt(a.impactTime() + 5, sb); // hint at the end
+            b.stateAt(t, sb);
+            assertThat(sa).as("t = %s", t).containsExactly(sb);
+        }
+    }
 }

@@ -375,4 +375,27 @@ class RadarTest {
         }
         return out;
     }
+
+    @Test
+    void skippedEmptyScansCountAsScans() {
+        // scans with nothing to see draw nothing; skipping them leaves the later scans' draws as they were
+        Radar scanned = radar(0, 0x5eed, 1);
+        Radar skipped = radar(0, 0x5eed, 1);
+        SensorTarget target = target(scanned, 7, 80_000, 1.0, Math.toRadians(10), 1.0);
+        for (int i = 0; i < 5; i++) {
+            assertThat(scanned.scan(i, List.of()).plots()).isEmpty();
+        }
+        skipped.skipEmptyScans(5);
+        for (int i = 5; i < 200; i++) {
+            List<Plot> a = scanned.scan(i, List.of(target)).plots();
+            List<Plot> b = skipped.scan(i, List.of(target)).plots();
+            assertThat(b).hasSameSizeAs(a);
+            for (int k = 0; k < a.size(); k++) {
+                assertThat(b.get(k).range()).isEqualTo(a.get(k).range());
+                assertThat(b.get(k).azimuth()).isEqualTo(a.get(k).azimuth());
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> radar(0.5, 1, 1).skipEmptyScans(1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

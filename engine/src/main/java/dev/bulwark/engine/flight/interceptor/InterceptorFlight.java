@@ -87,6 +87,12 @@ public final class InterceptorFlight {
     private static final double CPA_TOLERANCE_S = 1e-8;
     /** Slack below the launch site's height before a flight counts as having hit the ground (m). */
     private static final double GROUND_SLACK_M = 1.0;
+    /**
+     * Radial height above the ground (m) beyond which the exact geodetic height is not needed for
+     * the ground test: the two differ by under a metre below 100 km (the radius and the normal
+     * are at most 0.19° apart).
+     */
+    private static final double GROUND_TEST_MARGIN_M = 50.0;
 
     private final InterceptorType type;
     private final EarthModel earth;
@@ -123,6 +129,10 @@ public final class InterceptorFlight {
     private final double[] herm = new double[6];
     private final double[] lateral = new double[3];
     private final double[] dyScratch = new double[9];
+    private final double[] air = new double[2];
+    private final DragTable drag;
+    /** The drag table's segment at the last evaluation (a lookup hint: {@link DragTable#cd(double, int[])}). */
+    private final int[] dragSegment = new int[1];
 
     /** A fly-out model with the default steps. */
     public InterceptorFlight(InterceptorType type, EarthModel earth) {
@@ -151,6 +161,7 @@ public final class InterceptorFlight {
         this.massFlow = type.massFlowKgPerS();
         this.tau = type.autopilotTimeConstantS();
         this.nav = type.navigationConstant();
+        this.drag = type.drag();
     }
 
     /** The interceptor type flown. */
@@ -304,7 +315,7 @@ public final class InterceptorFlight {
                 if (f0 < 0 && f1 >= 0) {
                     return closestApproach(t, y0, y1, h);
                 }
-                if (ellipsoid.height(y1[0], y1[1], y1[2]) < ground) {
+                if (radialHeight(y1) < ground + GROUND_TEST_MARGIN_M && ellipsoid.height(y1[0], y1[1], y1[2]) < ground) {
                     return result(t1, y1, tgtB, InterceptResult.Reason.GROUND);
                 }
                 if (observer != null) {
@@ -321,6 +332,12 @@ public final class InterceptorFlight {
         } finally {
             this.target = null;
         }
+    }
+
+    // Radius minus the ellipsoid's radius at the geocentric latitude (m), as the atmosphere's height.
+    private double radialHeight(double[] y) {
+        double r2 = y[0] * y[0] + y[1] * y[1] + y[2] * y[2];
+        return Math.sqrt(r2) - polarRadius / Math.sqrt(1 - e2 * (1 - y[2] * y[2] / r2));
     }
 
     // Cuts a step that would cross an event at `event` (same clock as `now`) to end on it.
@@ -438,7 +455,8 @@ public final class InterceptorFlight {
 
         // height for the atmosphere: radius minus the ellipsoid's radius at the geocentric latitude
         double height = r - polarRadius / Math.sqrt(1 - e2 * (1 - zr2));
-        double rho = StandardAtmosphere.density(height);
+        StandardAtmosphere.densityAndSpeedOfSoundExact(height, air);
+        double rho = air[0];
         double v2 = vx * vx + vy * vy + vz * vz;
         double v = Math.sqrt(v2);
         double q = 0.5 * rho * v2;
@@ -447,7 +465,7 @@ public final class InterceptorFlight {
                 ? type.launchMassKg() - massFlow * Math.min(Math.max(s, 0.0), type.burnTimeS())
                 : type.burnoutMassKg();
         if (v > 0) {
-            double cd = type.drag().cd(v / StandardAtmosphere.speedOfSound(height));
+            double cd = drag.cd(v / air[1], dragSegment);
             double k = -q * cd * area / (mass * v);
             ax += k * vx;
             ay += k * vy;
