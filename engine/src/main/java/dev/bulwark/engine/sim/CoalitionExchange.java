@@ -35,15 +35,17 @@ import java.util.Map;
  * receives (track reports into its picture, engagement status handed back to the caller).
  *
  * <p>Partner reports expire after 2 × max(slowest revisit, period) + the slowest link's latency and
- * extra delay + 2 s. A nation with radars in a coalition of more than one runs a consistency check
+ * extra delay + 2 s; the consistency check tests only those at most max(slowest revisit, period) +
+ * that delay + 1 s old (refreshed by their sender; see {@link NationalPicture}). A nation with radars in a coalition of more than one runs a consistency check
  * whose coverage is its radars' single-scan P_d for the smallest RCS among the raid's threat types
  * and whose grace period is (confirmation window + 1) × its slowest revisit + one period, at least
  * the default 5 s.
  *
  * <p>A compromised nation's false tracks fly straight and level at {@value #FALSE_TRACK_SPEED_MPS}
  * m/s from a point drawn within {@value #FALSE_TRACK_RADIUS_M} m of the scenario origin, at 2–6 km,
- * and are renewed under new numbers every {@value #FALSE_TRACK_LIFE_S} s [all notional]. Their
- * heading is drawn at random.
+ * and are renewed under new numbers every {@value #FALSE_TRACK_LIFE_S} s [all notional]. Each heads
+ * for the centroid of a defended area drawn at random (a spoofer that wants to draw fire makes its
+ * false tracks look like threats), or for the origin in a world without areas.
  *
  * <p>Deterministic for the seed; one owner; not thread-safe.
  */
@@ -95,6 +97,7 @@ final class CoalitionExchange {
     private final Coalition coalition;
     private final Ellipsoid ellipsoid;
     private final double maxAge;
+    private final double checkAge;
     private final List<Member> members = new ArrayList<>();
     private final LinkedNetwork network;
 
@@ -120,6 +123,7 @@ final class CoalitionExchange {
             delay = Math.max(delay, l.spec().latency() + (p == null ? 0 : p.extraDelay()));
         }
         maxAge = 2 * Math.max(slowest, period) + delay + 2;
+        checkAge = Math.max(slowest, period) + delay + 1;
         double rcs = Double.POSITIVE_INFINITY;
         for (RaidSpec r : world.raids()) {
             rcs = Math.min(rcs, r.threatType().rcsM2());
@@ -145,7 +149,7 @@ final class CoalitionExchange {
                         d.pFalse(), d.threshold(), grace, d.gate());
                 checker = new ConsistencyChecker(k, s, coverage(mine, planningRcs), q);
             }
-            NationalPicture shared = new NationalPicture(k, fusion(k), checker, maxAge);
+            NationalPicture shared = new NationalPicture(k, fusion(k), checker, maxAge, checkAge);
             members.add(new Member(k, n, mine, checker, shared, streams.stream("nation/" + n.name(), "false-tracks")));
         }
         network = new LinkedNetwork(members.size(), LinkKeys.fromSeed(world.seed()), streams);
@@ -201,11 +205,17 @@ final class CoalitionExchange {
         };
     }
 
-    /** A node's confirmed tracks as reports (position and velocity, the first six states). */
+    /**
+     * A node's confirmed tracks as reports (position and velocity, the first six states), each only
+     * if its latest update used a plot: a track the tracker only predicted (outside its radars'
+     * coverage, where a look without a plot is not a miss) is not reported again, so partners hold
+     * its last measured report until it ages out rather than a prediction that looks fresh.
+     */
     static List<TrackReport> reports(int node, List<Track> tracks) {
         List<TrackReport> out = new ArrayList<>();
         for (Track k : tracks) {
-            if (!k.confirmed()) {
+            int uses = k.provenanceSize();
+            if (!k.confirmed() || uses == 0 || k.provenance().get(uses - 1).time() != k.time()) {
                 continue;
             }
             double[] x = k.state();
@@ -273,8 +283,9 @@ final class CoalitionExchange {
     /**
      * A compromised nation's false tracks at time t: each flies straight and level at
      * {@value #FALSE_TRACK_SPEED_MPS} m/s from a point drawn within {@value #FALSE_TRACK_RADIUS_M} m
-     * of the scenario origin (where the partners' defended areas, and so their radars, are), and is
-     * replaced by a new one, under a new number, after {@value #FALSE_TRACK_LIFE_S} s.
+     * of the scenario origin (where the partners' defended areas, and so their radars, are) towards a
+     * defended area drawn at random, and is replaced by a new one, under a new number, after
+     * {@value #FALSE_TRACK_LIFE_S} s.
      */
     private List<TrackReport> falseReports(Member node, double t) {
         Coalition.Compromise c = node.nation.compromised();
@@ -287,10 +298,20 @@ final class CoalitionExchange {
             if (Double.isNaN(node.ghostBorn[k]) || t - node.ghostBorn[k] > FALSE_TRACK_LIFE_S) {
                 double r = FALSE_TRACK_RADIUS_M * Math.sqrt(node.falseDraw.nextDouble());
                 double bearing = 2 * Math.PI * node.falseDraw.nextDouble();
-                double heading = 2 * Math.PI * node.falseDraw.nextDouble();
                 double up = 2_000 + 4_000 * node.falseDraw.nextDouble();
+                // towards a defended area drawn at random (the origin without areas): to draw fire
+                double[] aim = {0, 0, 0};
+                if (!world.areas().isEmpty()) {
+                    int a = Math.min(world.areas().size() - 1,
+                            (int) (world.areas().size() * node.falseDraw.nextDouble()));
+                    double[] centre = ellipsoid.toEcef(world.areas().get(a).boundary().centroid());
+                    frame.ecefToEnu(centre[0], centre[1], centre[2], aim);
+                }
+                double east = r * Math.sin(bearing);
+                double north = r * Math.cos(bearing);
+                double heading = Math.atan2(aim[0] - east, aim[1] - north);
                 double[] pos = new double[3];
-                frame.enuToEcef(r * Math.sin(bearing), r * Math.cos(bearing), up, pos);
+                frame.enuToEcef(east, north, up, pos);
                 double[] vel = new double[3];
                 frame.rotateToEcef(FALSE_TRACK_SPEED_MPS * Math.sin(heading), FALSE_TRACK_SPEED_MPS
                         * Math.cos(heading), 0, vel);

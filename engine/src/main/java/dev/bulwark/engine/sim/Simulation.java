@@ -535,31 +535,37 @@ public final class Simulation {
     }
 
     /**
-     * One period of a coalition run: with sharing, every node reports its confirmed tracks (those
-     * whose estimate changed) and the status of its engagements in progress, then every node receives,
-     * fuses its picture (consistency check included) and decides; without sharing, every node decides
-     * on its own tracks. Only nodes that assign some effector decide.
+     * One period of a coalition run: with sharing, every node first reports its confirmed tracks
+     * (those whose estimate changed) and the status of its engagements in progress; then, node by
+     * node in node order, it receives what has arrived, fuses its picture (consistency check
+     * included) and decides, so that a status a node sends as it engages reaches a later node in the
+     * same period over a link without latency. Without sharing, every node decides on its own tracks.
+     * Only nodes that assign some effector decide.
      */
     private void tick(double now) {
-        if (exchange != null) {
-            List<List<TrackReport>> own = new ArrayList<>();
+        if (exchange == null) {
             for (CommandNode node : nodes) {
-                List<TrackReport> reports = CoalitionExchange.reports(node.id, node.tracker.tracks());
-                own.add(reports);
-                exchange.send(node.id, reports, now);
-                for (Map.Entry<Integer, StatusRef> e : statusRefs.get(node).entrySet()) {
-                    exchange.send(node.id, new EngagementStatus(node.id, e.getValue().localTrack(), now,
-                            EngagementStatus.State.ENGAGING, e.getValue().effector()), now);
+                if (node.armed()) {
+                    decide(node, now);
                 }
             }
-            for (CommandNode node : nodes) {
-                for (EngagementStatus st : exchange.receive(node.id, now)) {
-                    node.hear(st);
-                }
-                exchange.update(node.id, now, own.get(node.id));
+            return;
+        }
+        List<List<TrackReport>> own = new ArrayList<>();
+        for (CommandNode node : nodes) {
+            List<TrackReport> reports = CoalitionExchange.reports(node.id, node.tracker.tracks());
+            own.add(reports);
+            exchange.send(node.id, reports, now);
+            for (Map.Entry<Integer, StatusRef> e : statusRefs.get(node).entrySet()) {
+                exchange.send(node.id, new EngagementStatus(node.id, e.getValue().localTrack(), now,
+                        EngagementStatus.State.ENGAGING, e.getValue().effector()), now);
             }
         }
         for (CommandNode node : nodes) {
+            for (EngagementStatus st : exchange.receive(node.id, now)) {
+                node.hear(st);
+            }
+            exchange.update(node.id, now, own.get(node.id));
             if (node.armed()) {
                 decide(node, now);
             }
@@ -1162,6 +1168,19 @@ public final class Simulation {
             out.add(new NationBattle(node.name, fired, cost, shots, bursts, node.firedAtFalse,
                     node.firedAtFalseAfterAlert, node.heldForPartner.size(), alerts, isolated));
         }
+        return out;
+    }
+
+    /** Every alert the nodes raised (consistency checks), in time order. Only after {@link #run}. */
+    public List<dev.bulwark.engine.fusion.Alert> alerts() {
+        List<dev.bulwark.engine.fusion.Alert> out = new ArrayList<>();
+        for (CommandNode node : nodes) {
+            if (node.picture != null) {
+                out.addAll(node.picture.alerts());
+            }
+        }
+        out.sort(java.util.Comparator.comparingDouble(dev.bulwark.engine.fusion.Alert::time)
+                .thenComparingInt(dev.bulwark.engine.fusion.Alert::node));
         return out;
     }
 
