@@ -205,17 +205,27 @@ final class CoalitionExchange {
         };
     }
 
-    /**
-     * A node's confirmed tracks as reports (position and velocity, the first six states), each only
-     * if its latest update used a plot: a track the tracker only predicted (outside its radars'
-     * coverage, where a look without a plot is not a miss) is not reported again, so partners hold
-     * its last measured report until it ages out rather than a prediction that looks fresh.
-     */
+    /** A node's confirmed tracks as reports (position and velocity, the first six states): its own picture's input. */
     static List<TrackReport> reports(int node, List<Track> tracks) {
+        return reports(node, tracks, false);
+    }
+
+    /**
+     * A node's confirmed tracks as reports (position and velocity, the first six states).
+     *
+     * @param measuredOnly only tracks whose latest update used a plot: what a node sends. A track the
+     *                     tracker only predicted (outside its radars' coverage, where a look without a
+     *                     plot is not a miss) is not sent again, so partners hold its last measured report
+     *                     until it ages out rather than a prediction that looks fresh
+     */
+    static List<TrackReport> reports(int node, List<Track> tracks, boolean measuredOnly) {
         List<TrackReport> out = new ArrayList<>();
         for (Track k : tracks) {
+            if (!k.confirmed()) {
+                continue;
+            }
             int uses = k.provenanceSize();
-            if (!k.confirmed() || uses == 0 || k.provenance().get(uses - 1).time() != k.time()) {
+            if (measuredOnly && (uses == 0 || k.provenance().get(uses - 1).time() != k.time())) {
                 continue;
             }
             double[] x = k.state();
@@ -233,12 +243,12 @@ final class CoalitionExchange {
     }
 
     /**
-     * Offers a nation's reports at time t: each of its own tracks whose estimate is newer than the one
-     * it last sent, then (a compromised nation) its false tracks.
+     * Offers a nation's reports at time t: each of its own tracks just updated with a plot and newer
+     * than the one it last sent, then (a compromised nation) its false tracks.
      */
-    void send(int node, List<TrackReport> own, double t) {
+    void send(int node, List<Track> tracks, double t) {
         Member m = members.get(node);
-        for (TrackReport r : own) {
+        for (TrackReport r : reports(node, tracks, true)) {
             Double last = m.lastSent.get(r.localTrack());
             if (last == null || r.time() > last) {
                 m.lastSent.put(r.localTrack(), r.time());

@@ -296,7 +296,7 @@ public final class CoalitionPicture {
         for (Node node : nodes) {
             List<TrackReport> reports = CoalitionExchange.reports(node.id, node.tracker.tracks());
             own.add(reports);
-            exchange.send(node.id, reports, t);
+            exchange.send(node.id, node.tracker.tracks(), t);
         }
         int nt = 0;
         boolean active = false;

@@ -555,7 +555,7 @@ public final class Simulation {
         for (CommandNode node : nodes) {
             List<TrackReport> reports = CoalitionExchange.reports(node.id, node.tracker.tracks());
             own.add(reports);
-            exchange.send(node.id, reports, now);
+            exchange.send(node.id, node.tracker.tracks(), now);
             for (Map.Entry<Integer, StatusRef> e : statusRefs.get(node).entrySet()) {
                 exchange.send(node.id, new EngagementStatus(node.id, e.getValue().localTrack(), now,
                         EngagementStatus.State.ENGAGING, e.getValue().effector()), now);
