@@ -51,7 +51,13 @@ class CoalitionCommandTest {
         assertThat(Integer.parseInt(partner.split("\\s+")[3])).isPositive();
         assertThat(Files.readAllLines(out.resolve(CoalitionCommand.CSV_FILE))).hasSize(3)
                 .first().asString().startsWith("nation,radars,threats,seen_own,seen_shared,warning_own_s");
-        assertThat(Files.list(out).map(p -> p.getFileName().toString())).containsExactly(CoalitionCommand.CSV_FILE);
+        assertThat(Files.list(out).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                CoalitionCommand.CSV_FILE, CoalitionCommand.BATTLE_CSV_FILE);
+        // the battle, with sharing and each nation alone: a row per run, then one per nation
+        assertThat(r.out()).contains("Battle, with sharing and with each nation alone");
+        assertThat(r.out().lines().filter(l -> l.startsWith("sharing ") || l.startsWith("alone "))).hasSize(2);
+        assertThat(Files.readAllLines(out.resolve(CoalitionCommand.BATTLE_CSV_FILE))).hasSize(5)
+                .first().asString().startsWith("run,nation,launched,engaged,intercepted,leaked,interceptors");
     }
 
     @Test
