@@ -62,6 +62,13 @@ import java.util.TreeMap;
  * <p>The run lasts {@link World#durationS()}, extended only to let threats already in the
  * air land, so that every threat launched has an outcome.
  *
+ * <p>Battle management runs in {@link CommandNode}s: one holding every sensor and effector, or
+ * with a {@link Coalition} of several nations one per nation, each with its own tracker, threat
+ * evaluation, assignment and effectors (all effectors go to the lead nation's node if one leads),
+ * deciding every {@value #COALITION_PERIOD_S} s on its own tracks or, with sharing, on its
+ * {@link dev.bulwark.engine.fusion.NationalPicture} fed over the coalition's network
+ * ({@link CoalitionExchange}). docs/models/coalition.md describes the coalition battle.
+ *
  * <p>The simulation matches tracks to true threats (nearest airborne threat within 2 km) only
  * to report what happened to whom; no stage of the pipeline sees that match.
  */
