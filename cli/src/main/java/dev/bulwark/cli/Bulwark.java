@@ -3,6 +3,7 @@ package dev.bulwark.cli;
 import dev.bulwark.engine.metrics.RunSummary;
 import dev.bulwark.engine.sim.EventBus;
 import dev.bulwark.engine.sim.ProgressListener;
+import dev.bulwark.engine.sim.Coalition;
 import dev.bulwark.engine.sim.Simulation;
 import dev.bulwark.engine.sim.World;
 import dev.bulwark.scenario.LoadedScenario;
@@ -46,6 +47,34 @@ public final class Bulwark implements Callable<Integer> {
     @FunctionalInterface
     interface Engine {
         RunSummary run(World world, EventBus.Listener recorder, ProgressListener progress);
+
+        /**
+         * Runs a world defended by a coalition: one command node per nation when it has more than
+         * one ({@link Simulation#Simulation(World, Coalition, boolean)}). A test engine that does not
+         * override this runs the world as one defence.
+         */
+        default RunSummary run(World world, Coalition coalition, boolean sharing, EventBus.Listener recorder,
+                ProgressListener progress) {
+            return run(world, recorder, progress);
+        }
+    }
+
+    /** The real engine: the simulation. */
+    private static final class SimulationEngine implements Engine {
+        @Override
+        public RunSummary run(World world, EventBus.Listener recorder, ProgressListener progress) {
+            return simulate(world, recorder, progress);
+        }
+
+        @Override
+        public RunSummary run(World world, Coalition coalition, boolean sharing, EventBus.Listener recorder,
+                ProgressListener progress) {
+            Simulation simulation = new Simulation(world, coalition, sharing);
+            if (recorder != null) {
+                simulation.bus().subscribe(recorder);
+            }
+            return simulation.run(progress);
+        }
     }
 
     /**
@@ -63,7 +92,7 @@ public final class Bulwark implements Callable<Integer> {
         /** The real thing: the scenario loader and the simulation. */
         static Environment real(boolean stderrIsTerminal) {
             String debug = System.getenv("BULWARK_DEBUG");
-            return new Environment(ScenarioLoader::load, Bulwark::simulate, stderrIsTerminal,
+            return new Environment(ScenarioLoader::load, new SimulationEngine(), stderrIsTerminal,
                     debug != null && !debug.isEmpty() && !debug.equals("0"), System::nanoTime);
         }
     }

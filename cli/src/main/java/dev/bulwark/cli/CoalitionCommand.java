@@ -2,7 +2,10 @@ package dev.bulwark.cli;
 
 import dev.bulwark.engine.fusion.Alert;
 import dev.bulwark.engine.sim.Coalition;
+import dev.bulwark.engine.metrics.RunSummary;
 import dev.bulwark.engine.sim.CoalitionPicture;
+import dev.bulwark.engine.sim.ProgressListener;
+import dev.bulwark.engine.sim.Simulation;
 import dev.bulwark.engine.sim.World;
 import dev.bulwark.scenario.LoadedScenario;
 import java.io.IOException;
@@ -22,14 +25,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bulwark coalition FILE [--seed N] [--out DIR] [--quiet]}: the air picture each nation of
- * a coalition scenario sees ({@link CoalitionPicture}), with and without sharing, as a table per
- * nation; with {@code --out}, the same as {@value #CSV_FILE}, written atomically.
+ * {@code bulwark coalition FILE [--seed N] [--out DIR] [--picture-only] [--quiet]}: the air picture
+ * each nation of a coalition scenario sees ({@link CoalitionPicture}), with and without sharing, as
+ * a table per nation; then the battle ({@link Simulation} with one command node per nation) run
+ * twice, with sharing and with each nation alone, as a table of leaks and interceptors spent per
+ * nation. With {@code --out}, the same as {@value #CSV_FILE} and {@value #BATTLE_CSV_FILE}, written
+ * atomically.
  */
 @Command(name = "coalition", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Builds each nation's air picture of a coalition scenario (its own radars and tracker, plus"
             + " what partners share over the network) and prints, per nation, early warning, picture accuracy"
-            + " (GOSPA), messages and alerts, with and without sharing."},
+            + " (GOSPA), messages and alerts, with and without sharing; then runs the battle with sharing and"
+            + " with each nation alone and prints leaks and interceptors spent per nation."},
         footer = {"", "Exit status: 0 done; 1 I/O or internal error; 2 bad command line or invalid scenario.",
             "The coalition sections (nations, links, sharing) are described in docs/scenario-reference.md;"
             + " the model in docs/models/coalition.md."})
@@ -37,6 +44,8 @@ final class CoalitionCommand implements Callable<Integer> {
 
     /** File name of the per-nation table in the output directory. */
     static final String CSV_FILE = "coalition.csv";
+    /** File name of the battle table in the output directory. */
+    static final String BATTLE_CSV_FILE = "coalition-battle.csv";
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (YAML).")
     private Path file;
@@ -47,6 +56,9 @@ final class CoalitionCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write " + CSV_FILE + " (one row per nation) into DIR, created if needed.")
     private Path out;
+
+    @Option(names = "--picture-only", description = "Build the air pictures only; do not run the battle.")
+    private boolean pictureOnly;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the table: no progress bar, no messages.")
     private boolean quiet;
@@ -88,18 +100,134 @@ final class CoalitionCommand implements Callable<Integer> {
                 stderr.println("bulwark: alert: " + describe(a, coalition));
             }
         }
+        Battle battle = null;
+        if (!pictureOnly) {
+            ProgressBar bar = new ProgressBar(stderr, env.nanoTime(), !quiet && env.stderrIsTerminal());
+            try {
+                battle = battle(world, coalition, bar);
+            } finally {
+                bar.finish();
+            }
+            stdout.print(battleTable(battle));
+            stdout.flush();
+            if (!quiet) {
+                for (Alert a : battle.sharedAlerts()) {
+                    stderr.println("bulwark: battle alert: " + describe(a, coalition));
+                }
+            }
+        }
         if (out != null) {
             try {
                 write(out, result);
+                if (battle != null) {
+                    writeBattle(out, battle);
+                }
             } catch (IOException e) {
                 stderr.println("bulwark: cannot write " + CSV_FILE + " to " + out + ": " + RunCommand.describe(e));
                 return 1;
             }
             if (!quiet) {
-                stderr.println("bulwark: wrote " + out.resolve(CSV_FILE));
+                stderr.println("bulwark: wrote " + out.resolve(CSV_FILE)
+                        + (battle == null ? "" : " and " + out.resolve(BATTLE_CSV_FILE)));
             }
         }
         return 0;
+    }
+
+    /**
+     * The battle run both ways on the same seed.
+     *
+     * @param shared       with sharing
+     * @param alone        each nation alone
+     * @param sharedNations per nation, with sharing
+     * @param aloneNations  per nation, alone
+     * @param sharedAlerts alerts raised in the shared run
+     */
+    record Battle(RunSummary shared, RunSummary alone, List<Simulation.NationBattle> sharedNations,
+            List<Simulation.NationBattle> aloneNations, List<Alert> sharedAlerts) {
+    }
+
+    /** Runs the battle with sharing, then with each nation alone. */
+    static Battle battle(World world, Coalition coalition, ProgressListener progress) {
+        Simulation shared = new Simulation(world, coalition, true);
+        RunSummary a = shared.run((now, end) -> progress.onProgress(now / 2, end));
+        Simulation alone = new Simulation(world, coalition, false);
+        RunSummary b = alone.run((now, end) -> progress.onProgress(end / 2 + now / 2, end));
+        return new Battle(a, b, shared.nations(), alone.nations(), shared.alerts());
+    }
+
+    /** The battle table: the coalition's outcome both ways, then what each nation spent. */
+    static String battleTable(Battle b) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%nBattle, with sharing and with each nation alone:%n"));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"run", "launched", "engaged", "intercepted", "leaked", "interceptors", "cost USD"});
+        for (int k = 0; k < 2; k++) {
+            RunSummary s = k == 0 ? b.shared() : b.alone();
+            rows.add(new String[] {k == 0 ? "sharing" : "alone", Integer.toString(s.launched()),
+                Integer.toString(s.engaged()), Integer.toString(s.intercepted()), Integer.toString(s.leaked()),
+                Integer.toString(s.interceptorsFired()), String.format(Locale.ROOT, "%.0f", s.interceptorCostUsd())});
+        }
+        align(sb, rows);
+        sb.append(System.lineSeparator());
+        rows = new ArrayList<>();
+        rows.add(new String[] {"nation", "interceptors sharing", "interceptors alone", "lasers/guns sharing",
+            "lasers/guns alone", "at false tracks", "after alert", "held for partner", "alerts"});
+        for (int i = 0; i < b.sharedNations().size(); i++) {
+            Simulation.NationBattle s = b.sharedNations().get(i);
+            Simulation.NationBattle a = b.aloneNations().get(i);
+            rows.add(new String[] {s.name(), Integer.toString(s.interceptors()), Integer.toString(a.interceptors()),
+                (s.laserShots() + s.gunBursts()) + "", (a.laserShots() + a.gunBursts()) + "",
+                Long.toString(s.firedAtFalse()), Long.toString(s.firedAtFalseAfterAlert()),
+                Integer.toString(s.heldForPartner()), Integer.toString(s.alerts())});
+        }
+        align(sb, rows);
+        sb.append(String.format(Locale.ROOT, "interceptors are counted by the nation whose battery fired them;"
+                + " 'at false tracks' (with sharing) by the nation that ordered them%n"));
+        return sb.toString();
+    }
+
+    private static void align(StringBuilder sb, List<String[]> rows) {
+        int[] width = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                String cell = i == 0 ? String.format("%-" + width[i] + "s", row[i])
+                        : String.format("%" + width[i] + "s", row[i]);
+                sb.append(i == 0 ? "" : "  ").append(cell);
+            }
+            sb.append(System.lineSeparator());
+        }
+    }
+
+    /** Writes the battle CSV (one row per nation and run) through a temporary file. */
+    static void writeBattle(Path dir, Battle b) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder sb = new StringBuilder("run,nation,launched,engaged,intercepted,leaked,interceptors,"
+                + "interceptor_cost_usd,laser_shots,gun_bursts,fired_at_false,fired_at_false_after_alert,"
+                + "held_for_partner,alerts\n");
+        for (int k = 0; k < 2; k++) {
+            RunSummary s = k == 0 ? b.shared() : b.alone();
+            List<Simulation.NationBattle> ns = k == 0 ? b.sharedNations() : b.aloneNations();
+            for (Simulation.NationBattle n : ns) {
+                sb.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%d,%.0f,%d,%d,%d,%d,%d,%d%n",
+                        k == 0 ? "sharing" : "alone", csv(n.name()), s.launched(), s.engaged(), s.intercepted(),
+                        s.leaked(), n.interceptors(), n.interceptorCost(), n.laserShots(), n.gunBursts(),
+                        n.firedAtFalse(), n.firedAtFalseAfterAlert(), n.heldForPartner(), n.alerts()));
+            }
+        }
+        Path temporary = Files.createTempFile(dir, "." + BATTLE_CSV_FILE + ".", ".partial");
+        try {
+            Files.writeString(temporary, sb.toString(), StandardCharsets.UTF_8);
+            Files.move(temporary, dir.resolve(BATTLE_CSV_FILE), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     /** An alert with nation names instead of node numbers. */

@@ -30,8 +30,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bulwark run FILE [--seed N] [--out DIR [--parquet]] [--quiet]}: one replication of a
- * scenario, with a progress bar on a terminal and the summary table at the end; with
+ * {@code bulwark run FILE [--seed N] [--no-sharing] [--out DIR [--parquet]] [--quiet]}: one
+ * replication of a scenario (of a coalition scenario, with one command node per nation, sharing
+ * under its policies unless {@code --no-sharing}), with a progress bar on a terminal and the
+ * summary table at the end; with
  * {@code --out}, the event log, the results store ({@value ResultsStore#FILE}), the summary
  * files and the HTML report, and with {@code --parquet} the store's tables as Parquet files,
  * all written atomically through {@link RunDirectory}.
@@ -56,6 +58,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N",
             description = "Seed for this run, instead of the scenario's. The same seed gives the same run, bit for bit.")
     private Long seed;
+
+    @Option(names = "--no-sharing",
+            description = "In a scenario with several nations: each nation defends itself on its own tracks; nothing is"
+                + " sent over the links.")
+    private boolean noSharing;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = {"Write " + EVENTS_FILE + ", " + ResultsStore.FILE + " (a DuckDB database), " + SummaryWriter.JSON_FILE + ", " + SummaryWriter.CSV_FILE
@@ -119,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
                     report.on(event);
                 };
                 try {
-                    summary = env.engine().run(world, listener, progress);
+                    summary = env.engine().run(world, loaded.coalition(), !noSharing, listener, progress);
                 } finally {
                     progress.finish();
                 }

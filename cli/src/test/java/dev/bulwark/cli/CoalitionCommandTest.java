@@ -2,6 +2,14 @@ package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.engine.metrics.RunSummary;
+import dev.bulwark.engine.sim.Coalition;
+import dev.bulwark.engine.sim.EventBus;
+import dev.bulwark.engine.sim.ProgressListener;
+import dev.bulwark.engine.sim.World;
+import java.util.ArrayList;
+import java.util.List;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +59,36 @@ class CoalitionCommandTest {
         assertThat(Integer.parseInt(partner.split("\\s+")[3])).isPositive();
         assertThat(Files.readAllLines(out.resolve(CoalitionCommand.CSV_FILE))).hasSize(3)
                 .first().asString().startsWith("nation,radars,threats,seen_own,seen_shared,warning_own_s");
-        assertThat(Files.list(out).map(p -> p.getFileName().toString())).containsExactly(CoalitionCommand.CSV_FILE);
+        assertThat(Files.list(out).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                CoalitionCommand.CSV_FILE, CoalitionCommand.BATTLE_CSV_FILE);
+        // the battle, with sharing and each nation alone: a row per run, then one per nation
+        assertThat(r.out()).contains("Battle, with sharing and with each nation alone");
+        assertThat(r.out().lines().filter(l -> l.startsWith("sharing ") || l.startsWith("alone "))).hasSize(2);
+        assertThat(Files.readAllLines(out.resolve(CoalitionCommand.BATTLE_CSV_FILE))).hasSize(5)
+                .first().asString().startsWith("run,nation,launched,engaged,intercepted,leaked,interceptors");
+    }
+
+    @Test
+    void runPassesTheCoalitionAndNoSharingToTheEngine() throws IOException {
+        List<String> seen = new ArrayList<>();
+        Bulwark.Engine engine = new Bulwark.Engine() {
+            @Override
+            public RunSummary run(World world, EventBus.Listener recorder, ProgressListener progress) {
+                throw new AssertionError("a coalition scenario runs with its coalition");
+            }
+
+            @Override
+            public RunSummary run(World world, Coalition coalition, boolean sharing, EventBus.Listener recorder,
+                    ProgressListener progress) {
+                seen.add(coalition.nations().size() + " " + sharing);
+                return Fakes.summary(world.seed());
+            }
+        };
+        Path file = scenario(COALITION);
+        assertThat(Fakes.run(Fakes.realLoader(engine), "run", file.toString(), "-q").status()).isZero();
+        assertThat(Fakes.run(Fakes.realLoader(engine), "run", file.toString(), "-q", "--no-sharing").status())
+                .isZero();
+        assertThat(seen).containsExactly("2 true", "2 false");
     }
 
     @Test

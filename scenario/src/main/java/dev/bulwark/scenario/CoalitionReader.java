@@ -21,7 +21,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads a scenario's coalition sections, {@code nations}, {@code links} and {@code sharing}
- * (docs/scenario-reference.md, "Coalition"), against the names of the radars, batteries and lasers
+ * (docs/scenario-reference.md, "Coalition"), against the names of the radars, batteries, lasers and guns
  * the scenario declares. Units are converted here: milliseconds to seconds, kbit/s to bit/s.
  * Without a {@code nations} section the scenario is one nation ({@link Coalition#single}); links
  * and sharing then make no sense and are reported.
@@ -29,7 +29,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class CoalitionReader {
 
     static final List<String> TOP_KEYS = List.of("nations", "links", "sharing");
-    static final List<String> NATION = List.of("name", "lead", "radars", "batteries", "lasers", "compromised");
+    static final List<String> NATION = List.of("name", "lead", "radars", "batteries", "lasers", "guns",
+            "compromised");
     static final List<String> COMPROMISED = List.of("false_tracks", "from_s");
     static final List<String> LINK = List.of("from", "to", "both_ways", "latency_ms", "bandwidth_kbps",
             "loss_probability", "max_queue_s", "outages");
@@ -72,7 +73,8 @@ final class CoalitionReader {
         Set<String> radars = declared(top.get("radars"));
         Set<String> batteries = declared(top.get("batteries"));
         Set<String> lasers = declared(top.get("lasers"));
-        List<Coalition.Nation> nations = nations(top, radars, batteries, lasers);
+        Set<String> guns = declared(top.get("guns"));
+        List<Coalition.Nation> nations = nations(top, radars, batteries, lasers, guns);
         Set<String> names = new LinkedHashSet<>();
         nations.forEach(n -> names.add(n.name()));
         List<Coalition.Link> links = links(top, names);
@@ -100,7 +102,7 @@ final class CoalitionReader {
     // ------------------------------------------------------------------ nations
 
     private List<Coalition.Nation> nations(Fields top, Set<String> radars, Set<String> batteries,
-            Set<String> lasers) {
+            Set<String> lasers, Set<String> guns) {
         List<Coalition.Nation> out = new ArrayList<>();
         Names names = new Names(src, "nation");
         Map<String, String> owner = new LinkedHashMap<>();
@@ -136,15 +138,16 @@ final class CoalitionReader {
             List<String> r = members(f, "radars", radars, "radar", owner, name);
             List<String> b = members(f, "batteries", batteries, "battery", owner, name);
             List<String> l = members(f, "lasers", lasers, "laser", owner, name);
+            List<String> g = members(f, "guns", guns, "gun", owner, name);
             Coalition.Compromise c = compromised(f);
             if (name != null && isLead != null) {
-                out.add(new Coalition.Nation(name, r, b, l, isLead, c));
+                out.add(new Coalition.Nation(name, r, b, l, g, isLead, c));
             }
         }
         return out;
     }
 
-    /** The radars (batteries, lasers) a nation names, each known and owned by no other nation. */
+    /** The radars (batteries, lasers, guns) a nation names, each known and owned by no other nation. */
     private List<String> members(Fields f, String key, Set<String> valid, String what, Map<String, String> owner,
             String nation) {
         List<String> out = new ArrayList<>();

@@ -73,6 +73,7 @@ class CoalitionScenarioTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             "unknown radar" | "radars: [RE]" | "radars: [RX]" | "nations[0].radars[0]" | "unknown radar 'RX'"
             "unknown battery" | "batteries: [BE]" | "batteries: [BF]" | "nations[0].batteries[0]" | "unknown battery 'BF'"
+            "unknown gun" | "batteries: [BE]" | "batteries: [BE]\\n    guns: [GX]" | "nations[0].guns[0]" | "unknown gun 'GX'"
             "radar in two" | "radars: [RW]" | "radars: [RW, RE]" | "nations[1].radars[1]" | "radar 'RE' already belongs to East"
             "two leads" | "    radars: [RW]" | "    lead: true\\n    radars: [RW]" | "nations[1].lead" | "only one nation can lead"
             "unknown nation" | "    to: West\\n    latency" | "    to: Westt\\n    latency" | "links[0].to" | "unknown nation 'Westt'; did you mean 'West'?"

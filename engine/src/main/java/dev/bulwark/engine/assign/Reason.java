@@ -30,6 +30,8 @@ public enum Reason {
     AWAITING_GUN,
     /** Its impact point could not be predicted (not descending to the ground). */
     NO_PREDICTION,
+    /** A coalition partner reports engaging (or having destroyed) the same object (its engagement status). */
+    PARTNER_ENGAGING,
     /** Confirmed as a track but never assessed before it landed (reported for truth threats only). */
     NOT_ASSESSED,
     /** Never confirmed as a track, so never assessed (reported for truth threats only). */

@@ -16,6 +16,11 @@ import java.util.TreeMap;
  * after {@code maxAge} and the picture is the node's own tracks again. A partner's local track
  * that it dropped likewise ages out (no "drop" message is modelled).
  *
+ * <p>The consistency check sees only partner reports at most {@code checkAge} old: a report that its
+ * sender has not refreshed is a prediction, not a claim of detection. Without this, an honest
+ * partner's last report of an object the node has just destroyed (or that the partner's track
+ * stopped following) would outlive the node's own track of it and count against the partner.
+ *
  * <p>One owner (the node); not thread-safe.
  */
 public final class NationalPicture {
@@ -24,6 +29,7 @@ public final class NationalPicture {
     private final Fuser fuser;
     private final ConsistencyChecker checker;
     private final double maxAge;
+    private final double checkAge;
     private final Map<Long, TrackReport> received = new TreeMap<>();
     private final List<Alert> alerts = new ArrayList<>();
     private AirPicture latest;
@@ -35,10 +41,25 @@ public final class NationalPicture {
      * @param maxAge  partner reports older than this are dropped (s)
      */
     public NationalPicture(int node, Fuser fuser, ConsistencyChecker checker, double maxAge) {
+        this(node, fuser, checker, maxAge, maxAge);
+    }
+
+    /**
+     * @param node     this nation's node
+     * @param fuser    its fusion
+     * @param checker  its consistency checker, or null to trust every partner
+     * @param maxAge   partner reports older than this are dropped (s)
+     * @param checkAge partner reports older than this are fused but not checked (s), at most {@code maxAge}
+     */
+    public NationalPicture(int node, Fuser fuser, ConsistencyChecker checker, double maxAge, double checkAge) {
+        if (!(checkAge >= 0) || checkAge > maxAge) {
+            throw new IllegalArgumentException("check age must be in [0, " + maxAge + "] s, got " + checkAge);
+        }
         this.node = node;
         this.fuser = fuser;
         this.checker = checker;
         this.maxAge = maxAge;
+        this.checkAge = checkAge;
         this.latest = new AirPicture(node, Double.NEGATIVE_INFINITY, List.of());
     }
 
@@ -67,7 +88,13 @@ public final class NationalPicture {
         }
         List<TrackReport> partners = new ArrayList<>(received.values());
         if (checker != null) {
-            alerts.addAll(checker.check(t, own, partners));
+            List<TrackReport> fresh = new ArrayList<>();
+            for (TrackReport r : partners) {
+                if (t - r.time() <= checkAge) {
+                    fresh.add(r);
+                }
+            }
+            alerts.addAll(checker.check(t, own, fresh));
             partners.removeIf(r -> checker.isolated(r.source()));
         }
         List<TrackReport> all = new ArrayList<>(own);

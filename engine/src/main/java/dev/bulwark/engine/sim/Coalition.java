@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * How the defence of a {@link World} is split between nations (nodes) and what they share: each
- * nation's radars, batteries and lasers (by name), which nation (if any) leads, the directed
+ * nation's radars, batteries, lasers and guns (by name), which nation (if any) leads, the directed
  * links between nations and the sharing policy of each ordered pair. A world without a coalition
  * is one nation holding everything ({@link #single}).
  *
@@ -31,18 +31,31 @@ public record Coalition(List<Nation> nations, List<Link> links, List<Sharing> sh
      * @param radars      names of its radars
      * @param batteries   names of its interceptor batteries
      * @param lasers      names of its lasers
+     * @param guns        names of its guns
      * @param lead        whether it holds assignment authority over the others' effectors (at most one
      *                    nation leads; with none, each nation defends itself)
      * @param compromised how this nation lies to its partners, or null for an honest nation
      */
     public record Nation(String name, List<String> radars, List<String> batteries, List<String> lasers,
-            boolean lead, Compromise compromised) {
+            List<String> guns, boolean lead, Compromise compromised) {
 
         /** Copies the lists. */
         public Nation {
             radars = List.copyOf(radars);
             batteries = List.copyOf(batteries);
             lasers = List.copyOf(lasers);
+            guns = List.copyOf(guns);
+        }
+
+        /** A nation without guns. */
+        public Nation(String name, List<String> radars, List<String> batteries, List<String> lasers, boolean lead,
+                Compromise compromised) {
+            this(name, radars, batteries, lasers, List.of(), lead, compromised);
+        }
+
+        /** Whether the nation holds any effector. */
+        public boolean armed() {
+            return !batteries.isEmpty() || !lasers.isEmpty() || !guns.isEmpty();
         }
     }
 
@@ -97,7 +110,7 @@ public record Coalition(List<Nation> nations, List<Link> links, List<Sharing> sh
             if (!names.add(n.name())) {
                 throw new IllegalArgumentException("nation " + n.name() + " appears twice");
             }
-            for (List<String> l : List.of(n.radars(), n.batteries(), n.lasers())) {
+            for (List<String> l : List.of(n.radars(), n.batteries(), n.lasers(), n.guns())) {
                 for (String m : l) {
                     if (!members.add(m)) {
                         throw new IllegalArgumentException(m + " belongs to more than one nation");
@@ -134,7 +147,7 @@ public record Coalition(List<Nation> nations, List<Link> links, List<Sharing> sh
         }
     }
 
-    /** One nation, named after the world, holding every radar, battery and laser, leading itself. */
+    /** One nation, named after the world, holding every radar, battery, laser and gun, leading itself. */
     public static Coalition single(World world) {
         List<String> radars = new ArrayList<>();
         world.radars().forEach(r -> radars.add(r.name()));
@@ -142,8 +155,10 @@ public record Coalition(List<Nation> nations, List<Link> links, List<Sharing> sh
         world.batteries().forEach(b -> batteries.add(b.name()));
         List<String> lasers = new ArrayList<>();
         world.lasers().forEach(l -> lasers.add(l.name()));
-        return new Coalition(List.of(new Nation(world.name(), radars, batteries, lasers, false, null)), List.of(),
-                List.of());
+        List<String> guns = new ArrayList<>();
+        world.guns().forEach(g -> guns.add(g.name()));
+        return new Coalition(List.of(new Nation(world.name(), radars, batteries, lasers, guns, false, null)),
+                List.of(), List.of());
     }
 
     /** The node number of a nation, or −1. */
@@ -175,6 +190,11 @@ public record Coalition(List<Nation> nations, List<Link> links, List<Sharing> sh
     /** The same coalition with other links (to cut one, for example). */
     public Coalition withLinks(List<Link> newLinks) {
         return new Coalition(nations, newLinks, sharing);
+    }
+
+    /** The same coalition with other nations (to make one compromised, for example). */
+    public Coalition withNations(List<Nation> newNations) {
+        return new Coalition(newNations, links, sharing);
     }
 
     /** The same coalition with other sharing policies. */

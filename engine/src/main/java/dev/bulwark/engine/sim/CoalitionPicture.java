@@ -4,31 +4,23 @@ import dev.bulwark.engine.flight.StandardAtmosphere;
 import dev.bulwark.engine.fusion.AirPicture;
 import dev.bulwark.engine.fusion.Alert;
 import dev.bulwark.engine.fusion.ConsistencyChecker;
-import dev.bulwark.engine.fusion.CovarianceIntersection;
 import dev.bulwark.engine.fusion.NationalPicture;
 import dev.bulwark.engine.fusion.SystemTrack;
-import dev.bulwark.engine.fusion.SystemTrackTable;
 import dev.bulwark.engine.geo.Ellipsoid;
-import dev.bulwark.engine.geo.LocalFrame;
 import dev.bulwark.engine.metrics.Gospa;
 import dev.bulwark.engine.network.LinkKeys;
 import dev.bulwark.engine.network.LinkedNetwork;
 import dev.bulwark.engine.network.MessageOpener;
-import dev.bulwark.engine.network.Network;
-import dev.bulwark.engine.network.SharingPolicy;
 import dev.bulwark.engine.network.TrackReport;
 import dev.bulwark.engine.sensor.Radar;
 import dev.bulwark.engine.sensor.RadarSpec;
 import dev.bulwark.engine.sensor.Scan;
 import dev.bulwark.engine.track.GnnTracker;
 import dev.bulwark.engine.track.JpdaTracker;
-import dev.bulwark.engine.track.Track;
 import dev.bulwark.engine.track.TrackModel;
 import dev.bulwark.engine.track.Tracker;
 import dev.bulwark.engine.track.TrackerSettings;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,14 +67,6 @@ public final class CoalitionPicture {
     public static final double PICTURE_PERIOD_S = 1.0;
     /** Relative uncertainty of the drag of the ballistic-drag motion model, as in the simulation [notional]. */
     private static final double DRAG_UNCERTAINTY = 0.5;
-    /** Local track numbers of a compromised nation's false tracks start here. */
-    static final int FALSE_TRACK_BASE = 1_000_000;
-    /** A false track lives this long before another replaces it (s) [notional]. */
-    private static final double FALSE_TRACK_LIFE_S = 120;
-    /** False tracks appear within this distance of the scenario origin (m) [notional]. */
-    private static final double FALSE_TRACK_RADIUS_M = 40_000;
-    /** Speed of a false track (m/s) [notional: a drone or a slow cruise missile]. */
-    private static final double FALSE_TRACK_SPEED_MPS = 150;
 
     /**
      * What one nation saw and did.
@@ -149,53 +133,35 @@ public final class CoalitionPicture {
         }
     }
 
-    /** One nation's machinery. */
+    /** One nation's machinery: its side of the exchange, its tracker, and its own-only picture. */
     private final class Node {
         final int id;
         final Coalition.Nation nation;
-        final List<Radar> radars = new ArrayList<>();
+        final CoalitionExchange.Member member;
+        final List<Radar> radars;
         final Tracker tracker;
-        final ConsistencyChecker checker;
         final NationalPicture own;
         final NationalPicture shared;
-        final Map<Integer, Double> lastSent = new HashMap<>();
         final double[] firstOwn;
         final double[] firstShared;
         double gospaOwn;
         double gospaShared;
         long gospaScans;
-        long sent;
-        long accepted;
         long falseHeld;
         long falseHeldAfterAlert;
-        final RandomStream falseDraw;
-        final double[][] ghosts;
-        final double[] ghostBorn;
-        final int[] ghostNumber;
-        int ghostCount;
 
-        Node(int id, Coalition.Nation nation, List<Radar> radars, ConsistencyChecker checker) {
-            this.id = id;
-            this.nation = nation;
-            this.radars.addAll(radars);
-            this.checker = checker;
+        Node(CoalitionExchange.Member member) {
+            this.id = member.id;
+            this.nation = member.nation;
+            this.member = member;
+            this.radars = member.radars;
             this.tracker = newTracker();
             this.firstOwn = new double[threats.size()];
             this.firstShared = new double[threats.size()];
             java.util.Arrays.fill(firstOwn, Double.NaN);
             java.util.Arrays.fill(firstShared, Double.NaN);
-            double q = world.tracker().processNoise();
-            this.own = new NationalPicture(id, new SystemTrackTable(id, SystemTrackTable.GATE_99999, q,
-                    CovarianceIntersection.Criterion.TRACE), null, maxAge);
-            this.shared = new NationalPicture(id, new SystemTrackTable(id, SystemTrackTable.GATE_99999, q,
-                    CovarianceIntersection.Criterion.TRACE), checker, maxAge);
-            Coalition.Compromise c = nation.compromised();
-            this.falseDraw = streams.stream("nation/" + nation.name(), "false-tracks");
-            int n = c == null ? 0 : c.falseTracks();
-            this.ghosts = new double[n][6];
-            this.ghostBorn = new double[n];
-            this.ghostNumber = new int[n];
-            java.util.Arrays.fill(ghostBorn, Double.NaN);
+            this.own = new NationalPicture(id, exchange.fusion(id), null, exchange.maxAge());
+            this.shared = member.shared;
         }
     }
 
@@ -210,8 +176,7 @@ public final class CoalitionPicture {
     private final EventQueue queue = new EventQueue();
     private final Gospa gospa = new Gospa(GOSPA_CUTOFF_M, 1);
     private final double[] state = new double[6];
-    private double maxAge;
-    private LinkedNetwork network;
+    private CoalitionExchange exchange;
     private double endTime;
     private boolean ran;
 
@@ -275,68 +240,10 @@ public final class CoalitionPicture {
             allRadars.add(new Radar(spec, i, ellipsoid, streams.key("radar/" + spec.name(), "detection"),
                     streams.stream("radar/" + spec.name(), "false-alarms")));
         }
-        // partner reports live long enough to bridge the slowest radar's revisit and the slowest link
-        double slowest = 0;
-        for (RadarSpec r : world.radars()) {
-            slowest = Math.max(slowest, r.revisitS());
+        exchange = new CoalitionExchange(world, coalition, streams, allRadars, period);
+        for (CoalitionExchange.Member m : exchange.members()) {
+            nodes.add(new Node(m));
         }
-        double delay = 0;
-        for (Coalition.Link l : coalition.links()) {
-            SharingPolicy p = coalition.policy(l.from(), l.to());
-            delay = Math.max(delay, l.spec().latency() + (p == null ? 0 : p.extraDelay()));
-        }
-        maxAge = 2 * Math.max(slowest, period) + delay + 2;
-        double rcs = Double.POSITIVE_INFINITY;
-        for (RaidSpec r : world.raids()) {
-            rcs = Math.min(rcs, r.threatType().rcsM2());
-        }
-        double planningRcs = Double.isFinite(rcs) ? rcs : 1.0;
-        for (int k = 0; k < coalition.nations().size(); k++) {
-            Coalition.Nation n = coalition.nations().get(k);
-            List<Radar> mine = new ArrayList<>();
-            double revisit = 0;
-            for (Radar r : allRadars) {
-                if (n.radars().contains(r.spec().name())) {
-                    mine.add(r);
-                    revisit = Math.max(revisit, r.spec().revisitS());
-                }
-            }
-            ConsistencyChecker checker = null;
-            if (!mine.isEmpty() && coalition.nations().size() > 1) {
-                // a real object entering coverage needs the confirmation window's scans before own tracks confirm it
-                ConsistencyChecker.Settings d = ConsistencyChecker.Settings.DEFAULT;
-                double grace = Math.max(d.grace(), (world.tracker().confirmWindow() + 1) * revisit + period);
-                ConsistencyChecker.Settings s = new ConsistencyChecker.Settings(d.minDetection(), d.pHonest(),
-                        d.pFalse(), d.threshold(), grace, d.gate());
-                checker = new ConsistencyChecker(k, s, coverage(mine, planningRcs), world.tracker().processNoise());
-            }
-            nodes.add(new Node(k, n, mine, checker));
-        }
-        network = new LinkedNetwork(nodes.size(), LinkKeys.fromSeed(world.seed()), streams);
-        for (Coalition.Link l : coalition.links()) {
-            SharingPolicy p = coalition.policy(l.from(), l.to());
-            network.connect(coalition.index(l.from()), coalition.index(l.to()), l.spec(),
-                    p == null ? SharingPolicy.none(ellipsoid) : p, maxAge);
-        }
-    }
-
-    /**
-     * A nation's own coverage for the consistency check: the best single-scan detection probability
-     * of its radars for the smallest cross-section among the raid's threat types (the defence's
-     * planning figure; an honest partner's track of a small object is then not held against it).
-     */
-    private static ConsistencyChecker.Coverage coverage(List<Radar> radars, double rcs) {
-        double[] rae = new double[3];
-        return (x, y, z) -> {
-            double best = 0;
-            for (Radar r : radars) {
-                if (r.covers(x, y, z)) {
-                    r.frame().ecefToRae(x, y, z, rae);
-                    best = Math.max(best, r.detectionProbability(rcs, rae[0]));
-                }
-            }
-            return best;
-        };
     }
 
     private Tracker newTracker() {
@@ -387,20 +294,9 @@ public final class CoalitionPicture {
     private void picture(double t) {
         List<List<TrackReport>> own = new ArrayList<>();
         for (Node node : nodes) {
-            List<TrackReport> reports = ownReports(node);
+            List<TrackReport> reports = CoalitionExchange.reports(node.id, node.tracker.tracks());
             own.add(reports);
-            for (TrackReport r : reports) {
-                Double last = node.lastSent.get(r.localTrack());
-                if (last == null || r.time() > last) {
-                    node.lastSent.put(r.localTrack(), r.time());
-                    network.send(node.id, r, t);
-                    node.sent++;
-                }
-            }
-            for (TrackReport r : falseReports(node, t)) {
-                network.send(node.id, r, t);
-                node.sent++;
-            }
+            exchange.send(node.id, node.tracker.tracks(), t);
         }
         int nt = 0;
         boolean active = false;
@@ -416,12 +312,7 @@ public final class CoalitionPicture {
             }
         }
         for (Node node : nodes) {
-            for (Network.Received r : network.receive(node.id, t)) {
-                node.accepted++;
-                if (r.message() instanceof TrackReport report) {
-                    node.shared.receive(report);
-                }
-            }
+            exchange.receive(node.id, t);
             List<TrackReport> mine = own.get(node.id);
             AirPicture ownPicture = node.own.update(t, mine);
             AirPicture sharedPicture = node.shared.update(t, mine);
@@ -451,77 +342,12 @@ public final class CoalitionPicture {
         return false;
     }
 
-    /** The nation's confirmed tracks as reports (position and velocity, the first six states). */
-    private static List<TrackReport> ownReports(Node node) {
-        List<TrackReport> out = new ArrayList<>();
-        for (Track k : node.tracker.tracks()) {
-            if (!k.confirmed()) {
-                continue;
-            }
-            double[] x = k.state();
-            double[] p = k.covariance();
-            int n = x.length;
-            double[] x6 = new double[6];
-            double[] p6 = new double[36];
-            System.arraycopy(x, 0, x6, 0, 6);
-            for (int i = 0; i < 6; i++) {
-                System.arraycopy(p, i * n, p6, i * 6, 6);
-            }
-            out.add(new TrackReport(node.id, k.id(), k.time(), x6, p6));
-        }
-        return out;
-    }
-
-    /**
-     * A compromised nation's false tracks at time t: each flies straight and level at
-     * {@value #FALSE_TRACK_SPEED_MPS} m/s from a point drawn within {@value #FALSE_TRACK_RADIUS_M} m
-     * of the scenario origin (where the partners' defended areas, and so their radars, are), and is
-     * replaced by a new one, under a new number, after {@value #FALSE_TRACK_LIFE_S} s.
-     */
-    private List<TrackReport> falseReports(Node node, double t) {
-        Coalition.Compromise c = node.nation.compromised();
-        if (c == null || t < c.fromS()) {
-            return List.of();
-        }
-        LocalFrame frame = new LocalFrame(ellipsoid, world.origin().withAltitude(0.0));
-        List<TrackReport> out = new ArrayList<>();
-        for (int k = 0; k < node.ghosts.length; k++) {
-            if (Double.isNaN(node.ghostBorn[k]) || t - node.ghostBorn[k] > FALSE_TRACK_LIFE_S) {
-                double r = FALSE_TRACK_RADIUS_M * Math.sqrt(node.falseDraw.nextDouble());
-                double bearing = 2 * Math.PI * node.falseDraw.nextDouble();
-                double heading = 2 * Math.PI * node.falseDraw.nextDouble();
-                double up = 2_000 + 4_000 * node.falseDraw.nextDouble();
-                double[] pos = new double[3];
-                frame.enuToEcef(r * Math.sin(bearing), r * Math.cos(bearing), up, pos);
-                double[] vel = new double[3];
-                frame.rotateToEcef(FALSE_TRACK_SPEED_MPS * Math.sin(heading), FALSE_TRACK_SPEED_MPS
-                        * Math.cos(heading), 0, vel);
-                node.ghosts[k] = new double[] {pos[0], pos[1], pos[2], vel[0], vel[1], vel[2]};
-                node.ghostBorn[k] = t;
-                node.ghostNumber[k] = FALSE_TRACK_BASE + node.ghostCount++;
-            }
-            double dt = t - node.ghostBorn[k];
-            double[] g = node.ghosts[k];
-            double[] x = {g[0] + g[3] * dt, g[1] + g[4] * dt, g[2] + g[5] * dt, g[3], g[4], g[5]};
-            double[] p = new double[36];
-            for (int i = 0; i < 3; i++) {
-                p[i * 7] = 150.0 * 150.0;
-                p[(i + 3) * 7] = 20.0 * 20.0;
-            }
-            out.add(new TrackReport(node.id, node.ghostNumber[k], t, x, p));
-        }
-        return out;
-    }
-
     /** System tracks of a picture built on some compromised nation's false track. */
     private long falseHeld(AirPicture picture) {
         long n = 0;
         for (SystemTrack s : picture.tracks()) {
-            for (SystemTrack.Contributor c : s.contributors()) {
-                if (c.localTrack() >= FALSE_TRACK_BASE && nodes.get(c.source()).nation.compromised() != null) {
-                    n++;
-                    break;
-                }
+            if (exchange.builtOnFalseTrack(s)) {
+                n++;
             }
         }
         return n;
@@ -556,24 +382,8 @@ public final class CoalitionPicture {
         List<NationMeasures> out = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
         for (Node node : nodes) {
-            Map<MessageOpener.Verdict, Long> rejected = new EnumMap<>(MessageOpener.Verdict.class);
-            long lost = 0;
-            for (Coalition.Link l : coalition.links()) {
-                int from = coalition.index(l.from());
-                if (coalition.index(l.to()) != node.id) {
-                    continue;
-                }
-                MessageOpener opener = network.opener(from, node.id);
-                for (MessageOpener.Verdict v : MessageOpener.Verdict.values()) {
-                    if (v != MessageOpener.Verdict.ACCEPTED && opener.count(v) > 0) {
-                        rejected.merge(v, opener.count(v), Long::sum);
-                    }
-                }
-                dev.bulwark.engine.network.Link link = network.link(from, node.id);
-                lost += link.count(dev.bulwark.engine.network.Link.Fate.LOST)
-                        + link.count(dev.bulwark.engine.network.Link.Fate.OUTAGE)
-                        + link.count(dev.bulwark.engine.network.Link.Fate.QUEUE_FULL);
-            }
+            Map<MessageOpener.Verdict, Long> rejected = exchange.rejected(node.id);
+            long lost = exchange.lost(node.id);
             List<String> isolated = new ArrayList<>();
             for (Node other : nodes) {
                 if (other != node && node.shared.isolated(other.id)) {
@@ -585,11 +395,11 @@ public final class CoalitionPicture {
             out.add(new NationMeasures(node.nation.name(), node.radars.size(), seen(node.firstOwn),
                     seen(node.firstShared), delay(node.firstOwn), delay(node.firstShared), boxed(node.firstOwn),
                     boxed(node.firstShared), node.gospaScans == 0 ? 0 : node.gospaOwn / node.gospaScans,
-                    node.gospaScans == 0 ? 0 : node.gospaShared / node.gospaScans, node.sent, node.accepted,
+                    node.gospaScans == 0 ? 0 : node.gospaShared / node.gospaScans, node.member.sent, node.member.accepted,
                     rejected, lost, raised, isolated, node.falseHeld, node.falseHeldAfterAlert));
         }
         alerts.sort(java.util.Comparator.comparingDouble(Alert::time).thenComparingInt(Alert::node));
-        return new Result(threats.size(), endTime, out, alerts, network.withheld());
+        return new Result(threats.size(), endTime, out, alerts, exchange.network().withheld());
     }
 
     private static int seen(double[] first) {

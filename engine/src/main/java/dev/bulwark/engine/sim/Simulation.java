@@ -3,7 +3,6 @@ package dev.bulwark.engine.sim;
 import dev.bulwark.engine.assign.Decision;
 import dev.bulwark.engine.assign.EngagementState;
 import dev.bulwark.engine.assign.Reason;
-import dev.bulwark.engine.assign.WeaponTargetAssigner;
 import dev.bulwark.engine.effector.Battery;
 import dev.bulwark.engine.effector.BatterySpec;
 import dev.bulwark.engine.effector.Gun;
@@ -25,6 +24,8 @@ import dev.bulwark.engine.geo.LocalFrame;
 import dev.bulwark.engine.metrics.Gospa;
 import dev.bulwark.engine.metrics.RunSummary;
 import dev.bulwark.engine.metrics.SetDistance;
+import dev.bulwark.engine.network.EngagementStatus;
+import dev.bulwark.engine.network.TrackReport;
 import dev.bulwark.engine.sensor.Radar;
 import dev.bulwark.engine.sensor.RadarSpec;
 import dev.bulwark.engine.sensor.Scan;
@@ -60,6 +61,13 @@ import java.util.TreeMap;
  *
  * <p>The run lasts {@link World#durationS()}, extended only to let threats already in the
  * air land, so that every threat launched has an outcome.
+ *
+ * <p>Battle management runs in {@link CommandNode}s: one holding every sensor and effector, or
+ * with a {@link Coalition} of several nations one per nation, each with its own tracker, threat
+ * evaluation, assignment and effectors (all effectors go to the lead nation's node if one leads),
+ * deciding every {@value #COALITION_PERIOD_S} s on its own tracks or, with sharing, on its
+ * {@link dev.bulwark.engine.fusion.NationalPicture} fed over the coalition's network
+ * ({@link CoalitionExchange}). docs/models/coalition.md describes the coalition battle.
  *
  * <p>The simulation matches tracks to true threats (nearest airborne threat within 2 km) only
  * to report what happened to whom; no stage of the pipeline sees that match.
@@ -104,9 +112,20 @@ public final class Simulation {
     private int gunBursts;
     private int gunRounds;
     private double gunCost;
-    private final Map<Integer, EngagementState> engagements = new TreeMap<>();
-    private final Map<Integer, Reason> lastReason = new TreeMap<>();
-    private final Map<Integer, Integer> interceptorTrack = new TreeMap<>();
+    /** The target each interceptor in the air was fired at, by interceptor number. */
+    private final Map<Integer, Shot> interceptorTrack = new TreeMap<>();
+    /** The command nodes: one without a coalition, else one per nation, in node order. */
+    private final List<CommandNode> nodes = new ArrayList<>();
+    /** The node whose tracker each radar feeds (null: the radar takes no part), in radar order. */
+    private final List<CommandNode> radarOwner = new ArrayList<>();
+    /** The coalition of a coalition run (more than one nation), else null. */
+    private final Coalition coalition;
+    /** Whether the nations of a coalition run share tracks and engagement status. */
+    private final boolean sharing;
+    /** The network, shared pictures and consistency checks of a coalition run with sharing, else null. */
+    private CoalitionExchange exchange;
+    private final Map<String, Integer> laserShotsBy = new TreeMap<>();
+    private final Map<String, Integer> gunBurstsBy = new TreeMap<>();
     /** The fly-out of each interceptor in the air against the threat it was fired at. */
     private final Map<Integer, Flyout> flyouts = new TreeMap<>();
     private final Map<InterceptorType, InterceptorFlight> flights = new java.util.HashMap<>();
@@ -114,9 +133,15 @@ public final class Simulation {
     /** An interceptor's proportional-navigation fly-out against a threat's true motion. */
     private record Flyout(int threatId, InterceptResult result) {
     }
-    private Tracker tracker;
-    private ThreatEvaluator evaluator;
-    private WeaponTargetAssigner assigner;
+
+    /** What an interceptor (laser dwell, gun burst) was fired at: a node's target. */
+    private record Shot(CommandNode node, int number) {
+    }
+
+    /** The own track a node names in its engagement status about a system track, and the effector. */
+    private record StatusRef(int localTrack, int effector) {
+    }
+    private final Map<CommandNode, Map<Integer, StatusRef>> statusRefs = new java.util.HashMap<>();
     private final RandomStream killDraw = new RandomStream(0);
     private long killKey;
     private final double[] state = new double[6];
@@ -128,6 +153,8 @@ public final class Simulation {
     private int confirmed;
     private boolean ran;
 
+    /** Period at which the nodes of a coalition run report, fuse and decide (s). */
+    public static final double COALITION_PERIOD_S = CoalitionPicture.PICTURE_PERIOD_S;
     /** Cut-off of the tracking-quality GOSPA (m): a track farther than this from a threat counts as false. */
     static final double GOSPA_CUTOFF_M = 500;
     private static final double QUALITY_WINDOW_S = 60;
@@ -158,9 +185,50 @@ public final class Simulation {
     private boolean scansNeverCoincide;
     private boolean skipQuietScans = true;
 
-    /** A simulation of a world. */
+    /**
+     * What one nation of a coalition run spent and met.
+     *
+     * @param name                   the nation
+     * @param interceptors           interceptors fired from its batteries (by whoever ordered them)
+     * @param interceptorCost        their cost (USD)
+     * @param laserShots             shots of its lasers
+     * @param gunBursts              bursts of its guns
+     * @param firedAtFalse           interceptors, laser shots and gun bursts it ordered at a system track
+     *                               built on a compromised partner's false track (measuring only)
+     * @param firedAtFalseAfterAlert the same, ordered after its first alert
+     * @param heldForPartner         targets it held at least once because a partner reported engaging them
+     * @param alerts                 alerts it raised (consistency check)
+     * @param isolated               the partners it isolated
+     */
+    public record NationBattle(String name, int interceptors, double interceptorCost, int laserShots, int gunBursts,
+            long firedAtFalse, long firedAtFalseAfterAlert, int heldForPartner, int alerts, List<String> isolated) {
+        /** Copies the list. */
+        public NationBattle {
+            isolated = List.copyOf(isolated);
+        }
+    }
+
+    /** A simulation of a world: one command node holding every sensor and effector. */
     public Simulation(World world) {
+        this(world, null, true);
+    }
+
+    /**
+     * A simulation of a world defended by a coalition. With more than one nation, each nation is a
+     * command node with its own tracker over its own radars, its own threat evaluation and
+     * assignment, and its own effectors (all of them go to the {@code lead} nation's node if one
+     * leads); nodes fuse, decide and report every {@value #COALITION_PERIOD_S} s. With one nation
+     * (or none) the run is that of {@link #Simulation(World)}.
+     *
+     * @param world     the world
+     * @param coalition the nations, links and sharing, or null for one node
+     * @param sharing   whether nations share (tracks and engagement status, under their policies);
+     *                  false: each nation decides on its own tracks alone and nothing is sent
+     */
+    public Simulation(World world, Coalition coalition, boolean sharing) {
         this.world = world;
+        this.coalition = coalition != null && coalition.nations().size() > 1 ? coalition : null;
+        this.sharing = sharing;
         this.ellipsoid = world.earth().ellipsoid();
         this.streams = new RandomStreams(world.seed());
         this.ground = world.origin().altitude();
@@ -212,7 +280,8 @@ public final class Simulation {
             launchTimes[i] = threats.get(i).trajectory.startTime();
         }
         java.util.Arrays.sort(launchTimes);
-        quietSkips = skipQuietScans;
+        // a coalition's nodes also decide on partners' reports, which an empty own picture does not rule out
+        quietSkips = skipQuietScans && coalition == null;
         for (Radar radar : radars) {
             quietSkips &= radar.spec().falseAlarmsPerScan() == 0;
         }
@@ -221,7 +290,12 @@ public final class Simulation {
             Radar radar = radars.get(i);
             double revisit = radar.spec().revisitS();
             double phase = revisit * i / radars.size();
-            scheduleScan(radar, phase);
+            if (radarOwner.get(i) != null) {
+                scheduleScan(radarOwner.get(i), radar, phase);
+            }
+        }
+        if (coalition != null) {
+            scheduleTick(COALITION_PERIOD_S);
         }
         double tick = endTime / 200.0;
         for (int k = 1; k <= 200; k++) {
@@ -296,59 +370,147 @@ public final class Simulation {
             radars.add(new Radar(spec, i, ellipsoid, streams.key("radar/" + spec.name(), "detection"),
                     streams.stream("radar/" + spec.name(), "false-alarms")));
         }
-        for (int i = 0; i < world.batteries().size(); i++) {
-            batteries.add(new Battery(world.batteries().get(i), i, ellipsoid));
-        }
-        for (int i = 0; i < world.lasers().size(); i++) {
-            lasers.add(new Laser(world.lasers().get(i), i, ellipsoid));
-        }
-        for (int i = 0; i < world.guns().size(); i++) {
-            guns.add(new Gun(world.guns().get(i), i, ellipsoid));
+        if (coalition == null) {
+            CommandNode node = newNode(0, world.name());
+            nodes.add(node);
+            for (int i = 0; i < world.batteries().size(); i++) {
+                Battery b = new Battery(world.batteries().get(i), i, ellipsoid);
+                batteries.add(b);
+                node.batteries.add(b);
+            }
+            for (int i = 0; i < world.lasers().size(); i++) {
+                Laser l = new Laser(world.lasers().get(i), i, ellipsoid);
+                lasers.add(l);
+                node.lasers.add(l);
+            }
+            for (int i = 0; i < world.guns().size(); i++) {
+                Gun g = new Gun(world.guns().get(i), i, ellipsoid);
+                guns.add(g);
+                node.guns.add(g);
+            }
+            for (int i = 0; i < radars.size(); i++) {
+                radarOwner.add(node);
+            }
+        } else {
+            buildNodes();
         }
         gunKillKey = streams.key("guns", "kill");
         killKey = streams.key("interceptors", "kill");
         laserKillKey = streams.key("lasers", "kill");
+    }
+
+    /**
+     * The nodes of a coalition run: nation k is node k. An effector goes to the node that assigns it:
+     * the lead nation's if one leads (its orders reach the partners' effectors at once: no order
+     * travels over the links), else its own nation's; an effector or radar no nation names takes no
+     * part. With sharing, each node decides on its {@link dev.bulwark.engine.fusion.NationalPicture}.
+     */
+    private void buildNodes() {
+        for (int k = 0; k < coalition.nations().size(); k++) {
+            nodes.add(newNode(k, coalition.nations().get(k).name()));
+        }
+        Coalition.Nation lead = coalition.lead();
+        CommandNode leader = lead == null ? null : nodes.get(coalition.index(lead.name()));
+        for (BatterySpec spec : world.batteries()) {
+            CommandNode c = controller(leader, n -> n.batteries().contains(spec.name()));
+            Battery b = new Battery(spec, c == null ? 0 : c.batteries.size(), ellipsoid);
+            batteries.add(b);
+            if (c != null) {
+                c.batteries.add(b);
+            }
+        }
+        for (LaserSpec spec : world.lasers()) {
+            CommandNode c = controller(leader, n -> n.lasers().contains(spec.name()));
+            Laser l = new Laser(spec, c == null ? 0 : c.lasers.size(), ellipsoid);
+            lasers.add(l);
+            if (c != null) {
+                c.lasers.add(l);
+            }
+        }
+        for (dev.bulwark.engine.effector.GunSpec spec : world.guns()) {
+            CommandNode c = controller(leader, n -> n.guns().contains(spec.name()));
+            Gun g = new Gun(spec, c == null ? 0 : c.guns.size(), ellipsoid);
+            guns.add(g);
+            if (c != null) {
+                c.guns.add(g);
+            }
+        }
+        for (Radar r : radars) {
+            CommandNode owner = null;
+            for (int k = 0; k < nodes.size(); k++) {
+                if (coalition.nations().get(k).radars().contains(r.spec().name())) {
+                    owner = nodes.get(k);
+                }
+            }
+            radarOwner.add(owner);
+        }
+        if (sharing) {
+            exchange = new CoalitionExchange(world, coalition, streams, radars, COALITION_PERIOD_S);
+            for (CommandNode node : nodes) {
+                node.picture = exchange.member(node.id).shared;
+                statusRefs.put(node, new TreeMap<>());
+            }
+        }
+    }
+
+    /** The node that assigns an effector its nation owns: the leader if there is one; null if no nation owns it. */
+    private CommandNode controller(CommandNode leader, java.util.function.Predicate<Coalition.Nation> owns) {
+        for (int k = 0; k < nodes.size(); k++) {
+            if (owns.test(coalition.nations().get(k))) {
+                return leader != null ? leader : nodes.get(k);
+            }
+        }
+        return null;
+    }
+
+    /** A command node with its own tracker, threat evaluator and assigner. */
+    private CommandNode newNode(int id, String name) {
         TrackerSettings ts = world.tracker();
         TrackModel motion = TrackModel.of(ts, world.earth().mu(), world.earth().j2(), ellipsoid,
                 world.earth().rotationRate(), world.doctrine().assumedBallisticCoefficientKgM2(), DRAG_UNCERTAINTY,
                 StandardAtmosphere::density);
+        ThreatEvaluator evaluator = new ThreatEvaluator(new ImpactPredictor(new BallisticPropagator(world.earth(),
+                PREDICTION_STEP_S), areas, world.doctrine().assumedBallisticCoefficientKgM2(), ground, MAX_FLIGHT_S),
+                new CoursePredictor(areas, ellipsoid));
+        CommandNode node = new CommandNode(id, name, evaluator, world.doctrine().assigner());
         Tracker.Listener listener = new Tracker.Listener() {
             @Override
             public void confirmed(Track track) {
                 confirmed++;
+                int published = node.publishedTrack(track.id());
                 ThreatTruth truth = match(track.state(), queue.now());
                 if (truth != null) {
                     truth.tracked = true;
                     if (Double.isNaN(truth.firstTracked)) {
                         truth.firstTracked = queue.now();
                     }
-                    trackTruth.put(track.id(), truth.id);
+                    trackTruth.put(published, truth.id);
                 }
                 double[] x = track.state();
-                bus.publish(new SimEvent.TrackConfirmed(queue.now(), track.id(), truth == null ? 0 : truth.id,
+                bus.publish(new SimEvent.TrackConfirmed(queue.now(), published, truth == null ? 0 : truth.id,
                         ellipsoid.toGeodetic(x[0], x[1], x[2])));
             }
 
             @Override
             public void dropped(Track track, String reason) {
-                evaluator.forget(track.id());
-                Integer was = trackTruth.remove(track.id());
+                int published = node.publishedTrack(track.id());
+                if (node.picture == null) {
+                    node.evaluator.forget(track.id());
+                }
+                Integer was = trackTruth.remove(published);
                 if (was != null) {
                     ThreatTruth t = threats.get(was - 1);
                     if (t.airborne(queue.now()) && !t.killed) {
                         trackBreaks++;
                     }
                 }
-                bus.publish(new SimEvent.TrackDropped(queue.now(), track.id(), reason));
+                bus.publish(new SimEvent.TrackDropped(queue.now(), published, reason));
             }
         };
-        tracker = ts.association() == TrackerSettings.Association.JPDA
+        node.tracker = ts.association() == TrackerSettings.Association.JPDA
                 ? new JpdaTracker(ts, motion, ellipsoid, ground, listener)
                 : new GnnTracker(ts, motion, ellipsoid, ground, listener);
-        evaluator = new ThreatEvaluator(new ImpactPredictor(new BallisticPropagator(world.earth(), PREDICTION_STEP_S),
-                areas, world.doctrine().assumedBallisticCoefficientKgM2(), ground, MAX_FLIGHT_S),
-                new CoursePredictor(areas, ellipsoid));
-        assigner = world.doctrine().assigner();
+        return node;
     }
 
     private void scheduleDelivery(Resupply r, int k) {
@@ -378,26 +540,110 @@ public final class Simulation {
         });
     }
 
-    private void scheduleScan(Radar radar, double t) {
+    private void scheduleScan(CommandNode node, Radar radar, double t) {
         if (t > endTime) {
             return;
         }
         queue.schedule(t, EventQueue.Ordering.SENSING, now -> {
-            if (quietSkips && airborne.isEmpty() && tracker.tracks().isEmpty()) {
-                skipQuietScans(radar, now);
+            if (quietSkips && airborne.isEmpty() && node.tracker.tracks().isEmpty()) {
+                skipQuietScans(node, radar, now);
                 return;
             }
             Scan scan = radar.scan(now, airborne);
             plots += scan.plots().size();
-            tracker.update(scan);
-            measureTracking(now, scan);
-            decide(now);
-            scheduleScan(radar, now + radar.spec().revisitS());
+            node.tracker.update(scan);
+            measureTracking(now, scan, node);
+            if (coalition == null) {
+                decide(node, now);
+            }
+            scheduleScan(node, radar, now + radar.spec().revisitS());
+        });
+    }
+
+    private void scheduleTick(double t) {
+        if (t > endTime) {
+            return;
+        }
+        queue.schedule(t, EventQueue.Ordering.DECISION, now -> {
+            tick(now);
+            scheduleTick(now + COALITION_PERIOD_S);
         });
     }
 
     /**
-     * A scan with nothing in the air, no track and no false alarms on any radar: the radar sees
+     * One period of a coalition run: with sharing, every node first reports its confirmed tracks
+     * (those whose estimate changed) and the status of its engagements in progress; then, node by
+     * node in node order, it receives what has arrived, fuses its picture (consistency check
+     * included) and decides, so that a status a node sends as it engages reaches a later node in the
+     * same period over a link without latency. Without sharing, every node decides on its own tracks.
+     * Only nodes that assign some effector decide.
+     */
+    private void tick(double now) {
+        if (exchange == null) {
+            for (CommandNode node : nodes) {
+                if (node.armed()) {
+                    decide(node, now);
+                }
+            }
+            return;
+        }
+        List<List<TrackReport>> own = new ArrayList<>();
+        for (CommandNode node : nodes) {
+            List<TrackReport> reports = CoalitionExchange.reports(node.id, node.tracker.tracks());
+            own.add(reports);
+            exchange.send(node.id, node.tracker.tracks(), now);
+            for (Map.Entry<Integer, StatusRef> e : statusRefs.get(node).entrySet()) {
+                exchange.send(node.id, new EngagementStatus(node.id, e.getValue().localTrack(), now,
+                        EngagementStatus.State.ENGAGING, e.getValue().effector()), now);
+            }
+        }
+        for (CommandNode node : nodes) {
+            for (EngagementStatus st : exchange.receive(node.id, now)) {
+                node.hear(st);
+            }
+            exchange.update(node.id, now, own.get(node.id));
+            if (node.armed()) {
+                decide(node, now);
+            }
+        }
+    }
+
+    /**
+     * A node's engagement of a system track began: its partners hear ENGAGING about its own
+     * contributing track (if it has one: a node engaging on partners' data alone names no track of
+     * its own and sends nothing), at once and then every period while the engagement lasts.
+     */
+    private void statusBegins(CommandNode node, CommandNode.Target target, int effector, double now) {
+        if (exchange == null || target.system() == null || target.own() == null) {
+            return;
+        }
+        Map<Integer, StatusRef> refs = statusRefs.get(node);
+        if (!refs.containsKey(target.number())) {
+            refs.put(target.number(), new StatusRef(target.own().id(), effector));
+            exchange.send(node.id, new EngagementStatus(node.id, target.own().id(), now,
+                    EngagementStatus.State.ENGAGING, effector), now);
+        }
+    }
+
+    /** A node's engagement ended with nothing more in the air: its partners hear KILLED or MISSED. */
+    private void statusEnds(CommandNode node, int number, boolean kill, double now) {
+        if (exchange == null) {
+            return;
+        }
+        EngagementState e = node.engagements.getOrDefault(number, EngagementState.NONE);
+        if (e.inFlight() > 0 && !kill) {
+            return;
+        }
+        StatusRef ref = statusRefs.get(node).remove(number);
+        if (ref != null) {
+            exchange.send(node.id, new EngagementStatus(node.id, ref.localTrack(), now,
+                    kill ? EngagementStatus.State.KILLED : EngagementStatus.State.MISSED, ref.effector()), now);
+        }
+    }
+
+    /**
+     * A scan with nothing in the air, no track and no false alarms on any radar, outside a coalition
+     * run (whose nodes also decide on partners' reports): the radar sees
      * nothing, the tracker has nothing to update and battle management nothing to decide, so only
      * the scan's count and the tracking-quality window move. Nothing can appear before the next
      * launch, so when no scan of another radar ever falls at the same instant (the order of
@@ -407,7 +653,7 @@ public final class Simulation {
      * The scan times are the same sums of the revisit period as scan by scan, and the results the
      * same to the bit: Monte Carlo replications spend most of a day between raids.
      */
-    private void skipQuietScans(Radar radar, double now) {
+    private void skipQuietScans(CommandNode node, Radar radar, double now) {
         radar.skipEmptyScans(1);
         rollQualityWindow(now);
         double revisit = radar.spec().revisitS();
@@ -427,7 +673,7 @@ public final class Simulation {
             }
             radar.skipEmptyScans(skipped);
         }
-        scheduleScan(radar, next);
+        scheduleScan(node, radar, next);
     }
 
     /**
@@ -465,7 +711,7 @@ public final class Simulation {
      * RMSE of the tracks the GOSPA assignment pairs with threats.
      * Measuring only: nothing in the pipeline reads it.
      */
-    private void measureTracking(double now, Scan scan) {
+    private void measureTracking(double now, Scan scan, CommandNode node) {
         rollQualityWindow(now);
         int nt = 0;
         for (ThreatTruth t : airborne) {
@@ -479,18 +725,19 @@ public final class Simulation {
             }
         }
         int ne = 0;
-        for (Track track : tracker.tracks()) {
+        for (Track track : node.tracker.tracks()) {
             if (track.confirmed()) {
                 ensureQuality(0, ne + 1);
                 System.arraycopy(track.state(), 0, qualityTracks, 3 * ne, 3);
                 ne++;
                 ThreatTruth matched = match(track.state(), now);
-                Integer before = trackTruth.get(track.id());
+                int published = node.publishedTrack(track.id());
+                Integer before = trackTruth.get(published);
                 if (matched != null && before != null && before != matched.id) {
                     trackSwaps++;
                 }
                 if (matched != null) {
-                    trackTruth.put(track.id(), matched.id);
+                    trackTruth.put(published, matched.id);
                 }
             }
         }
@@ -547,27 +794,20 @@ public final class Simulation {
         qualityPairs = 0;
     }
 
-    private void decide(double now) {
+    private void decide(CommandNode node, double now) {
         List<Assessment> assessed = new ArrayList<>();
-        Map<Integer, Track> confirmed = new HashMap<>();
-        for (Track track : tracker.tracks()) {
-            if (!track.confirmed()) {
-                continue;
-            }
-            confirmed.put(track.id(), track);
-            // a drag-estimating tracker's β replaces the doctrine's assumption once it is the sharper of the two
-            double beta = track.ballisticCoefficient();
-            double logBetaSigma = track.logBallisticCoefficientSigma();
-            if (!(logBetaSigma < ImpactPredictor.LOG_BETA_SIGMA)) {
-                beta = Double.NaN;
-            }
-            // its prediction then flies the joint 7-D state (γ correlated with position and velocity)
-            Assessment a = !Double.isNaN(beta) && track.stateDimension() == 7
-                    ? evaluator.assessEstimatedDrag(track.id(), track.time(), track.state(), track.covariance(),
-                            track.fullState(), track.fullCovariance())
-                    : evaluator.assess(track.id(), track.time(), track.state(), track.covariance(), beta, logBetaSigma);
+        Map<Integer, CommandNode.Target> targets = new HashMap<>();
+        for (CommandNode.Target target : node.targets()) {
+            targets.put(target.number(), target);
+            Assessment a = assess(node, target);
             if (a == null) {
-                record(now, track, match(track.state(), now), Reason.NO_PREDICTION, -1, 0.0);
+                record(now, node, target, match(target.state(), now), Reason.NO_PREDICTION, -1, 0.0);
+            } else if (target.system() != null
+                    && node.engagements.getOrDefault(target.number(), EngagementState.NONE).inFlight() == 0
+                    && node.partnerEngaging(target.system(), now, exchange.maxAge())) {
+                node.heldForPartner.add(target.number());
+                record(now, node, target, match(target.state(), now), Reason.PARTNER_ENGAGING, a.likelyArea(),
+                        a.probabilityDefended());
             } else {
                 assessed.add(a);
             }
@@ -579,35 +819,78 @@ public final class Simulation {
         for (Assessment a : assessed) {
             byTrack.put(a.trackId(), a);
         }
-        List<Decision> decisions = assigner.assign(now, assessed,
-                id -> engagements.getOrDefault(id, EngagementState.NONE), batteries, lasers, guns);
+        List<Decision> decisions = node.assigner.assign(now, assessed,
+                id -> node.engagements.getOrDefault(id, EngagementState.NONE), node.batteries, node.lasers, node.guns);
         for (Decision d : decisions) {
-            Track track = confirmed.get(d.trackId());
-            if (track == null) {
+            CommandNode.Target target = targets.get(d.trackId());
+            if (target == null) {
                 throw new IllegalStateException("the assigner decided about a track it was not given: " + d.trackId());
             }
-            ThreatTruth truth = match(track.state(), now);
+            ThreatTruth truth = match(target.state(), now);
             if (bus.hasListeners()) {
-                publishAssessment(now, track, truth, byTrack, d.trackId());
+                publishAssessment(now, node, target, truth, byTrack, d.trackId());
             }
-            record(now, track, truth, d.reason(), d.likelyArea(), d.probability());
+            record(now, node, target, truth, d.reason(), d.likelyArea(), d.probability());
+            int published = node.published(target.number());
             if (d.engage() && d.laser() != null) {
-                beam(now, track, truth, d.laser());
+                beam(now, node, target, truth, d.laser());
             } else if (d.engage() && d.gun() != null) {
                 if (d.handover() != null) {
-                    bus.publish(new SimEvent.Handover(now, track.id(), truth == null ? 0 : truth.id,
-                            guns.get(d.gun().gun()).spec().name(), d.handover().fromLayer(), d.handover().toLayer(),
-                            d.handover().reason(), engagements.getOrDefault(track.id(), EngagementState.NONE).fired()));
+                    bus.publish(new SimEvent.Handover(now, published, truth == null ? 0 : truth.id,
+                            node.guns.get(d.gun().gun()).spec().name(), d.handover().fromLayer(),
+                            d.handover().toLayer(), d.handover().reason(),
+                            node.engagements.getOrDefault(target.number(), EngagementState.NONE).fired()));
                 }
-                fire(now, track, truth, d.gun());
+                fire(now, node, target, truth, d.gun());
             } else if (d.engage()) {
                 if (d.handover() != null) {
-                    bus.publish(new SimEvent.Handover(now, track.id(), truth == null ? 0 : truth.id,
-                            batteries.get(d.plan().battery()).spec().name(), d.handover().fromLayer(),
+                    bus.publish(new SimEvent.Handover(now, published, truth == null ? 0 : truth.id,
+                            node.batteries.get(d.plan().battery()).spec().name(), d.handover().fromLayer(),
                             d.handover().toLayer(), d.handover().reason(),
-                            engagements.getOrDefault(track.id(), EngagementState.NONE).fired()));
+                            node.engagements.getOrDefault(target.number(), EngagementState.NONE).fired()));
                 }
-                engage(now, track, truth, d);
+                engage(now, node, target, truth, d);
+            }
+        }
+    }
+
+    /**
+     * Threat evaluation of a target. An own track is assessed as it always was (a drag-estimating
+     * tracker's β replaces the doctrine's once it is the sharper of the two, and a 7-state track flies
+     * its joint state). A system track is assessed on its fused position and velocity, with the β of
+     * the node's own contributing track if that one is sharp, else the doctrine's (simplified: the
+     * fused picture carries no drag estimate).
+     */
+    private static Assessment assess(CommandNode node, CommandNode.Target target) {
+        Track track = target.own();
+        ThreatEvaluator evaluator = node.evaluator;
+        double beta = Double.NaN;
+        double logBetaSigma = Double.NaN;
+        if (track != null) {
+            // a drag-estimating tracker's β replaces the doctrine's assumption once it is the sharper of the two
+            beta = track.ballisticCoefficient();
+            logBetaSigma = track.logBallisticCoefficientSigma();
+            if (!(logBetaSigma < ImpactPredictor.LOG_BETA_SIGMA)) {
+                beta = Double.NaN;
+            }
+        }
+        if (target.system() != null) {
+            return evaluator.assess(target.number(), target.time(), target.state(), target.covariance(), beta,
+                    logBetaSigma);
+        }
+        // its prediction then flies the joint 7-D state (γ correlated with position and velocity)
+        return !Double.isNaN(beta) && track.stateDimension() == 7
+                ? evaluator.assessEstimatedDrag(track.id(), track.time(), track.state(), track.covariance(),
+                        track.fullState(), track.fullCovariance())
+                : evaluator.assess(track.id(), track.time(), track.state(), track.covariance(), beta, logBetaSigma);
+    }
+
+    /** Counts an engagement a node ordered at a target built on a compromised partner's false track. */
+    private void countFalse(CommandNode node, CommandNode.Target target, int shots) {
+        if (exchange != null && target.system() != null && exchange.builtOnFalseTrack(target.system())) {
+            node.firedAtFalse += shots;
+            if (!node.picture.alerts().isEmpty()) {
+                node.firedAtFalseAfterAlert += shots;
             }
         }
     }
@@ -616,19 +899,22 @@ public final class Simulation {
      * A laser engagement: the laser is busy until the planned dwell ends; then the energy actually
      * delivered along the true path, with the true threat's hardness, decides the outcome.
      */
-    private void beam(double now, Track track, ThreatTruth truth, LaserPlan plan) {
-        Laser laser = lasers.get(plan.laser());
+    private void beam(double now, CommandNode node, CommandNode.Target target, ThreatTruth truth, LaserPlan plan) {
+        Laser laser = node.lasers.get(plan.laser());
         laser.engage(plan);
         int shot = ++laserShots;
         laserCost += laser.spec().costPerShotUsd();
-        int trackId = track.id();
-        EngagementState s = engagements.getOrDefault(trackId, EngagementState.NONE);
-        engagements.put(trackId, new EngagementState(s.inFlight() + 1, s.fired(), s.destroyed()));
+        int trackId = target.number();
+        EngagementState s = node.engagements.getOrDefault(trackId, EngagementState.NONE);
+        node.engagements.put(trackId, new EngagementState(s.inFlight() + 1, s.fired(), s.destroyed()));
         if (truth != null) {
             truth.engaged = true;
         }
         String name = laser.spec().name();
-        bus.publish(new SimEvent.LaserEngaged(now, name, trackId, truth == null ? 0 : truth.id, plan.startTime(),
+        laserShotsBy.merge(name, 1, Integer::sum);
+        countFalse(node, target, 1);
+        statusBegins(node, target, plan.laser(), now);
+        bus.publish(new SimEvent.LaserEngaged(now, name, node.published(trackId), truth == null ? 0 : truth.id, plan.startTime(),
                 plan.endTime(), laser.spec().costPerShotUsd()));
         queue.schedule(plan.endTime(), EventQueue.Ordering.TRUTH, t -> {
             boolean kill = false;
@@ -647,7 +933,7 @@ public final class Simulation {
                     outcome = kill ? "kill" : "miss";
                 }
             }
-            settle(t, trackId, truth, kill);
+            settle(t, node, trackId, truth, kill);
             bus.publish(new SimEvent.LaserOutcome(t, name, truth == null ? 0 : truth.id, kill, fraction, outcome));
         });
     }
@@ -659,21 +945,24 @@ public final class Simulation {
      * control aims at the true target; its errors are in the kill model, {@link
      * dev.bulwark.engine.effector.GunSpec}).
      */
-    private void fire(double now, Track track, ThreatTruth truth, GunPlan plan) {
-        Gun gun = guns.get(plan.gun());
+    private void fire(double now, CommandNode node, CommandNode.Target target, ThreatTruth truth, GunPlan plan) {
+        Gun gun = node.guns.get(plan.gun());
         gun.engage(plan);
         int burst = ++gunBursts;
         gunRounds += plan.rounds();
         double cost = plan.rounds() * gun.spec().costPerRoundUsd();
         gunCost += cost;
-        int trackId = track.id();
-        EngagementState s = engagements.getOrDefault(trackId, EngagementState.NONE);
-        engagements.put(trackId, new EngagementState(s.inFlight() + 1, s.fired(), s.destroyed()));
+        int trackId = target.number();
+        EngagementState s = node.engagements.getOrDefault(trackId, EngagementState.NONE);
+        node.engagements.put(trackId, new EngagementState(s.inFlight() + 1, s.fired(), s.destroyed()));
         if (truth != null) {
             truth.engaged = true;
         }
         String name = gun.spec().name();
-        bus.publish(new SimEvent.GunEngaged(now, name, trackId, truth == null ? 0 : truth.id, plan.fireStart(),
+        gunBurstsBy.merge(name, 1, Integer::sum);
+        countFalse(node, target, 1);
+        statusBegins(node, target, plan.gun(), now);
+        bus.publish(new SimEvent.GunEngaged(now, name, node.published(trackId), truth == null ? 0 : truth.id, plan.fireStart(),
                 plan.fireEnd(), plan.interceptTime(), plan.rangeM(), plan.rounds(), plan.probabilityOfKill(), cost));
         queue.schedule(plan.interceptTime(), EventQueue.Ordering.TRUTH, t -> {
             boolean kill = false;
@@ -692,7 +981,7 @@ public final class Simulation {
                 kill = killDraw.nextDouble() < pk;
                 outcome = kill ? "kill" : "miss";
             }
-            settle(t, trackId, truth, kill);
+            settle(t, node, trackId, truth, kill);
             bus.publish(new SimEvent.GunOutcome(t, name, truth == null ? 0 : truth.id, kill, range, pk, outcome));
         });
     }
@@ -701,25 +990,27 @@ public final class Simulation {
      * A laser dwell or gun burst at a track ended at time t: a kill ends the true threat's flight,
      * and the track has one engagement fewer under way (and is destroyed if killed).
      */
-    private void settle(double t, int trackId, ThreatTruth truth, boolean kill) {
+    private void settle(double t, CommandNode node, int trackId, ThreatTruth truth, boolean kill) {
         if (kill) {
             truth.killed = true;
             truth.end = t;
             airborne.remove(truth);
         }
-        EngagementState e = engagements.getOrDefault(trackId, EngagementState.NONE);
-        engagements.put(trackId, new EngagementState(Math.max(0, e.inFlight() - 1), e.fired(), e.destroyed() || kill));
+        EngagementState e = node.engagements.getOrDefault(trackId, EngagementState.NONE);
+        node.engagements.put(trackId, new EngagementState(Math.max(0, e.inFlight() - 1), e.fired(),
+                e.destroyed() || kill));
+        statusEnds(node, trackId, kill, t);
     }
 
     /** Publishes threat evaluation's view of a track ({@link SimEvent.Assessed}). */
-    private void publishAssessment(double now, Track track, ThreatTruth truth, Map<Integer, Assessment> assessed,
-            int trackId) {
+    private void publishAssessment(double now, CommandNode node, CommandNode.Target target, ThreatTruth truth,
+            Map<Integer, Assessment> assessed, int trackId) {
         Assessment a = assessed.get(trackId);
         if (a == null) {
             return;
         }
-        double[] x = track.state();
-        double[] p = track.covariance();
+        double[] x = target.state();
+        double[] p = target.covariance();
         GeodeticPoint position = ellipsoid.toGeodetic(x[0], x[1], x[2]);
         double sl = Math.sin(position.longitude());
         double cl = Math.cos(position.longitude());
@@ -737,13 +1028,13 @@ public final class Simulation {
         double minor = Math.sqrt(Math.max(0, mean - half));
         double axis = Math.toDegrees(0.5 * Math.atan2(2 * a.covEN(), a.covNN() - a.covEE()));
         axis = axis < 0 ? axis + 180 : axis;
-        bus.publish(new SimEvent.Assessed(now, trackId, truth == null ? 0 : truth.id, position, ve, vn, vu, sigma,
+        bus.publish(new SimEvent.Assessed(now, node.published(trackId), truth == null ? 0 : truth.id, position, ve, vn, vu, sigma,
                 a.impactPoint(), a.impactTime(), major, minor, axis >= 180 ? axis - 180 : axis, a.probabilityDefended(),
                 a.likelyArea() >= 0 ? world.areas().get(a.likelyArea()).name() : null, a.valueAtRisk()));
     }
 
-    private ThreatTruth record(double now, Track track, ThreatTruth truth, Reason reason, int area,
-            double probability) {
+    private ThreatTruth record(double now, CommandNode node, CommandNode.Target target, ThreatTruth truth,
+            Reason reason, int area, double probability) {
         if (truth != null && reason != Reason.ENGAGED) {
             // "No feasible intercept" (typically: too late, once the threat is near the ground) and
             // "no prediction" never hide a more telling reason recorded while it could still be engaged.
@@ -752,20 +1043,23 @@ public final class Simulation {
                 truth.lastHold = reason;
             }
         }
-        Reason previous = lastReason.put(track.id(), reason);
+        Reason previous = node.lastReason.put(target.number(), reason);
         if (previous != reason) {
-            bus.publish(new SimEvent.EngagementDecision(now, track.id(), truth == null ? 0 : truth.id,
+            bus.publish(new SimEvent.EngagementDecision(now, node.published(target.number()), truth == null ? 0 : truth.id,
                     reason == Reason.ENGAGED ? "engage" : "hold", reason.key(),
                     area >= 0 ? world.areas().get(area).name() : null, probability));
         }
         return truth;
     }
 
-    private void engage(double now, Track track, ThreatTruth truth, Decision d) {
+    private void engage(double now, CommandNode node, CommandNode.Target target, ThreatTruth truth, Decision d) {
         InterceptPlan plan = d.plan();
-        Battery battery = batteries.get(plan.battery());
+        Battery battery = node.batteries.get(plan.battery());
         BatterySpec spec = battery.spec();
-        EngagementState s = engagements.getOrDefault(track.id(), EngagementState.NONE);
+        int number = target.number();
+        countFalse(node, target, d.rounds());
+        statusBegins(node, target, plan.battery(), now);
+        EngagementState s = node.engagements.getOrDefault(number, EngagementState.NONE);
         for (int r = 0; r < d.rounds(); r++) {
             double reload = battery.fire(now);
             if (!Double.isNaN(reload)) {
@@ -773,7 +1067,7 @@ public final class Simulation {
             }
             int interceptorId = ++interceptors;
             interceptorCost += spec.costPerInterceptorUsd();
-            interceptorTrack.put(interceptorId, track.id());
+            interceptorTrack.put(interceptorId, new Shot(node, number));
             s = new EngagementState(s.inFlight() + 1, s.fired() + 1, s.destroyed());
             if (truth != null) {
                 truth.engaged = true;
@@ -788,7 +1082,7 @@ public final class Simulation {
                         TargetMotion.of(truth.trajectory));
                 flyouts.put(interceptorId, new Flyout(truth.id, flown));
             }
-            bus.publish(new SimEvent.InterceptorLaunched(now, interceptorId, spec.name(), track.id(),
+            bus.publish(new SimEvent.InterceptorLaunched(now, interceptorId, spec.name(), node.published(number),
                     truth == null ? 0 : truth.id, ellipsoid.toGeodetic(p), plan.interceptTime(),
                     spec.costPerInterceptorUsd()));
             bus.publish(new SimEvent.StockChanged(now, spec.name(), battery.ready(), battery.reserve()));
@@ -798,18 +1092,18 @@ public final class Simulation {
             queue.schedule(plan.interceptTime(), EventQueue.Ordering.TRUTH,
                     t -> arrive(t, interceptorId, battery, plan));
         }
-        engagements.put(track.id(), s);
+        node.engagements.put(number, s);
     }
 
     private void arrive(double now, int interceptorId, Battery battery, InterceptPlan plan) {
         // Command guidance: the interceptor flies to where the latest track estimate puts the
         // threat at the intercept time, so its final error is the track's prediction error.
         double[] p = plan.point().clone();
-        int trackId = interceptorTrack.remove(interceptorId);
-        for (Track track : tracker.tracks()) {
-            if (track.id() == trackId) {
-                extrapolate(track.state(), now - track.time(), p);
-            }
+        Shot shot = interceptorTrack.remove(interceptorId);
+        double[] time = new double[1];
+        double[] latest = shot.node().latest(shot.number(), time);
+        if (latest != null) {
+            extrapolate(latest, now - time[0], p);
         }
         ThreatTruth nearest = nearest(p, now, Double.POSITIVE_INFINITY);
         double best = nearestDistance;
@@ -834,8 +1128,11 @@ public final class Simulation {
             nearest.end = now;
             airborne.remove(nearest);
         }
-        EngagementState s = engagements.getOrDefault(trackId, EngagementState.NONE);
-        engagements.put(trackId, new EngagementState(Math.max(0, s.inFlight() - 1), s.fired(), s.destroyed() || kill));
+        CommandNode node = shot.node();
+        EngagementState s = node.engagements.getOrDefault(shot.number(), EngagementState.NONE);
+        node.engagements.put(shot.number(), new EngagementState(Math.max(0, s.inFlight() - 1), s.fired(),
+                s.destroyed() || kill));
+        statusEnds(node, shot.number(), kill, now);
         bus.publish(new SimEvent.InterceptOutcome(now, interceptorId, spec.name(), nearest == null ? 0 : nearest.id,
                 kill, nearest == null ? Double.NaN : best, outcome));
     }
@@ -934,6 +1231,63 @@ public final class Simulation {
                 engaged, intercepted, leaks, open, engagedOpen, interceptors, interceptorCost, threatCost, inFlight,
                 reasonKeys, byBattery, plots, confirmed, laserShots, laserCost, gunBursts, gunRounds, gunCost,
                 trackingMeasures());
+    }
+
+    /**
+     * What each nation spent and met, in node order (one entry, named after the world, without a
+     * coalition). Effectors are counted by the nation that owns them, shots at false tracks by the
+     * node that ordered them. Only after {@link #run}.
+     */
+    public List<NationBattle> nations() {
+        if (!ran) {
+            throw new IllegalStateException("run the simulation first");
+        }
+        List<NationBattle> out = new ArrayList<>();
+        for (CommandNode node : nodes) {
+            Coalition.Nation nation = coalition == null ? null : coalition.nations().get(node.id);
+            int fired = 0;
+            double cost = 0;
+            for (Battery b : batteries) {
+                if (nation == null || nation.batteries().contains(b.spec().name())) {
+                    fired += b.fired();
+                    cost += b.fired() * b.spec().costPerInterceptorUsd();
+                }
+            }
+            int shots = 0;
+            for (Map.Entry<String, Integer> e : laserShotsBy.entrySet()) {
+                shots += nation == null || nation.lasers().contains(e.getKey()) ? e.getValue() : 0;
+            }
+            int bursts = 0;
+            for (Map.Entry<String, Integer> e : gunBurstsBy.entrySet()) {
+                bursts += nation == null || nation.guns().contains(e.getKey()) ? e.getValue() : 0;
+            }
+            List<String> isolated = new ArrayList<>();
+            int alerts = 0;
+            if (node.picture != null) {
+                alerts = node.picture.alerts().size();
+                for (CommandNode other : nodes) {
+                    if (other != node && node.picture.isolated(other.id)) {
+                        isolated.add(other.name);
+                    }
+                }
+            }
+            out.add(new NationBattle(node.name, fired, cost, shots, bursts, node.firedAtFalse,
+                    node.firedAtFalseAfterAlert, node.heldForPartner.size(), alerts, isolated));
+        }
+        return out;
+    }
+
+    /** Every alert the nodes raised (consistency checks), in time order. Only after {@link #run}. */
+    public List<dev.bulwark.engine.fusion.Alert> alerts() {
+        List<dev.bulwark.engine.fusion.Alert> out = new ArrayList<>();
+        for (CommandNode node : nodes) {
+            if (node.picture != null) {
+                out.addAll(node.picture.alerts());
+            }
+        }
+        out.sort(java.util.Comparator.comparingDouble(dev.bulwark.engine.fusion.Alert::time)
+                .thenComparingInt(dev.bulwark.engine.fusion.Alert::node));
+        return out;
     }
 
     private RunSummary.Tracking trackingMeasures() {
