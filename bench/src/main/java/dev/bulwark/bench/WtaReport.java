@@ -53,38 +53,53 @@ public final class WtaReport {
     /**
      * @param args the folder holding the {@code wta_*.txt} instances; optional second argument: the
      *             heuristic's time limit in seconds (default 1); optional third: its round limit
-     *             (default none), to measure a fixed, deterministic budget on a loaded machine
+     *             (default none), to measure a fixed, deterministic budget on a loaded machine;
+     *             optional fourth: {@code cpu} to count the time limit in the solving thread's CPU
+     *             time ({@link LocalSearchWtaSolver#cpuTimeLimited}) instead of wall time (anything
+     *             else: wall time); optional fifth: seeds 1 to N per instance (default 1); optional
+     *             sixth: {@code public} to skip the 200 x 200 part
      */
     public static void main(String[] args) throws ScenarioException {
         if (args.length < 1) {
-            System.err.println("usage: WtaReport FOLDER [TIME_LIMIT_S [MAX_ROUNDS]]");
+            System.err.println("usage: WtaReport FOLDER [TIME_LIMIT_S [MAX_ROUNDS|- [cpu|wall [SEEDS [public]]]]]");
             System.exit(2);
         }
         Path folder = Path.of(args[0]);
         double limit = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
-        long maxRounds = args.length > 2 ? Long.parseLong(args[2]) : Long.MAX_VALUE;
+        long maxRounds = args.length > 2 && !args[2].equals("-") ? Long.parseLong(args[2]) : Long.MAX_VALUE;
+        boolean cpuLimit = args.length > 3 && args[3].equals("cpu");
+        long seeds = args.length > 4 ? Long.parseLong(args[4]) : 1;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        System.out.println("| instance | best known | greedy (gap) | lns objective | gap | wall (s) | CPU (s) | rounds |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| instance | seed | best known | greedy (gap) | lns objective | gap | wall (s) | CPU (s) | rounds |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (Map.Entry<String, Double> e : BEST_KNOWN.entrySet()) {
             Path f = folder.resolve(e.getKey() + ".txt");
             if (!Files.isRegularFile(f)) {
-                System.out.println("| " + e.getKey() + " | not found in " + folder + " | | | | |");
+                System.out.println("| " + e.getKey() + " | | not found in " + folder + " | | | | | | |");
                 continue;
             }
             WtaProblem p = WtaReader.read(f).problem();
-            WtaSolver lns = new LocalSearchWtaSolver(1, maxRounds, limit);
-            lns.solve(p); // warm-up
             WtaSolution g = new GreedyWtaSolver().solve(p);
-            long c0 = mx.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            WtaSolution s = lns.solve(p);
-            double seconds = (System.nanoTime() - t0) * 1e-9;
-            double cpu = (mx.getCurrentThreadCpuTime() - c0) * 1e-9;
-            double best = e.getValue();
-            System.out.printf(Locale.ROOT, "| %s | %.6f | %.4f (%.2f %%) | %.6f | %.3f %% | %.3f | %.3f | %d |%n",
-                    e.getKey(), best, g.objective(), 100 * (g.objective() / best - 1), s.objective(),
-                    100 * (s.objective() / best - 1), seconds, cpu, s.nodes());
+            for (long seed = 1; seed <= seeds; seed++) {
+                WtaSolver lns = cpuLimit ? LocalSearchWtaSolver.cpuTimeLimited(seed, maxRounds, limit)
+                        : new LocalSearchWtaSolver(seed, maxRounds, limit);
+                if (seed == 1) {
+                    lns.solve(p); // warm-up
+                }
+                long c0 = mx.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                WtaSolution s = lns.solve(p);
+                double seconds = (System.nanoTime() - t0) * 1e-9;
+                double cpu = (mx.getCurrentThreadCpuTime() - c0) * 1e-9;
+                double best = e.getValue();
+                System.out.printf(Locale.ROOT,
+                        "| %s | %d | %.6f | %.4f (%.2f %%) | %.6f | %.3f %% | %.3f | %.3f | %d |%n", e.getKey(), seed,
+                        best, g.objective(), 100 * (g.objective() / best - 1), s.objective(),
+                        100 * (s.objective() / best - 1), seconds, cpu, s.nodes());
+            }
+        }
+        if (args.length > 5 && args[5].equals("public")) {
+            return;
         }
         System.out.println();
         System.out.println("| 200x200 seed | rounds | objective | gap to 10 s run | wall (ms) | CPU (ms) |");
