@@ -23,6 +23,7 @@ final class LinearAssignment {
     private final int[] colRow;
     private final int[] via;
     private final boolean[] done;
+    private final int[] pending;
 
     /**
      * @param maxRows    largest n
@@ -35,6 +36,7 @@ final class LinearAssignment {
         colRow = new int[maxColumns + 1];
         via = new int[maxColumns + 1];
         done = new boolean[maxColumns + 1];
+        pending = new int[maxRows + 1];
     }
 
     /**
@@ -50,10 +52,31 @@ final class LinearAssignment {
     double solve(int n, int m, double[] cost, int stride, int[] rowToCol) {
         // Index 0 of the column arrays is a virtual column holding the row being inserted;
         // rows and columns are 1-based inside the loop.
-        Arrays.fill(rowPot, 0, n + 1, 0.0);
         Arrays.fill(colPot, 0, m + 1, 0.0);
         Arrays.fill(colRow, 0, m + 1, 0);
+        // Row reduction: each row's potential is its smallest cost, so every reduced cost is >= 0
+        // with all column potentials 0; a row whose cheapest column is still free takes it (a tight
+        // pair). Only the rows left over need an augmenting path.
+        int left = 0;
         for (int i = 1; i <= n; i++) {
+            int rowBase = (i - 1) * stride - 1;
+            double min = Double.POSITIVE_INFINITY;
+            int arg = 1;
+            for (int j = 1; j <= m; j++) {
+                if (cost[rowBase + j] < min) {
+                    min = cost[rowBase + j];
+                    arg = j;
+                }
+            }
+            rowPot[i] = min;
+            if (colRow[arg] == 0) {
+                colRow[arg] = i;
+            } else {
+                pending[left++] = i;
+            }
+        }
+        for (int r = 0; r < left; r++) {
+            int i = pending[r];
             colRow[0] = i;
             int col = 0;
             Arrays.fill(minSlack, 0, m + 1, Double.POSITIVE_INFINITY);

@@ -1,29 +1,36 @@
 package dev.bulwark.engine.assign.wta;
 
+import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 
 /**
  * Improvement heuristic: the {@link GreedyWtaSolver greedy} assignment improved by a large
- * neighbourhood search whose neighbourhood is solved exactly as a linear assignment problem,
- * with a cheap local search in between.
+ * neighbourhood search with two kinds of round, each followed by a descent.
  *
- * <p>One round: take one unit, drawn at random, off each occupied target (off a random share of
- * them in some rounds); with every other unit fixed, putting the removed units back so that each
- * target receives at most one of them is a linear assignment problem, since the gain of unit
- * {@code u} on target {@code t} is then exactly {@code V_t S_t p_ut}; solve it with the
- * {@link LinearAssignment Hungarian method}. The old assignment is one candidate, so a round never
- * makes things worse. This neighbourhood contains every cyclic and path exchange of one unit per
- * target, the moves that Ahuja, Kumar, Jha and Orlin (Operations Research 55(6) 2007, section 6)
- * search on an improvement graph, and it finds the best combination of them at once. Then a
- * first-improvement descent over single-unit moves and swaps of two units of different types
- * (their two-exchange neighbourhood, section 5.2) lets targets gain or lose more than one unit.
- * Rounds ending within {@value #THRESHOLD} (relative) of the best are kept as the start of the
- * next round, worse ones return to the best.
+ * <p>Assignment round ({@link Replacement}, 70 % of the rounds): take one unit, drawn at random,
+ * off each occupied target (off a random share of them in some rounds); with every other unit
+ * fixed, putting the removed units back so that each target receives at most one of them is a
+ * linear assignment problem, since the gain of unit {@code u} on target {@code t} is then exactly
+ * {@code V_t S_t p_ut}; it is solved exactly ({@link LinearAssignment} on the full matrix when
+ * small, {@link SparseAssignment} on candidate pairs when large). The old assignment is one
+ * candidate, so the round never makes things worse. This neighbourhood contains every cyclic and
+ * path exchange of one unit per target, the moves that Ahuja, Kumar, Jha and Orlin (Operations
+ * Research 55(6) 2007, section 6) search on an improvement graph, and it finds the best
+ * combination of them at once.
  *
- * <p>Simplified and weak: a target receives at most one removed unit per round, so stacks of two
- * or more units are rearranged only through the descent; on instances with three units per weapon
- * type and more units than targets it stays several percent above the best known values
- * (docs/benchmarks.md). Proves nothing: no lower bound, {@link WtaSolution#provenOptimal()} false.
+ * <p>Ruin-and-recreate round ({@link RuinRecreate}, 30 %): empty a few related targets and put
+ * their units back one by one, in random order, each where it gains most; a target may receive
+ * several, so stacks of units are rebuilt, which the assignment round cannot do.
+ *
+ * <p>After either, a first-improvement descent over single-unit moves and swaps of two units of
+ * different types (the two-exchange neighbourhood, section 5.2), evaluated in O(1) from the
+ * per-target survival products ({@link UnitAssignment#moveDelta}, {@link UnitAssignment#swapDelta}),
+ * lets targets gain or lose more than one unit. Rounds ending within {@value #THRESHOLD}
+ * (relative) of the best are kept as the start of the next round, worse ones return to the best.
+ *
+ * <p>Simplified and weak: on the public instances with three units per weapon type it still stays
+ * about 1 to 5 % above the best known values in one second (docs/benchmarks.md). Proves nothing:
+ * no lower bound, {@link WtaSolution#provenOptimal()} false.
  *
  * <p>Unit limits per target ({@link WtaProblem#maxUnits}) are kept throughout: a full target is
  * barred from the re-placement and from single-unit moves (swaps keep every target's count).
@@ -48,11 +55,39 @@ public final class LocalSearchWtaSolver implements WtaSolver {
     private static final double THRESHOLD = 0.002;
 
     /** Rounds without a better assignment after which the search stops. */
-    static final int STALL = 300;
+    static final int STALL = 1_000;
+
+    /** Rounds without a better anchor after which a kick moves the anchor (0: never). */
+    static final int KICK = 100;
+
+    /** A kick empties max(KICK_TARGETS_MIN, T / KICK_TARGETS_SHARE) related targets. */
+    private static final int KICK_TARGETS_MIN = 10;
+    private static final int KICK_TARGETS_SHARE = 10;
+
+    /**
+     * Share of the rounds that ruin and recreate instead of solving an assignment, when there are
+     * more units than targets (so that some targets must take stacks); otherwise none. Measured on
+     * the public instances: with as many units as targets the ruin rounds made the 200 x 400 x 2
+     * results worse at equal CPU time (docs/benchmarks.md).
+     */
+    private static final double RUIN_SHARE = 0.3;
+
+    /** Most targets one ruin empties (at least 2). */
+    private static final int RUIN_MAX = 8;
+
+    /**
+     * Largest {@code k^2 T} (k removed units, T targets) for which the re-placement is solved on the
+     * full k x T matrix; above it, on the sparse candidate pairs of {@link #CANDIDATES}.
+     */
+    static final long DENSE_MAX_WORK = 100_000_000L;
+
+    /** Candidate pairs of a sparse re-placement: each unit's and each target's this many best. */
+    static final int CANDIDATES = 10;
 
     private final long seed;
     private final long maxRounds;
     private final double timeLimitS;
+    private final boolean cpuTime;
 
     /**
      * @param seed       seed of the random choice of the removed units
@@ -60,6 +95,10 @@ public final class LocalSearchWtaSolver implements WtaSolver {
      * @param timeLimitS wall-time limit (s), greater than 0
      */
     public LocalSearchWtaSolver(long seed, long maxRounds, double timeLimitS) {
+        this(seed, maxRounds, timeLimitS, false);
+    }
+
+    private LocalSearchWtaSolver(long seed, long maxRounds, double timeLimitS, boolean cpuTime) {
         if (maxRounds < 0) {
             throw new IllegalArgumentException("maxRounds must be >= 0, got " + maxRounds);
         }
@@ -69,6 +108,22 @@ public final class LocalSearchWtaSolver implements WtaSolver {
         this.seed = seed;
         this.maxRounds = maxRounds;
         this.timeLimitS = timeLimitS;
+        this.cpuTime = cpuTime;
+    }
+
+    /**
+     * A solver whose time limit counts the CPU time of the solving thread instead of wall time, for
+     * benchmarks on a shared machine, where wall time depends on the other load. The result still
+     * depends on the machine's speed whenever the limit, not the round limit, stops the search.
+     *
+     * @param cpuLimitS CPU-time limit (s), greater than 0
+     */
+    public static LocalSearchWtaSolver cpuTimeLimited(long seed, long maxRounds, double cpuLimitS) {
+        return new LocalSearchWtaSolver(seed, maxRounds, cpuLimitS, true);
+    }
+
+    private long clock() {
+        return cpuTime ? ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /** Seed 1, no round limit, 1 s limit. */
@@ -78,8 +133,7 @@ public final class LocalSearchWtaSolver implements WtaSolver {
 
     @Override
     public WtaSolution solve(WtaProblem problem) {
-        long start = System.nanoTime();
-        long deadline = start + (long) Math.min(timeLimitS * 1e9, Long.MAX_VALUE / 4.0);
+        long deadline = clock() + (long) Math.min(timeLimitS * 1e9, Long.MAX_VALUE / 4.0);
         UnitAssignment s = new UnitAssignment(problem, GreedyWtaSolver.assign(problem));
         Descent d = new Descent(s, problem.totalValue());
         d.all();
@@ -88,55 +142,27 @@ public final class LocalSearchWtaSolver implements WtaSolver {
         double best = s.objective();
         int[] bestTarget = s.target.clone();
         long rounds = 0;
-        int nT = s.nT;
-        if (s.n > 0 && nT > 1) {
+        if (s.n > 0 && s.nT > 1) {
             SplittableRandom rnd = new SplittableRandom(seed);
-            int[] pick = new int[nT];
-            int[] seen = new int[nT];
-            int[] rows = new int[nT];
-            int[] rowTo = new int[nT];
-            double[] cost = new double[nT * nT];
-            LinearAssignment hungarian = new LinearAssignment(nT, nT);
-            // Each removed unit's own target has room again, so an assignment avoiding barred cells exists.
-            double barred = 1e6 * (problem.totalValue() + 1);
+            Replacement replacement = new Replacement(s, problem.totalValue());
+            RuinRecreate ruin = new RuinRecreate(s, problem.weaponTypes());
+            double ruinShare = s.n > s.nT ? RUIN_SHARE : 0;
             long lastBetter = 0;
-            while (rounds < maxRounds && rounds - lastBetter < STALL && System.nanoTime() < deadline) {
+            // The anchor is the solution the rounds start from and return to; a kick moves it away
+            // from the best when it has not improved for KICK rounds (iterated local search).
+            double anchor = best;
+            int[] anchorTarget = bestTarget.clone();
+            long lastAnchor = 0;
+            while (rounds < maxRounds && rounds - lastBetter < STALL && clock() < deadline) {
                 rounds++;
-                double frac = FRACTIONS[(int) ((rounds - 1) % FRACTIONS.length)];
-                // One unit drawn uniformly from each occupied target (reservoir sampling), kept
-                // with probability frac: the removed units are re-placed by an exact matching.
-                java.util.Arrays.fill(seen, 0);
-                for (int u = 0; u < s.n; u++) {
-                    int t = s.target[u];
-                    if (rnd.nextInt(++seen[t]) == 0) {
-                        pick[t] = u;
-                    }
-                }
-                int k = 0;
-                for (int t = 0; t < nT; t++) {
-                    if (seen[t] > 0 && (frac >= 1 || rnd.nextDouble() < frac)) {
-                        rows[k++] = pick[t];
-                    }
-                }
-                if (k == 0) {
-                    continue;
-                }
-                for (int i = 0; i < k; i++) {
-                    d.mark(s.target[rows[i]]);
-                    s.remove(rows[i]);
-                }
-                for (int i = 0; i < k; i++) {
-                    int base = s.type[rows[i]] * nT;
-                    int row = i * nT;
-                    for (int t = 0; t < nT; t++) {
-                        // a full target is barred by a cost no assignment of the free targets reaches
-                        cost[row + t] = s.room(t) ? -s.values[t] * s.survival(t) * s.p[base + t] : barred;
-                    }
-                }
-                hungarian.solve(k, nT, cost, nT, rowTo);
-                for (int i = 0; i < k; i++) {
-                    s.place(rows[i], rowTo[i]);
-                    d.mark(rowTo[i]);
+                boolean kick = KICK > 0 && rounds - lastAnchor >= KICK;
+                if (kick) {
+                    ruin.apply(rnd, Math.max(KICK_TARGETS_MIN, s.nT / KICK_TARGETS_SHARE), d::mark);
+                } else if (rnd.nextDouble() < ruinShare) {
+                    ruin.apply(rnd, 2 + rnd.nextInt(RUIN_MAX - 1), d::mark);
+                } else {
+                    double frac = FRACTIONS[(int) ((rounds - 1) % FRACTIONS.length)];
+                    replacement.apply(rnd, frac, d::mark);
                 }
                 d.run();
                 s.rebuild();
@@ -145,8 +171,13 @@ public final class LocalSearchWtaSolver implements WtaSolver {
                     best = f;
                     lastBetter = rounds;
                     System.arraycopy(s.target, 0, bestTarget, 0, s.n);
-                } else if (f > best * (1 + THRESHOLD)) {
-                    System.arraycopy(bestTarget, 0, s.target, 0, s.n);
+                }
+                if (kick || f < anchor - d.tol) {
+                    anchor = f;
+                    lastAnchor = rounds;
+                    System.arraycopy(s.target, 0, anchorTarget, 0, s.n);
+                } else if (f > anchor * (1 + THRESHOLD)) {
+                    System.arraycopy(anchorTarget, 0, s.target, 0, s.n);
                     s.rebuild();
                 }
             }
@@ -225,7 +256,11 @@ public final class LocalSearchWtaSolver implements WtaSolver {
             }
         }
 
-        /** Applies the best improving move or swap of unit {@code u}, if any. */
+        /**
+         * Applies the best improving move or swap of unit {@code u}, if any. The deltas are
+         * {@link UnitAssignment#moveDelta} and {@link UnitAssignment#swapDelta} written out with
+         * the terms of {@code u} hoisted out of the loops.
+         */
         private void improveUnit(int u) {
             final int n = s.n;
             final int nT = s.nT;

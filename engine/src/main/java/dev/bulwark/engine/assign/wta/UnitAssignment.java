@@ -122,6 +122,28 @@ final class UnitAssignment {
         return zeros[a] > 0 ? 0 : prod[a] / f;
     }
 
+    /**
+     * Change of the objective if unit {@code u} moved to target {@code b} (not its own):
+     * {@code V_b S_b p_ub} is gained on {@code b}, {@code V_a S_a' p_ua} lost on its target {@code a},
+     * {@code S_a'} the survival of {@code a} without {@code u}. O(1).
+     */
+    double moveDelta(int u, int b) {
+        int a = target[u];
+        int base = type[u] * nT;
+        return values[a] * survivalWithout(u) * p[base + a] - values[b] * survival(b) * p[base + b];
+    }
+
+    /**
+     * Change of the objective if units {@code u} and {@code o}, on different targets, traded
+     * targets. O(1).
+     */
+    double swapDelta(int u, int o) {
+        int a = target[u];
+        int b = target[o];
+        return values[a] * (survivalWithout(u) * q[type[o] * nT + a] - survival(a))
+                + values[b] * (survivalWithout(o) * q[type[u] * nT + b] - survival(b));
+    }
+
     /** Takes unit {@code u} off its target, leaving it unassigned (target -1). */
     void remove(int u) {
         int a = target[u];

@@ -10,8 +10,9 @@
  *       default;</li>
  *   <li>{@link dev.bulwark.engine.assign.wta.BranchAndBoundWtaSolver}: exact for small problems,
  *       with a node and time limit and an honest "not proven optimal" flag when a limit is hit;</li>
- *   <li>{@link dev.bulwark.engine.assign.wta.LocalSearchWtaSolver}: greedy start, then iterated
- *       local search over single-unit moves and swaps.</li>
+ *   <li>{@link dev.bulwark.engine.assign.wta.LocalSearchWtaSolver}: greedy start, then a large
+ *       neighbourhood search (exact re-placement of one unit per target by linear assignment, ruin
+ *       and recreate, kicks) with a descent over single-unit moves and swaps.</li>
  * </ul>
  *
  * <p>Problem: minimise the expected surviving target value

@@ -1,0 +1,179 @@
+package dev.bulwark.engine.assign.wta;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+
+/**
+ * The assignment round of {@link LocalSearchWtaSolver}: take one unit, drawn at random, off each
+ * occupied target (each kept with a given probability), and put the removed units back so that
+ * each target receives at most one of them, by an exact linear assignment: with every other unit
+ * fixed, unit {@code u} on target {@code t} then gains exactly {@code V_t S_t p_ut}. The old
+ * places are one candidate, so the round never makes the objective worse.
+ *
+ * <p>Small rounds ({@code k^2 T} at most {@link LocalSearchWtaSolver#DENSE_MAX_WORK}, k removed
+ * units, T targets) are solved on the full k x T matrix by {@link LinearAssignment}. Larger ones
+ * keep only candidate pairs: each unit's old target, each unit's
+ * {@link LocalSearchWtaSolver#CANDIDATES} best targets and each target's as many best units
+ * (the targets' lists matter: many units share the same few best targets), and solve that sparse
+ * problem exactly with {@link SparseAssignment}; the result is then the best re-placement among
+ * those pairs only. One owner.
+ */
+final class Replacement {
+
+    private final UnitAssignment s;
+    private final int nT;
+    private final int[] pick;
+    private final int[] seen;
+    private final int[] rows;
+    private final int[] own;
+    private final int[] rowTo;
+    private final double[] cost;
+    private final boolean[] listed;
+    private final int[] first;
+    private final int[] edgeCol;
+    private final double[] edgeCost;
+    private final double[] topCost;
+    private final int[] topIndex;
+    private final double barred;
+    private LinearAssignment dense;
+    private SparseAssignment sparse;
+
+    Replacement(UnitAssignment s, double totalValue) {
+        this.s = s;
+        nT = s.nT;
+        pick = new int[nT];
+        seen = new int[nT];
+        rows = new int[nT];
+        own = new int[nT];
+        rowTo = new int[nT];
+        cost = new double[nT * nT];
+        listed = new boolean[nT * nT];
+        first = new int[nT + 1];
+        int c = LocalSearchWtaSolver.CANDIDATES;
+        edgeCol = new int[nT * (2 * c + 1)];
+        edgeCost = new double[nT * (2 * c + 1)];
+        topCost = new double[c];
+        topIndex = new int[c];
+        // A full target gets a cost no assignment of the free targets reaches; each removed
+        // unit's own target has room again, so an assignment avoiding such cells exists.
+        barred = 1e6 * (totalValue + 1);
+    }
+
+    /**
+     * One round; {@code marks} receives every target whose units changed.
+     *
+     * @param frac probability that an occupied target gives up a unit
+     * @return number of units removed and re-placed
+     */
+    int apply(SplittableRandom rnd, double frac, IntConsumer marks) {
+        // One unit drawn uniformly from each occupied target (reservoir sampling), kept with probability frac.
+        Arrays.fill(seen, 0);
+        for (int u = 0; u < s.n; u++) {
+            int t = s.target[u];
+            if (rnd.nextInt(++seen[t]) == 0) {
+                pick[t] = u;
+            }
+        }
+        int k = 0;
+        for (int t = 0; t < nT; t++) {
+            if (seen[t] > 0 && (frac >= 1 || rnd.nextDouble() < frac)) {
+                rows[k++] = pick[t];
+            }
+        }
+        if (k == 0) {
+            return 0;
+        }
+        for (int i = 0; i < k; i++) {
+            own[i] = s.target[rows[i]];
+            marks.accept(own[i]);
+            s.remove(rows[i]);
+        }
+        for (int i = 0; i < k; i++) {
+            int base = s.type[rows[i]] * nT;
+            int row = i * nT;
+            for (int t = 0; t < nT; t++) {
+                cost[row + t] = s.room(t) ? -s.values[t] * s.survival(t) * s.p[base + t] : barred;
+            }
+        }
+        if ((long) k * k * nT <= LocalSearchWtaSolver.DENSE_MAX_WORK) {
+            if (dense == null) {
+                dense = new LinearAssignment(nT, nT);
+            }
+            dense.solve(k, nT, cost, nT, rowTo);
+        } else {
+            solveSparse(k);
+        }
+        for (int i = 0; i < k; i++) {
+            s.place(rows[i], rowTo[i]);
+            marks.accept(rowTo[i]);
+        }
+        return k;
+    }
+
+    private void solveSparse(int k) {
+        int c = LocalSearchWtaSolver.CANDIDATES;
+        for (int i = 0; i < k; i++) {
+            Arrays.fill(listed, i * nT, (i + 1) * nT, false);
+            listed[i * nT + own[i]] = true;
+        }
+        for (int t = 0; t < nT; t++) {
+            if (s.room(t)) {
+                int len = 0;
+                for (int i = 0; i < k; i++) {
+                    len = offer(len, c, cost[i * nT + t], i);
+                }
+                for (int x = 0; x < len; x++) {
+                    listed[topIndex[x] * nT + t] = true;
+                }
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            int row = i * nT;
+            int len = 0;
+            for (int t = 0; t < nT; t++) {
+                if (cost[row + t] < barred) {
+                    len = offer(len, c, cost[row + t], t);
+                }
+            }
+            for (int x = 0; x < len; x++) {
+                listed[row + topIndex[x]] = true;
+            }
+        }
+        int e = 0;
+        for (int i = 0; i < k; i++) {
+            first[i] = e;
+            int row = i * nT;
+            for (int t = 0; t < nT; t++) {
+                if (listed[row + t]) {
+                    edgeCol[e] = t;
+                    edgeCost[e++] = cost[row + t];
+                }
+            }
+        }
+        first[k] = e;
+        if (sparse == null) {
+            sparse = new SparseAssignment(nT, nT, edgeCol.length);
+        }
+        if (Double.isNaN(sparse.solve(k, nT, first, edgeCol, edgeCost, rowTo))) {
+            // cannot happen (the old places are listed); keep them
+            System.arraycopy(own, 0, rowTo, 0, k);
+        }
+    }
+
+    /** Offers {@code (value, index)} to the sorted list of the {@code cap} smallest values; returns its new length. */
+    private int offer(int len, int cap, double value, int index) {
+        if (len == cap && value >= topCost[len - 1]) {
+            return len;
+        }
+        int pos = len == cap ? len - 1 : len++;
+        while (pos > 0 && topCost[pos - 1] > value) {
+            topCost[pos] = topCost[pos - 1];
+            topIndex[pos] = topIndex[pos - 1];
+            pos--;
+        }
+        topCost[pos] = value;
+        topIndex[pos] = index;
+        return len;
+    }
+}
