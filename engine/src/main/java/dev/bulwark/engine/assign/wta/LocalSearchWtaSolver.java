@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * fixed, putting the removed units back so that each target receives at most one of them is a
  * linear assignment problem, since the gain of unit {@code u} on target {@code t} is then exactly
  * {@code V_t S_t p_ut}; it is solved exactly ({@link LinearAssignment} on the full matrix when
- * small, {@link SparseAssignment} on candidate pairs when large). The old assignment is one
+ * small, {@link dev.bulwark.engine.track.associate.SparseAssignment} on candidate pairs when large). The old assignment is one
  * candidate, so the round never makes things worse. This neighbourhood contains every cyclic and
  * path exchange of one unit per target, the moves that Ahuja, Kumar, Jha and Orlin (Operations
  * Research 55(6) 2007, section 6) search on an improvement graph, and it finds the best

@@ -1,5 +1,6 @@
 package dev.bulwark.engine.assign.wta;
 
+import dev.bulwark.engine.track.associate.SparseAssignment;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -16,7 +17,8 @@ import java.util.function.IntConsumer;
  * keep only candidate pairs: each unit's old target, each unit's
  * {@link LocalSearchWtaSolver#CANDIDATES} best targets and each target's as many best units
  * (the targets' lists matter: many units share the same few best targets), and solve that sparse
- * problem exactly with {@link SparseAssignment}; the result is then the best re-placement among
+ * problem exactly with the tracker's {@link SparseAssignment} (the same Jonker–Volgenant
+ * shortest augmenting paths, with a row's option to stay out priced above any gain); the result is then the best re-placement among
  * those pairs only. One owner.
  */
 final class Replacement {
@@ -37,7 +39,8 @@ final class Replacement {
     private final int[] topIndex;
     private final double barred;
     private LinearAssignment dense;
-    private SparseAssignment sparse;
+    private final SparseAssignment sparse = new SparseAssignment();
+    private double[] leave = new double[0];
 
     Replacement(UnitAssignment s, double totalValue) {
         this.s = s;
@@ -152,12 +155,24 @@ final class Replacement {
             }
         }
         first[k] = e;
-        if (sparse == null) {
-            sparse = new SparseAssignment(nT, nT, edgeCol.length);
+        // the tracker's sparse solver lets a row stay out at a cost; leaving one out costs more than
+        // any complete assignment (which exists: the old places are listed) can save
+        double bound = 1;
+        for (int x = 0; x < e; x++) {
+            bound += Math.abs(edgeCost[x]);
         }
-        if (Double.isNaN(sparse.solve(k, nT, first, edgeCol, edgeCost, rowTo))) {
-            // cannot happen (the old places are listed); keep them
-            System.arraycopy(own, 0, rowTo, 0, k);
+        if (leave.length < k) {
+            leave = new double[k];
+        }
+        Arrays.fill(leave, 0, k, 2 * bound);
+        sparse.solve(k, nT, first, edgeCol, edgeCost, leave);
+        for (int i = 0; i < k; i++) {
+            rowTo[i] = sparse.columnOf(i);
+            if (rowTo[i] < 0) {
+                // cannot happen (see above); keep the old places
+                System.arraycopy(own, 0, rowTo, 0, k);
+                return;
+            }
         }
     }
 

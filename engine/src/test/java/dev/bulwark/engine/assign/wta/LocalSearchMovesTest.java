@@ -3,6 +3,8 @@ package dev.bulwark.engine.assign.wta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.bulwark.engine.track.associate.SparseAssignment;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -127,7 +129,7 @@ class LocalSearchMovesTest {
     void denseAndSparseAssignmentsEqualEnumeration() {
         SplittableRandom r = new SplittableRandom(11);
         LinearAssignment dense = new LinearAssignment(7, 10);
-        SparseAssignment sparse = new SparseAssignment(7, 10, 70);
+        SparseAssignment sparse = new SparseAssignment();
         for (int it = 0; it < 1500; it++) {
             int n = 1 + r.nextInt(7);
             int m = n + r.nextInt(4);
@@ -156,7 +158,12 @@ class LocalSearchMovesTest {
             double d = dense.solve(n, m, full, m, to);
             assertThat(d).isCloseTo(enumerate(n, m, full, 0, new boolean[m]), within(1e-9));
             assertDistinct(to, m);
-            double sp = sparse.solve(n, m, first, col, cost, to);
+            double[] leave = new double[n];
+            Arrays.fill(leave, 1e6); // no row is left out: every one has a listed place
+            double sp = sparse.solve(n, m, first, col, cost, leave);
+            for (int i = 0; i < n; i++) {
+                to[i] = sparse.columnOf(i);
+            }
             assertThat(sp).isCloseTo(enumerate(n, m, listedOnly, 0, new boolean[m]), within(1e-9));
             assertDistinct(to, m);
             double check = 0;
