@@ -255,20 +255,7 @@ final class CoalitionCommand implements Callable<Integer> {
                 Long.toString(n.lost()), Integer.toString(n.alerts()),
                 n.isolated().isEmpty() ? "-" : String.join(" ", n.isolated())});
         }
-        int[] width = new int[head.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                String cell = i == 0 ? String.format("%-" + width[i] + "s", row[i])
-                        : String.format("%" + width[i] + "s", row[i]);
-                sb.append(i == 0 ? "" : "  ").append(cell);
-            }
-            sb.append(System.lineSeparator());
-        }
+        align(sb, rows);
         sb.append(String.format(Locale.ROOT, "warning: mean delay from launch to first in the nation's picture, a"
                 + " threat never seen counting its whole flight; GOSPA c = %.0f m against the threats in any"
                 + " coalition radar's coverage%n", CoalitionPicture.GOSPA_CUTOFF_M));
