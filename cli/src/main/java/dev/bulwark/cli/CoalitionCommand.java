@@ -7,6 +7,10 @@ import dev.bulwark.engine.sim.CoalitionPicture;
 import dev.bulwark.engine.sim.ProgressListener;
 import dev.bulwark.engine.sim.Simulation;
 import dev.bulwark.engine.sim.World;
+import dev.bulwark.results.Estimate;
+import dev.bulwark.results.MonteCarloWriter;
+import dev.bulwark.results.RunDirectory;
+import dev.bulwark.results.RunDirectoryException;
 import dev.bulwark.scenario.LoadedScenario;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,12 +19,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,12 +38,20 @@ import picocli.CommandLine.Spec;
  * twice, with sharing and with each nation alone, as a table of leaks and interceptors spent per
  * nation. With {@code --out}, the same as {@value #CSV_FILE} and {@value #BATTLE_CSV_FILE}, written
  * atomically.
+ *
+ * <p>With {@code --runs N} (N &ge; 2), the battle only, with sharing and alone on the same N seeds
+ * (common random numbers, seeds as {@link Replications} makes them), and per measure the mean of
+ * each arm and the mean paired difference sharing − alone with its 95% confidence interval
+ * ({@link Estimate#ofDifferences}); with {@code --out}, {@value #PAIRED_CSV_FILE} written through
+ * {@link RunDirectory}.
  */
 @Command(name = "coalition", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Builds each nation's air picture of a coalition scenario (its own radars and tracker, plus"
             + " what partners share over the network) and prints, per nation, early warning, picture accuracy"
             + " (GOSPA), messages and alerts, with and without sharing; then runs the battle with sharing and"
-            + " with each nation alone and prints leaks and interceptors spent per nation."},
+            + " with each nation alone and prints leaks and interceptors spent per nation.",
+            "With --runs N, runs the battle only, with sharing and alone on the same N seeds, and prints per measure"
+            + " both means and the paired difference (sharing minus alone) with its 95%% confidence interval."},
         footer = {"", "Exit status: 0 done; 1 I/O or internal error; 2 bad command line or invalid scenario.",
             "The coalition sections (nations, links, sharing) are described in docs/scenario-reference.md;"
             + " the model in docs/models/coalition.md."})
@@ -46,16 +61,28 @@ final class CoalitionCommand implements Callable<Integer> {
     static final String CSV_FILE = "coalition.csv";
     /** File name of the battle table in the output directory. */
     static final String BATTLE_CSV_FILE = "coalition-battle.csv";
+    /** File name of the paired table ({@code --runs}) in the output directory. */
+    static final String PAIRED_CSV_FILE = "coalition-paired.csv";
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (YAML).")
     private Path file;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for this run, instead of the scenario's.")
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed for this run (with --runs, the base seed), instead of the scenario's.")
     private Long seed;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write " + CSV_FILE + " (one row per nation) into DIR, created if needed.")
+            description = {"Write " + CSV_FILE + " (one row per nation) and " + BATTLE_CSV_FILE + " into DIR, created"
+                + " if needed; with --runs, " + PAIRED_CSV_FILE + ", DIR appearing only when every run is done."})
     private Path out;
+
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Run the battle with sharing and alone on N seeds (at least 2) and print paired differences.")
+    private Integer runs;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "With --runs: battles run at once (default: the number of processors).")
+    private Integer threads;
 
     @Option(names = "--picture-only", description = "Build the air pictures only; do not run the battle.")
     private boolean pictureOnly;
@@ -73,12 +100,24 @@ final class CoalitionCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (runs != null) {
+            ReplicationOptions.validate(spec, runs, threads);
+            if (pictureOnly) {
+                throw new ParameterException(spec.commandLine(), "--picture-only and --runs exclude each other"
+                        + " (--runs runs the battle only)");
+            }
+        } else if (threads != null) {
+            throw new ParameterException(spec.commandLine(), "--threads needs --runs");
+        }
         LoadedScenario loaded = RunCommand.load(env, file, stderr);
         if (loaded == null) {
             return 2;
+        }
+        if (runs != null) {
+            return paired(loaded, stdout, stderr);
         }
         World world = seed == null ? loaded.world() : loaded.world().withSeed(seed);
         Coalition coalition = loaded.coalition();
@@ -132,6 +171,94 @@ final class CoalitionCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** {@code --runs}: the battle with sharing and alone on the same seeds, and the paired table. */
+    private int paired(LoadedScenario loaded, PrintWriter stdout, PrintWriter stderr) throws InterruptedException {
+        World world = loaded.world();
+        Coalition coalition = loaded.coalition();
+        long base = seed == null ? world.seed() : seed;
+        long[] seeds = Replications.seeds(base, runs);
+        int t = ReplicationOptions.threadCount(threads);
+        int[] status = new int[1];
+        RunDirectory directory = out == null ? null : RunCommand.begin(out, stderr, status);
+        if (status[0] != 0) {
+            return status[0];
+        }
+        if (!quiet && !env.stderrIsTerminal()) {
+            stderr.println("bulwark: coalition battle of " + world.name() + " with sharing and alone on " + runs
+                    + " seeds (base seed " + base + ") on " + t + (t == 1 ? " thread" : " threads"));
+        }
+        long started = env.nanoTime().getAsLong();
+        ProgressBar progress = new ProgressBar(stderr, env.nanoTime(), !quiet && env.stderrIsTerminal(), true);
+        Map<String, double[]> alone;
+        Map<String, double[]> sharing;
+        Map<String, Estimate> differences;
+        try (RunDirectory run = directory) {
+            List<List<Map<String, Double>>> results;
+            try {
+                results = Replications.run(2, seeds, t, progress,
+                        (arm, s) -> battleMeasures(world.withSeed(s), coalition, arm == 0));
+            } finally {
+                progress.finish();
+            }
+            sharing = MonteCarloWriter.columns(results.get(0));
+            alone = MonteCarloWriter.columns(results.get(1));
+            if (run != null) {
+                differences = MonteCarloWriter.writeComparison(alone, sharing, run.path(), PAIRED_CSV_FILE, "alone",
+                        "sharing");
+                run.commit();
+            } else {
+                differences = MonteCarloWriter.differences(alone, sharing);
+            }
+        } catch (RunDirectoryException e) {
+            stderr.println("bulwark: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            stderr.println("bulwark: cannot write the results to " + out + ": " + RunCommand.describe(e));
+            return 1;
+        }
+        stdout.print(EstimateTable.renderPaired(world.name() + ": coalition battle with sharing and with each nation"
+                + " alone, " + runs + " paired replications, base seed " + base + "; difference = sharing minus alone",
+                "sharing", sharing, "alone", alone, differences));
+        stdout.flush();
+        if (!quiet) {
+            double secs = (env.nanoTime().getAsLong() - started) * 1e-9;
+            stderr.println(String.format(Locale.ROOT, "bulwark: %d paired replications in %.1f s", runs, secs)
+                    + (out == null ? "" : "; wrote " + PAIRED_CSV_FILE + " to " + out));
+        }
+        return 0;
+    }
+
+    /**
+     * The measures of one battle: the coalition's outcome, interceptors fired (in total and per
+     * nation, counted by the nation whose battery fired them), interceptors at false tracks (in
+     * total and per ordering nation) and alerts.
+     */
+    static Map<String, Double> battleMeasures(World world, Coalition coalition, boolean sharing) {
+        Simulation simulation = new Simulation(world, coalition, sharing);
+        RunSummary s = simulation.run(ProgressListener.NONE);
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("leaked", (double) s.leaked());
+        m.put("intercepted", (double) s.intercepted());
+        m.put("engaged", (double) s.engaged());
+        m.put("interceptors_fired", (double) s.interceptorsFired());
+        m.put("interceptor_cost_usd", s.interceptorCostUsd());
+        long atFalse = 0;
+        int alerts = 0;
+        for (Simulation.NationBattle n : simulation.nations()) {
+            atFalse += n.firedAtFalse();
+            alerts += n.alerts();
+        }
+        m.put("fired_at_false_tracks", (double) atFalse);
+        m.put("alerts", (double) alerts);
+        for (Simulation.NationBattle n : simulation.nations()) {
+            m.put("interceptors_fired[" + n.name() + "]", (double) n.interceptors());
+        }
+        for (Simulation.NationBattle n : simulation.nations()) {
+            m.put("fired_at_false_tracks[" + n.name() + "]", (double) n.firedAtFalse());
+        }
+        return m;
     }
 
     /**

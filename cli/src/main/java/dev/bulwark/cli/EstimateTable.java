@@ -31,6 +31,30 @@ final class EstimateTable {
         return b.toString();
     }
 
+    /**
+     * A paired table: per measure, the mean of arm {@code b}, the mean of arm {@code a}, and the
+     * mean paired difference b − a with its 95% confidence interval; every measure is shown, a
+     * zero being a result here (a nation that fired nothing, a policy that raised no alert).
+     *
+     * @param differences the paired differences b − a ({@code MonteCarloWriter.differences(a, b)})
+     */
+    static String renderPaired(String title, String nameB, Map<String, double[]> b, String nameA,
+            Map<String, double[]> a, Map<String, Estimate> differences) {
+        StringBuilder out = new StringBuilder(title).append('\n').append('\n');
+        out.append(String.format(Locale.ROOT, "  %-36s %12s %12s %12s %27s%n", "measure", "mean " + nameB,
+                "mean " + nameA, "difference", "95% confidence interval"));
+        for (Map.Entry<String, Estimate> e : differences.entrySet()) {
+            Estimate d = e.getValue();
+            Estimate eb = Estimate.of(b.get(e.getKey()));
+            Estimate ea = Estimate.of(a.get(e.getKey()));
+            String interval = Double.isNaN(d.halfWidth()) ? "" : String.format(Locale.ROOT, "[%s, %s]",
+                    number(d.low()), number(d.high()));
+            out.append(String.format(Locale.ROOT, "  %-36s %12s %12s %12s %27s%n", e.getKey(), number(eb.mean()),
+                    number(ea.mean()), number(d.mean()), interval));
+        }
+        return out.toString();
+    }
+
     private static int countOf(Map<String, Estimate> estimates) {
         int n = 0;
         for (Estimate e : estimates.values()) {

@@ -25,6 +25,11 @@ final class ReplicationOptions {
 
     /** Checks the values; a bad one is a command-line error (exit status 2). */
     void validate(CommandSpec spec) {
+        validate(spec, runs, threads);
+    }
+
+    /** Checks a number of replications and of threads (null: the default); a bad one exits with status 2. */
+    static void validate(CommandSpec spec, int runs, Integer threads) {
         if (runs < 2) {
             throw new ParameterException(spec.commandLine(), "--runs must be at least 2 (a confidence interval needs"
                     + " two replications), got " + runs);
@@ -41,6 +46,11 @@ final class ReplicationOptions {
 
     /** Threads to use: {@code --threads}, else the number of processors. */
     int threadCount() {
+        return threadCount(threads);
+    }
+
+    /** Threads to use: the given number, else (null) the number of processors. */
+    static int threadCount(Integer threads) {
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
     }
 }

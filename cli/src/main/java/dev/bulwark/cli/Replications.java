@@ -41,6 +41,12 @@ final class Replications {
         return out;
     }
 
+    /** One task of a set of replications: arm {@code arm} on one seed. */
+    @FunctionalInterface
+    interface Task<R> {
+        R run(int arm, long seed);
+    }
+
     /**
      * Runs every world on every seed: for each replication i, each world in turn on seed i.
      *
@@ -53,8 +59,30 @@ final class Replications {
      */
     static RunSummary[][] run(Bulwark.Engine engine, List<World> worlds, long[] seeds, int threads,
             ProgressListener progress) throws InterruptedException {
-        int total = seeds.length * worlds.size();
-        RunSummary[][] out = new RunSummary[worlds.size()][seeds.length];
+        List<List<RunSummary>> results = run(worlds.size(), seeds, threads, progress,
+                (w, seed) -> engine.run(worlds.get(w).withSeed(seed), null, ProgressListener.NONE));
+        RunSummary[][] out = new RunSummary[worlds.size()][];
+        for (int w = 0; w < out.length; w++) {
+            out[w] = results.get(w).toArray(new RunSummary[0]);
+        }
+        return out;
+    }
+
+    /**
+     * Runs every arm on every seed: for each replication i, each arm in turn on seed i (common
+     * random numbers when there are several arms).
+     *
+     * @param arms     how many arms (one for a study, two for a comparison)
+     * @param seeds    one seed per replication
+     * @param threads  how many tasks run at once
+     * @param progress told of the tasks done (as {@code onProgress(done, total)})
+     * @param task     runs one arm on one seed; deterministic for its arguments
+     * @return {@code result.get(a).get(i)}: arm a's result in replication i
+     */
+    static <R> List<List<R>> run(int arms, long[] seeds, int threads, ProgressListener progress, Task<R> task)
+            throws InterruptedException {
+        int total = seeds.length * arms;
+        Object[][] out = new Object[arms][seeds.length];
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "bulwark-replication");
@@ -64,11 +92,11 @@ final class Replications {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < seeds.length; i++) {
-                for (int w = 0; w < worlds.size(); w++) {
+                for (int w = 0; w < arms; w++) {
                     int wi = w;
                     int ii = i;
                     futures.add(pool.submit(() -> {
-                        out[wi][ii] = engine.run(worlds.get(wi).withSeed(seeds[ii]), null, ProgressListener.NONE);
+                        out[wi][ii] = task.run(wi, seeds[ii]);
                         int n = done.incrementAndGet();
                         synchronized (progress) {
                             progress.onProgress(n, total);
@@ -93,6 +121,16 @@ final class Replications {
         } finally {
             pool.shutdownNow();
         }
-        return out;
+        List<List<R>> results = new ArrayList<>();
+        for (Object[] arm : out) {
+            List<R> list = new ArrayList<>();
+            for (Object o : arm) {
+                @SuppressWarnings("unchecked")
+                R r = (R) o;
+                list.add(r);
+            }
+            results.add(list);
+        }
+        return results;
     }
 }

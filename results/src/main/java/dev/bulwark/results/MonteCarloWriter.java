@@ -93,9 +93,18 @@ public final class MonteCarloWriter {
      */
     public static Map<String, Estimate> writeComparison(Map<String, double[]> a, Map<String, double[]> b,
             Path directory) throws IOException {
+        return writeComparison(a, b, directory, COMPARISON_FILE, "a", "b");
+    }
+
+    /**
+     * Writes a paired comparison as {@link #writeComparison(Map, Map, Path)} does, into the file
+     * {@code file}, the means headed {@code mean_<nameA>} and {@code mean_<nameB>}.
+     */
+    public static Map<String, Estimate> writeComparison(Map<String, double[]> a, Map<String, double[]> b,
+            Path directory, String file, String nameA, String nameB) throws IOException {
         Map<String, Estimate> differences = differences(a, b);
-        try (Writer w = Files.newBufferedWriter(directory.resolve(COMPARISON_FILE), StandardCharsets.UTF_8)) {
-            w.write("measure,n,mean_a,mean_b,mean_difference,ci95_low,ci95_high\n");
+        try (Writer w = Files.newBufferedWriter(directory.resolve(file), StandardCharsets.UTF_8)) {
+            w.write("measure,n,mean_" + nameA + ",mean_" + nameB + ",mean_difference,ci95_low,ci95_high\n");
             for (Map.Entry<String, Estimate> e : differences.entrySet()) {
                 Estimate d = e.getValue();
                 w.write(SummaryWriter.csvField(e.getKey()) + "," + d.n() + ","
