@@ -8,15 +8,21 @@ import dev.bulwark.engine.sim.EventBus;
 import dev.bulwark.engine.sim.ProgressListener;
 import dev.bulwark.engine.sim.World;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bulwark coalition}: the per-nation table, the CSV, and scenario errors without a stack trace. */
+/**
+ * {@code bulwark coalition}: the per-nation table, the CSV, scenario errors without a stack trace, and
+ * the paired table of {@code --runs}.
+ */
 class CoalitionCommandTest {
 
     private static final String COALITION = """
@@ -108,5 +114,100 @@ class CoalitionCommandTest {
         assertThat(r.err()).contains("coalition.yaml:").contains("nations[0].radars[0]: unknown radar 'MMR-Sderrot'")
                 .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
+    }
+
+    /** The two-nation scenario of the scenario module's tests: East fires, West's radar sees first. */
+    private static String forwardRadar() throws IOException {
+        Path root = EndToEndTest.tinyScenario().getParent().getParent();
+        return Files.readString(root.resolve("scenario/src/test/resources/coalition/forward-radar.yaml"));
+    }
+
+    /** The rows of the paired CSV by measure: n, mean alone, mean sharing, difference, CI low, CI high. */
+    private static Map<String, double[]> pairedCsv(Path out) throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve(CoalitionCommand.PAIRED_CSV_FILE));
+        assertThat(lines.get(0)).isEqualTo("measure,n,mean_alone,mean_sharing,mean_difference,ci95_low,ci95_high");
+        Map<String, double[]> rows = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            double[] v = new double[6];
+            for (int k = 0; k < 6; k++) {
+                v[k] = Double.parseDouble(f[k + 1]);
+            }
+            rows.put(f[0], v);
+        }
+        return rows;
+    }
+
+    @Test
+    void runsGivesThePairedDifferenceOfSharingAndAloneOnTheSameSeeds() throws IOException {
+        Path file = dir.resolve("forward-radar.yaml");
+        Files.writeString(file, forwardRadar());
+        Path out = dir.resolve("paired");
+        Fakes.Result r = Fakes.run(env(), "coalition", file.toString(), "--runs", "3", "--threads", "2",
+                "--out", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("3 paired replications, base seed 11").contains("mean sharing")
+                .contains("mean alone").contains("difference").doesNotContain("GOSPA");
+        Map<String, double[]> rows = pairedCsv(out);
+        List<String> measures = List.of("leaked", "intercepted", "engaged", "interceptors_fired",
+                "fired_at_false_tracks", "alerts", "interceptors_fired[West]", "interceptors_fired[East]");
+        assertThat(rows).containsKeys(measures.toArray(new String[0]));
+        for (String m : measures) {
+            assertThat(r.out().lines().filter(l -> l.trim().startsWith(m + " "))).as(m).hasSize(1);
+        }
+        for (Map.Entry<String, double[]> e : rows.entrySet()) {
+            double[] v = e.getValue();
+            assertThat(v[0]).as(e.getKey()).isEqualTo(3);
+            assertThat(v[3]).as(e.getKey()).isCloseTo(v[2] - v[1], org.assertj.core.data.Offset.offset(1e-5));
+            assertThat(v[4]).as(e.getKey()).isLessThanOrEqualTo(v[3]);
+            assertThat(v[5]).as(e.getKey()).isGreaterThanOrEqualTo(v[3]);
+        }
+        // West holds no effector; with sharing East engages on West's tracks, so sharing is seen at all
+        assertThat(rows.get("interceptors_fired[West]")[2]).isZero();
+        assertThat(rows.get("engaged")[3]).isPositive();
+        assertThat(Files.list(out).map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")))
+                .containsExactly(CoalitionCommand.PAIRED_CSV_FILE);
+    }
+
+    /*
+     * Fails today: with sharing on and no policy, a node decides on its national picture (own tracks
+     * only) instead of its tracker's tracks, and on forward-radar.yaml, seeds 11 and the next two, that
+     * changes one engagement: leaked 4.000 with "sharing" against 4.333 alone. Enable it when the
+     * national picture of a nation that receives nothing decides as its own tracks do.
+     */
+    @Disabled("engine: sharing on with no policy does not yet decide as alone (one engagement in 3 seeds)")
+    @Test
+    void withPoliciesThatShareNothingThePairedDifferenceIsExactlyZero() throws IOException {
+        String text = forwardRadar();
+        Path file = dir.resolve("share-nothing.yaml");
+        Files.writeString(file, text.substring(0, text.indexOf("\nsharing:")) + "\n");
+        Path out = dir.resolve("nothing");
+        Fakes.Result r = Fakes.run(env(), "coalition", file.toString(), "--runs", "3", "-q", "--out",
+                out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        Map<String, double[]> rows = pairedCsv(out);
+        assertThat(rows).containsKey("engaged");
+        assertThat(rows.get("engaged")[1]).isPositive();
+        for (Map.Entry<String, double[]> e : rows.entrySet()) {
+            assertThat(e.getValue()[3]).as(e.getKey()).isZero();
+            assertThat(e.getValue()[4]).as(e.getKey()).isZero();
+            assertThat(e.getValue()[5]).as(e.getKey()).isZero();
+        }
+    }
+
+    @Test
+    void runsBelowTwoOrThreadsWithoutRunsAreBadCommandLines() throws IOException {
+        Path file = scenario(COALITION);
+        Fakes.Result one = Fakes.run(env(), "coalition", file.toString(), "--runs", "1");
+        assertThat(one.status()).isEqualTo(2);
+        assertThat(one.err()).contains("--runs must be at least 2");
+        assertThat(one.out()).isEmpty();
+        Fakes.Result threads = Fakes.run(env(), "coalition", file.toString(), "--threads", "2");
+        assertThat(threads.status()).isEqualTo(2);
+        assertThat(threads.err()).contains("--threads needs --runs");
+        Fakes.Result both = Fakes.run(env(), "coalition", file.toString(), "--runs", "2", "--picture-only");
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err()).contains("exclude each other");
     }
 }
