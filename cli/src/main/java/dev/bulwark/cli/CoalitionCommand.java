@@ -52,7 +52,8 @@ import picocli.CommandLine.Spec;
             + " with each nation alone and prints leaks and interceptors spent per nation.",
             "With --runs N, runs the battle only, with sharing and alone on the same N seeds, and prints per measure"
             + " both means and the paired difference (sharing minus alone) with its 95%% confidence interval."},
-        footer = {"", "Exit status: 0 done; 1 I/O or internal error; 2 bad command line or invalid scenario.",
+        footer = {"", "Exit status: 0 done; 1 I/O or internal error; 2 bad command line, invalid scenario or (with"
+            + " --runs) output directory that may not be replaced.",
             "The coalition sections (nations, links, sharing) are described in docs/scenario-reference.md;"
             + " the model in docs/models/coalition.md."})
 final class CoalitionCommand implements Callable<Integer> {
