@@ -11,6 +11,7 @@ import dev.bulwark.engine.flight.guided.BallisticMissileThreat;
 import dev.bulwark.engine.flight.guided.BallisticMissileType;
 import dev.bulwark.engine.flight.guided.WaypointThreat;
 import dev.bulwark.engine.flight.guided.WaypointVehicle;
+import dev.bulwark.engine.flight.interceptor.InterceptorType;
 import dev.bulwark.engine.geo.Ellipsoid;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import dev.bulwark.engine.metrics.RunSummary;
@@ -133,16 +134,23 @@ class GuidedRaidsTest {
     }
 
     @Test
-    void aTamirClassInterceptorCannotCatchAReenteringMissile() {
-        // the battery may fire at a Scud-class missile in its last seconds, but the interceptor's own
-        // proportional-navigation fly-out against the missile's true motion does not hit it
+    void aTamirClassRoundIsFiredAtAReenteringMissileOnlyWhenItCanMeetItInTime() {
+        // The battery cannot tell a Scud-class missile from a rocket and fires at it in its last
+        // seconds. It used to fire while the missile was still far outside the envelope, the round
+        // self-destructed (30 s) long before the missile arrived and every outcome was a kinematic
+        // miss. Now each round's planned intercept lies within its self-destruct time of the launch
+        // (2 s after the decision here), and the proportional-navigation fly-out against the
+        // missile's true motion can meet it (2 of the 3 here): the outcome is then the kill draw
+        // (P_K 0.9 in this world). The model has no seeker or fuze limit on closing speed (see
+        // docs/models/pipeline.md), so this says nothing about a real Tamir against a real Scud.
         RaidSpec raid = new RaidSpec("srbm", SRBM, TinyWorlds.box(29.27, 34.55, 29.28, 34.56),
                 TinyWorlds.town().boundary(), "Sderot", 3, 0, 1);
         List<SimEvent> events = TinyWorlds.events(world(raid, 180));
+        List<SimEvent.InterceptorLaunched> launched = of(events, SimEvent.InterceptorLaunched.class);
+        assertThat(launched).isNotEmpty().allSatisfy(l -> assertThat(l.interceptTime() - l.time())
+                .isLessThanOrEqualTo(2 + InterceptorType.TAMIR_CLASS.maxFlightTimeS()));
         List<SimEvent.InterceptOutcome> outcomes = of(events, SimEvent.InterceptOutcome.class);
-        assertThat(outcomes).isNotEmpty().allSatisfy(o -> assertThat(o.kill()).isFalse());
-        assertThat(outcomes).filteredOn(o -> o.threatId() > 0)
-                .allSatisfy(o -> assertThat(o.reason()).isIn("kinematic_miss", "out_of_reach"));
+        assertThat(outcomes).isNotEmpty().anySatisfy(o -> assertThat(o.reason()).isIn("kill", "miss"));
     }
 
     @Test

@@ -13,7 +13,11 @@ import dev.bulwark.engine.geo.LocalFrame;
  *   g(t) = (t_now + launch delay) + TOF(ground range(t), height(t)) − t ≤ 0
  * </pre>
  * with the path's point inside the {@link EngagementEnvelope} and TOF from the
- * {@link TimeOfFlightTable}. Method: a coarse pass over the path at {@link #COARSE_STEP_S}
+ * {@link TimeOfFlightTable}, and no later than the interceptor's self-destruct time after the
+ * launch ({@link InterceptorType#maxFlightTimeS()}): where the path enters the envelope the
+ * interceptor can be there early (g &lt; 0), but it cannot wait out there longer than it flies, so
+ * an intercept whose time t lies more than that after the launch is none (a slow drone still
+ * far outside the envelope: the battery holds and plans again later, when the launch can wait). Method: a coarse pass over the path at {@link #COARSE_STEP_S}
  * brackets the first time at which the condition holds; the bracket is then refined to
  * {@link #TOLERANCE_S} by a bracketed secant (Illinois) iteration on g when g is defined across
  * it, or by bisection on the condition when the bracket's start lies outside the envelope (the
@@ -79,6 +83,7 @@ public final class PredictedIntercept {
     private final LocalFrame frame;
     private final double siteHeight;
     private final double launchDelay;
+    private final double maxFlightTime;
     private final double maxRange;
     private final double reach;
     private final boolean plain;
@@ -120,6 +125,7 @@ public final class PredictedIntercept {
         this.frame = new LocalFrame(ellipsoid, site);
         this.siteHeight = site.altitude();
         this.launchDelay = launchDelayS;
+        this.maxFlightTime = performance.type().maxFlightTimeS();
         this.maxRange = Math.max(envelope.maxRangeM(), envelope.rangeAtCeilingM());
         // Inside: ground range ≤ maxRange and 0 ≤ height ≤ ceiling above the launcher; the ENU up
         // coordinate lies between the height less the Earth's curvature drop (ρ²/2R, R ≥ 6.3e6 m)
@@ -158,7 +164,8 @@ public final class PredictedIntercept {
      *
      * @param path the threat's predicted path
      * @param now  decision time (s)
-     * @return the earliest feasible intercept, or null if there is none before the path ends
+     * @return the earliest feasible intercept, or null if there is none before the path ends or
+     *         the earliest lies more than the self-destruct time after the launch
      */
     public Solution solve(FlightPath path, double now) {
         double launch = now + launchDelay;
@@ -176,6 +183,10 @@ public final class PredictedIntercept {
         double skipUntil = skipUntil(prev, gPrev, speed, launch);
         boolean prevKnown = true;
         for (double t = start + COARSE_STEP_S; ; t += COARSE_STEP_S) {
+            if (prev - launch > maxFlightTime) {
+                // any intercept from here on lies past the self-destruct time
+                return null;
+            }
             double tk = Math.min(t, end);
             if (tk < skipUntil) {
                 // provably no intercept here (outside the envelope, or too soon), as the plain pass would have found
@@ -321,7 +332,12 @@ public final class PredictedIntercept {
         return b;
     }
 
+    // The solution at t, or null if t is past the self-destruct time: the earliest intercept is
+    // then too late, and so is every later one.
     private Solution solution(FlightPath path, double t, double launch) {
+        if (t - launch > maxFlightTime) {
+            return null;
+        }
         g(path, t, launch); // sets state, range, height, tof at the intercept time
         double speed = table.arrivalSpeed(range, height);
         return new Solution(launch, t, new double[] {state[0], state[1], state[2]}, range, height, tof, speed);

@@ -88,16 +88,102 @@ class PredictedInterceptTest {
 
     @Test
     void aPathThatEntersTheEnvelopeIsMetWhereItEnters() {
-        // Decided 40 s before the rocket's launch (a path known in advance), the rocket coming from 15 km
-        // is first interceptable where it crosses the envelope's maximum range, where the interceptor,
-        // launched at once, is early and waits; not where the TOF equation closes. The solver must find
-        // the crossing by bisection, to within the 5 m the path moves in a few milliseconds.
+        // Decided 22 s before the rocket's launch (a path known in advance), the rocket coming from 15 km
+        // is first interceptable where it crosses the envelope's maximum range (about 105.8 s), where the
+        // interceptor, launched at once, is early and waits; not where the TOF equation closes. The
+        // solver must find the crossing by bisection, to within the 5 m the path moves in a few
+        // milliseconds.
         Trajectory rocket = Engagements.rocket(0, -15000, 0, 3000);
         PredictedIntercept early = new PredictedIntercept(PERF, Ellipsoid.WGS84, BATTERY, 0.0);
-        PredictedIntercept.Solution s = early.solve(rocket, 60);
+        PredictedIntercept.Solution s = early.solve(rocket, 78);
         assertThat(s).isNotNull();
         assertThat(s.groundRangeM()).isCloseTo(PERF.envelope().maxRangeM(s.heightM()), within(5.0));
         assertThat(s.launchTime() + s.timeOfFlightS()).isLessThan(s.interceptTime());
+        assertThat(s.interceptTime() - s.launchTime()).isLessThanOrEqualTo(InterceptorType.TAMIR_CLASS.maxFlightTimeS());
+        // decided 40 s before it, the interceptor would have to wait out there past its self-destruct time
+        assertThat(early.solve(rocket, 60)).isNull();
+    }
+
+    /**
+     * A drone's course: constant ECEF velocity at {@code speed} m/s from a point {@code range} m north
+     * of the battery at {@code height} m, straight over the battery, from t = 0 s to t = end s.
+     */
+    private record Drone(double[] x0, double[] v, double end) implements dev.bulwark.engine.flight.FlightPath {
+        static Drone inbound(double range, double height, double speed) {
+            double[] a = Engagements.at(range, 0, height);
+            double[] b = Engagements.at(0, 0, height);
+            double d = Math.sqrt(Math.pow(b[0] - a[0], 2) + Math.pow(b[1] - a[1], 2) + Math.pow(b[2] - a[2], 2));
+            double[] v = new double[3];
+            for (int k = 0; k < 3; k++) {
+                v[k] = (b[k] - a[k]) / d * speed;
+            }
+            return new Drone(a, v, d / speed);
+        }
+
+        @Override
+        public double startTime() {
+            return 0;
+        }
+
+        @Override
+        public double impactTime() {
+            return end;
+        }
+
+        @Override
+        public dev.bulwark.engine.geo.GeodeticPoint impactPoint() {
+            return BATTERY;
+        }
+
+        @Override
+        public double apogeeAltitude() {
+            return Ellipsoid.WGS84.height(x0[0], x0[1], x0[2]);
+        }
+
+        @Override
+        public double apogeeTime() {
+            return 0;
+        }
+
+        @Override
+        public void stateAt(double t, double[] out) {
+            for (int k = 0; k < 3; k++) {
+                out[k] = x0[k] + v[k] * t;
+                out[3 + k] = v[k];
+            }
+        }
+    }
+
+    @Test
+    void aSlowDroneFarOutsideTheEnvelopeIsNotPlannedBeyondTheSelfDestructTime() {
+        // A 50 m/s drone at 1 km, 30 km out, flying over the battery: it enters the envelope minutes
+        // later. An interceptor launched now would be there early and have to wait out there past its
+        // self-destruct time; its own fly-out against the drone ends without a hit. No plan now.
+        Drone drone = Drone.inbound(30_000, 1_000, 50);
+        double self = InterceptorType.TAMIR_CLASS.maxFlightTimeS();
+        PredictedIntercept planner = new PredictedIntercept(PERF, Ellipsoid.WGS84, BATTERY, 1.0);
+        PredictedIntercept plainPass = new PredictedIntercept(PERF, Ellipsoid.WGS84, BATTERY, 1.0, true);
+        InterceptorFlight flight = new InterceptorFlight(InterceptorType.TAMIR_CLASS, dev.bulwark.engine.flight.EarthModel.WGS84);
+        assertThat(planner.solve(drone, 0)).isNull();
+        assertThat(plainPass.solve(drone, 0)).isNull();
+
+        // Deciding every second as the drone comes in, the first plan is one the interceptor flies in
+        // time, and its fly-out against the drone's true motion kills it.
+        PredictedIntercept.Solution first = null;
+        for (double now = 0; now < drone.impactTime() && first == null; now += 1) {
+            PredictedIntercept.Solution s = planner.solve(drone, now);
+            PredictedIntercept.Solution plain = plainPass.solve(drone, now);
+            assertThat(plain == null).as("plain pass at %s s", now).isEqualTo(s == null);
+            if (s != null) {
+                assertThat(s.interceptTime()).isEqualTo(plain.interceptTime());
+            }
+            first = s;
+        }
+        assertThat(first).isNotNull();
+        assertThat(first.interceptTime() - first.launchTime()).isLessThanOrEqualTo(self);
+        InterceptResult r = flight.fly(first.launchTime(), BATTERY, flight.launchDirection(BATTERY, first.point()),
+                drone::stateAt);
+        assertThat(r.hit()).as("%s", r).isTrue();
     }
 
     /** The same path without a speed bound: nothing skipped for being out of reach. */
