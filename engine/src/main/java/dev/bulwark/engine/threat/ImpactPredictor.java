@@ -37,7 +37,9 @@ import dev.bulwark.engine.geo.LocalFrame;
  * ({@link BallisticPropagator#impact(double, double[], double, double, double, double[], boolean)},
  * centimetres from the exact crossing).
  *
- * <p>Not thread-safe (owns a propagator with scratch arrays).
+ * <p>Not thread-safe (owns a propagator with scratch arrays); {@link #copy} gives another for
+ * another thread. An assessment depends on its arguments alone (no state is kept between
+ * calls), so the copies give the same results as the original.
  */
 public final class ImpactPredictor {
 
@@ -97,6 +99,16 @@ public final class ImpactPredictor {
         this.beta = beta;
         this.ground = groundAltitude;
         this.maxFlightTime = maxFlightTimeS;
+    }
+
+    /**
+     * A predictor with the same settings (flight model and its steps, areas, β, ground, longest
+     * flight) and its own scratch arrays: it gives the same assessments to the bit, and may run
+     * in another thread alongside this one (the areas are only read).
+     */
+    public ImpactPredictor copy() {
+        return new ImpactPredictor(new BallisticPropagator(propagator.earth(), propagator.step()), areas, beta, ground,
+                maxFlightTime, coarse.step());
     }
 
     /**

@@ -1,8 +1,15 @@
 package dev.bulwark.engine.threat;
 
 import dev.bulwark.engine.flight.ThreatClass;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Threat evaluation of every track: ballistic impact prediction ({@link ImpactPredictor}) for
@@ -32,7 +39,14 @@ import java.util.Map;
  * ballistic coefficient); then the other model applies for a while. A motion-model-probability test (an interacting multiple
  * model tracker) would decide faster.
  *
- * <p>Not thread-safe; one per simulation.
+ * <p>Not thread-safe; one per simulation. A batch of tracks ({@link #assessAll}) may have its
+ * ballistic predictions computed by several threads, when the evaluator is built with more than
+ * one ({@link #ThreatEvaluator(ImpactPredictor, CoursePredictor, int)}): each thread flies its
+ * tracks with its own copy of the impact predictor ({@link ImpactPredictor#copy}), and the
+ * history and the choice between the models then run in the calling thread, in the batch's
+ * order, so that the assessments are the same to the bit as one thread's. The simulation uses
+ * one thread (its Monte Carlo replications run one per core); the battle-cycle benchmark can
+ * use more.
  */
 public final class ThreatEvaluator {
 
@@ -64,6 +78,8 @@ public final class ThreatEvaluator {
      */
     public static final double MAX_POWERED_SPEED_MPS = 340.0;
     private static final int HISTORY = 32;
+    /** Tracks a thread takes at a time from a batch ({@link #assessAll}). */
+    private static final int BLOCK = 16;
     /**
      * Ground speed (m/s) from which a powered track is taken for a cruise missile rather than a
      * drone: one-way attack drones cruise at 40–60 m/s, subsonic cruise missiles at 200–250 m/s
@@ -74,11 +90,98 @@ public final class ThreatEvaluator {
     private final ImpactPredictor ballistic;
     private final CoursePredictor course;
     private final Map<Integer, History> histories = new HashMap<>();
+    // the ballistic predictors of the batch's threads (the first is `ballistic`), and the helpers
+    private final ImpactPredictor[] predictors;
+    private final ExecutorService helpers;
 
-    /** Evaluates with these predictors. */
+    /** Evaluates with these predictors, in the calling thread. */
     public ThreatEvaluator(ImpactPredictor ballistic, CoursePredictor course) {
+        this(ballistic, course, 1);
+    }
+
+    /**
+     * Evaluates with these predictors; the ballistic predictions of a batch ({@link #assessAll})
+     * are shared among {@code threads} threads: the calling one and {@code threads − 1} daemon
+     * threads of this evaluator's own.
+     *
+     * @param threads number of threads for a batch's ballistic predictions (1: the calling thread alone)
+     */
+    public ThreatEvaluator(ImpactPredictor ballistic, CoursePredictor course, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("at least one thread, got " + threads);
+        }
         this.ballistic = ballistic;
         this.course = course;
+        this.predictors = new ImpactPredictor[threads];
+        predictors[0] = ballistic;
+        for (int i = 1; i < threads; i++) {
+            predictors[i] = ballistic.copy();
+        }
+        this.helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "threat-evaluation");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Number of threads of a batch's ballistic predictions. */
+    public int threads() {
+        return predictors.length;
+    }
+
+    /**
+     * Assesses a batch of tracks: the same as {@link #assess(int, double, double[], double[])} on
+     * each in the batch's order, to the bit, with the ballistic predictions shared among the
+     * evaluator's threads (blocks of {@value #BLOCK} tracks, taken in turn by whichever thread is
+     * free; each prediction depends on its track alone).
+     *
+     * @param trackIds    the tracks
+     * @param times       the times of their estimates (s)
+     * @param states      their ECEF position and velocity estimates
+     * @param covariances their 6×6 covariances
+     * @return the assessments, in the batch's order, null where neither model gives one
+     */
+    public Assessment[] assessAll(int[] trackIds, double[] times, double[][] states, double[][] covariances) {
+        int n = trackIds.length;
+        Assessment[] falling = new Assessment[n];
+        if (helpers == null || n <= BLOCK) {
+            for (int i = 0; i < n; i++) {
+                falling[i] = ballistic.assess(trackIds[i], times[i], states[i], covariances[i]);
+            }
+        } else {
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> running = new ArrayList<>(predictors.length - 1);
+            for (int w = 1; w < predictors.length; w++) {
+                ImpactPredictor p = predictors[w];
+                running.add(helpers.submit(() -> predictBlocks(p, next, trackIds, times, states, covariances, falling)));
+            }
+            predictBlocks(ballistic, next, trackIds, times, states, covariances, falling);
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the ballistic predictions", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a ballistic prediction failed", e.getCause());
+                }
+            }
+        }
+        Assessment[] out = new Assessment[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = judge(trackIds[i], times[i], states[i], covariances[i], falling[i]);
+        }
+        return out;
+    }
+
+    private static void predictBlocks(ImpactPredictor p, AtomicInteger next, int[] trackIds, double[] times,
+            double[][] states, double[][] covariances, Assessment[] falling) {
+        int n = trackIds.length;
+        for (int start = next.getAndAdd(BLOCK); start < n; start = next.getAndAdd(BLOCK)) {
+            for (int i = start; i < Math.min(n, start + BLOCK); i++) {
+                falling[i] = p.assess(trackIds[i], times[i], states[i], covariances[i]);
+            }
+        }
     }
 
     /**

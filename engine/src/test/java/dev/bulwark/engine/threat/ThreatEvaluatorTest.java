@@ -178,4 +178,61 @@ class ThreatEvaluatorTest {
         Assessment slow = evaluator.assess(1, 12.5, level(12.5, -40_000, 250), diagonal(20, 2));
         assertThat(slow.timeToImpact()).as("judged by its course").isGreaterThan(100);
     }
+
+    @Test
+    void aBatchSharedAmongThreadsGivesTheSameAssessmentsAsOneThreadToTheBit() {
+        // 40 rockets at different points of a flight towards the town and 8 drones, over 14 cycles
+        // (the drones become powered on the way): the batch's ballistic predictions are flown by 3
+        // threads, one track after another in the reference
+        DefendedAreas areas = areas();
+        ThreatEvaluator one = evaluator(areas);
+        ThreatEvaluator three = new ThreatEvaluator(new ImpactPredictor(new BallisticPropagator(EarthModel.WGS84, 1.0),
+                areas, 10_000, 0.0, 900), new CoursePredictor(areas, WGS84), 3);
+        assertThat(three.threads()).isEqualTo(3);
+        Trajectory rocket = new Aiming(new BallisticPropagator(EarthModel.WGS84, 0.1), 600)
+                .solve(TinyWorlds.QASSAM, 0, GeodeticPoint.ofDegrees(31.535, 34.51, 0),
+                        GeodeticPoint.ofDegrees(31.525, 34.5975, 0)).trajectory();
+        int rockets = 40;
+        int drones = 8;
+        int n = rockets + drones;
+        int compared = 0;
+        for (double t = 0; t <= 13; t += 1) {
+            int[] ids = new int[n];
+            double[] times = new double[n];
+            double[][] states = new double[n][];
+            double[][] covariances = new double[n][];
+            for (int i = 0; i < n; i++) {
+                ids[i] = i + 1;
+                times[i] = t;
+                if (i < rockets) {
+                    states[i] = new double[6];
+                    rocket.stateAt(Math.min(1 + t + i * 0.4, rocket.impactTime() - 1), states[i]);
+                } else {
+                    states[i] = drone(t, -8_000 - 500 * (i - rockets));
+                }
+                covariances[i] = diagonal(20 + i, 2 + 0.1 * i);
+            }
+            Assessment[] batch = three.assessAll(ids, times, states, covariances);
+            for (int i = 0; i < n; i++) {
+                Assessment a = one.assess(ids[i], times[i], states[i], covariances[i]);
+                Assessment b = batch[i];
+                assertThat(b == null).as("track %d at %s", ids[i], t).isEqualTo(a == null);
+                if (a == null) {
+                    continue;
+                }
+                assertThat(b.category()).isEqualTo(a.category());
+                assertThat(b.impactTime()).isEqualTo(a.impactTime());
+                assertThat(b.impactEast()).isEqualTo(a.impactEast());
+                assertThat(b.impactNorth()).isEqualTo(a.impactNorth());
+                assertThat(new double[] {b.covEE(), b.covEN(), b.covNN()})
+                        .containsExactly(a.covEE(), a.covEN(), a.covNN());
+                assertThat(b.areaProbabilities()).containsExactly(a.areaProbabilities());
+                assertThat(b.valueAtRisk()).isEqualTo(a.valueAtRisk());
+                assertThat(three.powered(ids[i])).isEqualTo(one.powered(ids[i]));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(14 * rockets / 2);
+        assertThat(three.powered(rockets + 1)).as("a drone is judged by its course by then").isTrue();
+    }
 }
