@@ -212,12 +212,8 @@ final class CoalitionCommand implements Callable<Integer> {
             } else {
                 differences = MonteCarloWriter.differences(alone, sharing);
             }
-        } catch (RunDirectoryException e) {
-            stderr.println("bulwark: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            stderr.println("bulwark: cannot write the results to " + out + ": " + RunCommand.describe(e));
-            return 1;
+        } catch (RunDirectoryException | IOException e) {
+            return RunCommand.writeFailed(e, out, stderr);
         }
         stdout.print(EstimateTable.renderPaired(world.name() + ": coalition battle with sharing and with each nation"
                 + " alone, " + runs + " paired replications, base seed " + base + "; difference = sharing minus alone",

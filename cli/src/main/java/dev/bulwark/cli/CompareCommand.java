@@ -104,12 +104,8 @@ final class CompareCommand implements Callable<Integer> {
             } else {
                 differences = MonteCarloWriter.differences(colsA, colsB);
             }
-        } catch (RunDirectoryException e) {
-            stderr.println("bulwark: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            stderr.println("bulwark: cannot write the results to " + out + ": " + RunCommand.describe(e));
-            return 1;
+        } catch (RunDirectoryException | IOException e) {
+            return RunCommand.writeFailed(e, out, stderr);
         }
         stdout.print(EstimateTable.render(b.world().name() + " minus " + a.world().name() + ", " + options.runs
                 + " paired replications, base seed " + base, differences));

@@ -106,12 +106,8 @@ final class MonteCarloCommand implements Callable<Integer> {
                         Version.number()), columns, run.path());
                 run.commit();
             }
-        } catch (RunDirectoryException e) {
-            stderr.println("bulwark: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            stderr.println("bulwark: cannot write the results to " + out + ": " + RunCommand.describe(e));
-            return 1;
+        } catch (RunDirectoryException | IOException e) {
+            return RunCommand.writeFailed(e, out, stderr);
         }
         stdout.print(EstimateTable.render(world.name() + ", " + options.runs + " replications, base seed " + base,
                 MonteCarloWriter.estimates(columns)));

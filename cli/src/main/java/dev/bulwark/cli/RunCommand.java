@@ -143,12 +143,8 @@ final class RunCommand implements Callable<Integer> {
                 }
                 run.commit();
             }
-        } catch (RunDirectoryException e) {
-            stderr.println("bulwark: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            stderr.println("bulwark: cannot write the results to " + out + ": " + describe(e));
-            return 1;
+        } catch (RunDirectoryException | IOException e) {
+            return writeFailed(e, out, stderr);
         }
 
         stdout.print(SummaryTable.render(summary));
@@ -162,6 +158,19 @@ final class RunCommand implements Callable<Integer> {
                             + " to " + out));
         }
         return 0;
+    }
+
+    /**
+     * Reports why an output directory could not be written and returns the exit status: 2 for a
+     * directory that may not be replaced ({@link RunDirectoryException}), 1 for an I/O error.
+     */
+    static int writeFailed(Exception e, Path out, PrintWriter stderr) {
+        if (e instanceof IOException io) {
+            stderr.println("bulwark: cannot write the results to " + out + ": " + describe(io));
+            return 1;
+        }
+        stderr.println("bulwark: " + e.getMessage());
+        return 2;
     }
 
     /**

@@ -129,12 +129,8 @@ final class SweepCommand implements Callable<Integer> {
                         Version.number()), labels, points, run.path());
                 run.commit();
             }
-        } catch (RunDirectoryException e) {
-            stderr.println("bulwark: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            stderr.println("bulwark: cannot write the results to " + out + ": " + RunCommand.describe(e));
-            return 1;
+        } catch (RunDirectoryException | IOException e) {
+            return RunCommand.writeFailed(e, out, stderr);
         }
         stdout.print(table(world.name() + ", " + grid.size() + " grid points x " + options.runs
                 + " replications, base seed " + base, labels, points));
