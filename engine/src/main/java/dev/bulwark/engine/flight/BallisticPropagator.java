@@ -78,7 +78,7 @@ public final class BallisticPropagator {
     private double crossH;
     private double crossGround;
     private final Illinois.Function heightAboveGround = dt -> {
-        interpolatePosition(crossA, crossB, crossH, dt);
+        interpolate(crossA, crossB, crossH, dt);
         return height(hermite) - crossGround;
     };
     // the cheap crossing: radial height plus the geodetic-minus-radial difference, linear in the step
@@ -86,7 +86,7 @@ public final class BallisticPropagator {
     private double offsetA;
     private double offsetSlope;
     private final Illinois.Function cheapHeightAboveGround = dt -> {
-        interpolatePosition(crossA, crossB, crossH, dt);
+        interpolate(crossA, crossB, crossH, dt);
         return radialHeight(hermite) + offsetA + offsetSlope * dt - crossGround;
     };
     private final double[] air = new double[2];
@@ -703,11 +703,6 @@ public final class BallisticPropagator {
     // Hermite interpolation of the step [ya at 0, yb at h] at offset dt, into `hermite`.
     private void interpolate(double[] ya, double[] yb, double h, double dt) {
         Hermite.interpolate(ya, 0, yb, 0, h, dt / h, hermite);
-    }
-
-    // The position alone of that interpolation (the same to the bit), for the crossing's root finding.
-    private void interpolatePosition(double[] ya, double[] yb, double h, double dt) {
-        Hermite.position(ya, 0, yb, 0, h, dt / h, hermite);
     }
 
     // Time in [t, t + h] where the interpolated height equals the ground (Illinois, to 1 µs).

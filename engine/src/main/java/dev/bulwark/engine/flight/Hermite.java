@@ -46,31 +46,6 @@ public final class Hermite {
     }
 
     /**
-     * The position part of {@link #interpolate}, the same to the bit (the same expressions),
-     * without the velocity: for root finding on the height, which reads the position alone.
-     *
-     * @param states  array holding the first state (6 values: position, velocity)
-     * @param a       offset of the first state in {@code states}
-     * @param statesB array holding the second state
-     * @param b       offset of the second state in {@code statesB}
-     * @param h       the step between them (s)
-     * @param s       fraction of the step, in [0, 1]
-     * @param out     receives the interpolated position in its first 3 values (the rest untouched)
-     */
-    public static void position(double[] states, int a, double[] statesB, int b, double h, double s, double[] out) {
-        double s2 = s * s;
-        double s3 = s2 * s;
-        double h00 = 2 * s3 - 3 * s2 + 1;
-        double h10 = s3 - 2 * s2 + s;
-        double h01 = -2 * s3 + 3 * s2;
-        double h11 = s3 - s2;
-        for (int k = 0; k < 3; k++) {
-            out[k] = h00 * states[a + k] + h10 * h * states[a + 3 + k] + h01 * statesB[b + k]
-                    + h11 * h * statesB[b + 3 + k];
-        }
-    }
-
-    /**
      * The segment of a dense output holding time t: the last node at or before t, never the
      * final node (binary search).
      *
