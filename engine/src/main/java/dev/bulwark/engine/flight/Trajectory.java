@@ -49,10 +49,25 @@ public final class Trajectory implements FlightPath {
         this.speedBound = SPEED_BOUND_FACTOR * Math.sqrt(v2) + SPEED_BOUND_MARGIN_MPS;
     }
 
+    /** Number of recorded nodes (the last is the impact state); for the propagator's linearisation. */
+    int nodeCount() {
+        return count;
+    }
+
+    /** Node times (s), {@link #nodeCount()} of them used; not to be modified. */
+    double[] nodeTimes() {
+        return times;
+    }
+
+    /** Node states, 6 per node (ECEF m, m/s), {@link #nodeCount()} of them used; not to be modified. */
+    double[] nodeStates() {
+        return states;
+    }
+
     /**
      * The greatest node speed times {@value #SPEED_BOUND_FACTOR} plus {@value #SPEED_BOUND_MARGIN_MPS} m/s:
      * within a step the speed departs from its values at the ends by at most the acceleration
-     * times the step (a few tens of m/s for the 1 s coasting steps of prediction, less for the
+     * times the step (a few tens of m/s for the 2 s coasting steps of prediction, less for the
      * truth's 0.2 s and 0.05 s boost steps), and the cubic interpolant follows the flight to
      * O(h⁴) (tested in TrajectoryTest against the interpolant sampled finely).
      */
