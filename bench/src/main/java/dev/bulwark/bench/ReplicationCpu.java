@@ -63,5 +63,10 @@ public final class ReplicationCpu {
         System.out.printf(Locale.ROOT, "%s: %d replications after %d of warm-up, CPU s per replication: mean %.3f,"
                 + " median %.3f, min %.3f, max %.3f; summaries hash %08x%n", world.name(), runs, warmup, sum / runs,
                 sorted[runs / 2], sorted[0], sorted[runs - 1], summaries.toString().hashCode());
+        StringBuilder each = new StringBuilder("by seed:");
+        for (double c : cpu) {
+            each.append(String.format(Locale.ROOT, " %.3f", c));
+        }
+        System.out.println(each);
     }
 }

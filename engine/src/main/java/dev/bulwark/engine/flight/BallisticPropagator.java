@@ -120,13 +120,14 @@ public final class BallisticPropagator {
     private double massFlow;
     private double thrust;
 
-    // Samples kept by propagate and launch (null for the allocation-free paths).
-    private double[] times;
-    private double[] states;
+    // Samples kept by propagate and launch, recorded into this propagator's own arrays (grown as
+    // needed, kept between flights) and copied to arrays of their exact size at the end: a fresh
+    // array filled by a copy is not zeroed first, and holds no unused tail.
+    private double[] times = new double[256];
+    private double[] states = new double[6 * 256];
     private int count;
     private double apogeeRadial;
     private int apogeeIndex;
-    private int capacityHint = 256;
 
     /**
      * @param earth the Earth model
@@ -831,8 +832,6 @@ public final class BallisticPropagator {
     }
 
     private void startRecording() {
-        times = new double[capacityHint];
-        states = new double[6 * capacityHint];
         count = 0;
         apogeeRadial = Double.NEGATIVE_INFINITY;
         apogeeIndex = 0;
@@ -923,16 +922,12 @@ public final class BallisticPropagator {
     }
 
     private Trajectory finishRecording(double t0, double impactTime, double maxFlightTime, double ground) {
-        double[] ts = times;
-        double[] ss = states;
-        int n = count;
-        times = null;
-        states = null;
-        // the next flight is most likely of a similar length: size its arrays for it at once
-        capacityHint = Math.max(64, n + n / 8 + 16);
         if (Double.isNaN(impactTime)) {
             throw new IllegalStateException("no ground impact within " + maxFlightTime + " s");
         }
+        int n = count;
+        double[] ts = Arrays.copyOf(times, n);
+        double[] ss = Arrays.copyOf(states, 6 * n);
         ellipsoid.toGeodetic(hermite[0], hermite[1], hermite[2], geo);
         GeodeticPoint impact = new GeodeticPoint(geo[0], geo[1], ground);
         double[] top = apogee(ts, ss, n);

@@ -63,8 +63,9 @@ public final class StandardAtmosphere {
 
     /**
      * {@link #density} into {@code out[0]} and {@link #speedOfSound} into {@code out[1]}, the
-     * same to the bit, with the geopotential height and the layer found once for both (for the
-     * interceptor's fly-out, which uses the exact formulas rather than the table).
+     * same to the bit, with the geopotential height and the layer found once for both (the exact
+     * formulas, for checks of the table; every flight loop reads the table, {@link
+     * #densityAndSpeedOfSound}).
      *
      * @param altitude geometric height (m)
      * @param out      receives density (kg/m³) and speed of sound (m/s)

@@ -455,7 +455,7 @@ public final class InterceptorFlight {
 
         // height for the atmosphere: radius minus the ellipsoid's radius at the geocentric latitude
         double height = r - polarRadius / Math.sqrt(1 - e2 * (1 - zr2));
-        StandardAtmosphere.densityAndSpeedOfSoundExact(height, air);
+        StandardAtmosphere.densityAndSpeedOfSound(height, air);
         double rho = air[0];
         double v2 = vx * vx + vy * vy + vz * vz;
         double v = Math.sqrt(v2);
