@@ -43,7 +43,7 @@ import dev.bulwark.engine.geo.LocalFrame;
  * alike, so gravity drops out of their relative motion. Against an Earth-fixed aim point it
  * appears as a 1 g target manoeuvre, which proportional navigation follows with a small lag.
  *
- * <p>The step is {@code stepS} (default 0.02 s) while the time to go |R|/V_c exceeds one
+ * <p>The step is {@code stepS} (default 0.05 s) while the time to go |R|/V_c exceeds one
  * second and {@code endgameStepS} (default 0.005 s) after; steps are cut to end exactly at
  * the guidance start, the motor burn-out, the flight-time limit and the target's end, so that
  * no step straddles a discontinuity. The closest approach is found as the root of the range
@@ -72,7 +72,7 @@ import dev.bulwark.engine.geo.LocalFrame;
 public final class InterceptorFlight {
 
     /** Default integration step (s). */
-    public static final double DEFAULT_STEP_S = 0.02;
+    public static final double DEFAULT_STEP_S = 0.05;
     /** Default end-game integration step (s), used in the last second before the closest approach. */
     public static final double DEFAULT_ENDGAME_STEP_S = 0.005;
     /** Time to go (s) below which the end-game step is used. */
