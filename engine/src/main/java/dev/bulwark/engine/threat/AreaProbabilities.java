@@ -40,10 +40,13 @@ final class AreaProbabilities {
         double reachE = a11 * UNIT_MAX;
         double reachN = (Math.abs(a21) + a22) * UNIT_MAX;
         boolean near = areas.regions().intersectsBox(me - reachE, mn - reachN, me + reachE, mn + reachN);
-        for (int s = 0; near && s < SAMPLES; s++) {
+        // only the areas whose bounding boxes meet that box can hold a sample
+        int[] candidates = new int[n];
+        int count = near ? areas.candidates(me - reachE, mn - reachN, me + reachE, mn + reachN, candidates) : 0;
+        for (int s = 0; count > 0 && s < SAMPLES; s++) {
             double u = UNIT_SAMPLES[2 * s];
             double v = UNIT_SAMPLES[2 * s + 1];
-            int k = areas.locate(me + a11 * u, mn + a21 * u + a22 * v);
+            int k = areas.locate(me + a11 * u, mn + a21 * u + a22 * v, candidates, count);
             if (k >= 0) {
                 counts[k]++;
                 inside++;

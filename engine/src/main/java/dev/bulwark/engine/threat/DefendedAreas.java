@@ -201,16 +201,51 @@ public final class DefendedAreas {
      */
     public int locate(double east, double north) {
         for (int k = 0; k < cells.length; k++) {
-            if (!(east >= minE[k] && east <= maxE[k] && north >= minN[k] && north <= maxN[k])) {
-                continue;
-            }
-            int ix = Math.min((int) ((east - minE[k]) * invCellE[k]), GRID - 1);
-            int iy = Math.min((int) ((north - minN[k]) * invCellN[k]), GRID - 1);
-            byte c = cells[k][iy * GRID + ix];
-            if (c == INSIDE || (c == EDGE && regions.contains(k, east, north))) {
+            if (contains(k, east, north)) {
                 return k;
             }
         }
         return -1;
+    }
+
+    /**
+     * The areas whose bounding boxes meet a box of the plane (m), in scenario order, into
+     * {@code out} (room for {@link #size()}); their number. A point of the box can lie only in
+     * these, so {@link #locate(double, double, int[], int)} over them answers as
+     * {@link #locate(double, double)} does.
+     */
+    public int candidates(double minEast, double minNorth, double maxEast, double maxNorth, int[] out) {
+        int count = 0;
+        for (int k = 0; k < cells.length; k++) {
+            if (maxEast >= minE[k] && minEast <= maxE[k] && maxNorth >= minN[k] && minNorth <= maxN[k]) {
+                out[count++] = k;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * {@link #locate(double, double)} among the first {@code count} areas of {@code candidates}
+     * (from {@link #candidates}, for a box holding the point): the same answer, without testing
+     * the areas that cannot hold it.
+     */
+    public int locate(double east, double north, int[] candidates, int count) {
+        for (int i = 0; i < count; i++) {
+            int k = candidates[i];
+            if (contains(k, east, north)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private boolean contains(int k, double east, double north) {
+        if (!(east >= minE[k] && east <= maxE[k] && north >= minN[k] && north <= maxN[k])) {
+            return false;
+        }
+        int ix = Math.min((int) ((east - minE[k]) * invCellE[k]), GRID - 1);
+        int iy = Math.min((int) ((north - minN[k]) * invCellN[k]), GRID - 1);
+        byte c = cells[k][iy * GRID + ix];
+        return c == INSIDE || (c == EDGE && regions.contains(k, east, north));
     }
 }

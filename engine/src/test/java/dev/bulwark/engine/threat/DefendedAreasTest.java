@@ -77,6 +77,39 @@ class DefendedAreasTest {
         assertThat(checked).isGreaterThan(100_000);
     }
 
+    @Test
+    void locatingAmongTheCandidatesOfABoxAgreesWithLocatingAmongAll() {
+        // Random boxes over random overlapping outlines: every point of a box is located among the
+        // box's candidates exactly as among all the areas; a box far from every area has none.
+        Random rnd = new Random(11);
+        int checked = 0;
+        for (int trial = 0; trial < 30; trial++) {
+            List<DefendedArea> list = new ArrayList<>();
+            int n = 1 + rnd.nextInt(4);
+            for (int k = 0; k < n; k++) {
+                list.add(new DefendedArea("A" + k, AreaKind.RESIDENTIAL, 1, star(rnd)));
+            }
+            DefendedAreas areas = new DefendedAreas(WGS84, new LocalFrame(WGS84, ORIGIN), list);
+            int[] candidates = new int[n];
+            for (int b = 0; b < 50; b++) {
+                double ce = -30_000 + 60_000 * rnd.nextDouble();
+                double cn = -30_000 + 60_000 * rnd.nextDouble();
+                double we = 10 + 5_000 * rnd.nextDouble();
+                double wn = 10 + 5_000 * rnd.nextDouble();
+                int count = areas.candidates(ce - we, cn - wn, ce + we, cn + wn, candidates);
+                for (int s = 0; s < 200; s++) {
+                    double x = ce - we + 2 * we * rnd.nextDouble();
+                    double y = cn - wn + 2 * wn * rnd.nextDouble();
+                    assertThat(areas.locate(x, y, candidates, count)).as("(%s, %s)", x, y)
+                            .isEqualTo(areas.locate(x, y));
+                    checked++;
+                }
+            }
+            assertThat(areas.candidates(1e7, 1e7, 1e7 + 1, 1e7 + 1, candidates)).isZero();
+        }
+        assertThat(checked).isEqualTo(300_000);
+    }
+
     /** A random simple polygon: a star of 3 to 12 vertices at increasing angles, a few km across, maybe thin. */
     private static GeoPolygon star(Random rnd) {
         int m = 3 + rnd.nextInt(10);
