@@ -4,8 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 
 /**
- * Improvement heuristic: the {@link GreedyWtaSolver greedy} assignment improved by a large
- * neighbourhood search with two kinds of round, each followed by a descent.
+ * Improvement heuristic: the {@link GreedyWtaSolver greedy} assignment (or, on problems of at least
+ * {@value #PRICE_MIN_UNITS} units with more units than targets, the {@link PriceStart price-directed}
+ * one) improved by a large neighbourhood search with two kinds of round, each followed by a descent.
  *
  * <p>Assignment round ({@link Replacement}, 70 % of the rounds): take one unit, drawn at random,
  * off each occupied target (off a random share of them in some rounds); with every other unit
@@ -68,9 +69,10 @@ public final class LocalSearchWtaSolver implements WtaSolver {
      * Share of the rounds that ruin and recreate instead of solving an assignment, when there are
      * more units than targets (so that some targets must take stacks); otherwise none. Measured on
      * the public instances: with as many units as targets the ruin rounds made the 200 x 400 x 2
-     * results worse at equal CPU time (docs/benchmarks.md).
+     * results worse at equal CPU time; from the price-directed start, 0.1 did better than 0.3 on
+     * 100 x 200 x 3 (docs/benchmarks.md).
      */
-    private static final double RUIN_SHARE = 0.3;
+    private static final double RUIN_SHARE = 0.1;
 
     /** Most targets one ruin empties (at least 2). */
     private static final int RUIN_MAX = 8;
@@ -83,6 +85,19 @@ public final class LocalSearchWtaSolver implements WtaSolver {
 
     /** Candidate pairs of a sparse re-placement: each unit's and each target's this many best. */
     static final int CANDIDATES = 10;
+
+    /**
+     * The search starts from {@link PriceStart} instead of the greedy assignment when there are at
+     * least this many units and at least as many units as targets (so that stacks matter); smaller
+     * problems, such as the battle manager's, keep the greedy start.
+     */
+    static final int PRICE_MIN_UNITS = 150;
+
+    /** Subgradient steps of {@link PriceStart}. */
+    static final int PRICE_STEPS = 150;
+
+    /** Weapon types each target considers in {@link PriceStart}. */
+    static final int PRICE_CANDIDATES = 15;
 
     private final long seed;
     private final long maxRounds;
@@ -134,7 +149,11 @@ public final class LocalSearchWtaSolver implements WtaSolver {
     @Override
     public WtaSolution solve(WtaProblem problem) {
         long deadline = clock() + (long) Math.min(timeLimitS * 1e9, Long.MAX_VALUE / 4.0);
-        UnitAssignment s = new UnitAssignment(problem, GreedyWtaSolver.assign(problem));
+        int[] start = GreedyWtaSolver.assign(problem);
+        if (problem.totalUnits() >= PRICE_MIN_UNITS && problem.totalUnits() > problem.targets()) {
+            start = new PriceStart(problem, PRICE_CANDIDATES).run(start, problem.objective(start), PRICE_STEPS);
+        }
+        UnitAssignment s = new UnitAssignment(problem, start);
         Descent d = new Descent(s, problem.totalValue());
         d.all();
         d.run();
