@@ -69,10 +69,15 @@ public final class LocalSearchWtaSolver implements WtaSolver {
      * Share of the rounds that ruin and recreate instead of solving an assignment, when there are
      * more units than targets (so that some targets must take stacks); otherwise none. Measured on
      * the public instances: with as many units as targets the ruin rounds made the 200 x 400 x 2
-     * results worse at equal CPU time; from the price-directed start, 0.1 did better than 0.3 on
-     * 100 x 200 x 3 (docs/benchmarks.md).
+     * results worse at equal CPU time (docs/benchmarks.md).
      */
-    private static final double RUIN_SHARE = 0.1;
+    private static final double RUIN_SHARE = 0.3;
+
+    /**
+     * {@link #RUIN_SHARE} when the search starts from {@link PriceStart}: measured on 100 x 200 x 3,
+     * 0.1 did better than 0.3 from that start (docs/benchmarks.md).
+     */
+    private static final double RUIN_SHARE_PRICED = 0.1;
 
     /** Most targets one ruin empties (at least 2). */
     private static final int RUIN_MAX = 8;
@@ -150,7 +155,8 @@ public final class LocalSearchWtaSolver implements WtaSolver {
     public WtaSolution solve(WtaProblem problem) {
         long deadline = clock() + (long) Math.min(timeLimitS * 1e9, Long.MAX_VALUE / 4.0);
         int[] start = GreedyWtaSolver.assign(problem);
-        if (problem.totalUnits() >= PRICE_MIN_UNITS && problem.totalUnits() > problem.targets()) {
+        boolean priced = problem.totalUnits() >= PRICE_MIN_UNITS && problem.totalUnits() > problem.targets();
+        if (priced) {
             start = new PriceStart(problem, PRICE_CANDIDATES).run(start, problem.objective(start), PRICE_STEPS);
         }
         UnitAssignment s = new UnitAssignment(problem, start);
@@ -165,7 +171,7 @@ public final class LocalSearchWtaSolver implements WtaSolver {
             SplittableRandom rnd = new SplittableRandom(seed);
             Replacement replacement = new Replacement(s, problem.totalValue());
             RuinRecreate ruin = new RuinRecreate(s, problem.weaponTypes());
-            double ruinShare = s.n > s.nT ? RUIN_SHARE : 0;
+            double ruinShare = s.n <= s.nT ? 0 : priced ? RUIN_SHARE_PRICED : RUIN_SHARE;
             long lastBetter = 0;
             // The anchor is the solution the rounds start from and return to; a kick moves it away
             // from the best when it has not improved for KICK rounds (iterated local search).
