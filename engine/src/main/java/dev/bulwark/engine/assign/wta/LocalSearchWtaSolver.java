@@ -169,7 +169,8 @@ public final class LocalSearchWtaSolver implements WtaSolver {
         long rounds = 0;
         if (s.n > 0 && s.nT > 1) {
             SplittableRandom rnd = new SplittableRandom(seed);
-            Replacement replacement = new Replacement(s, problem.totalValue());
+            // priced problems are the large ones with stacks, where the square rounds cost most
+            Replacement replacement = new Replacement(s, problem.totalValue(), priced);
             RuinRecreate ruin = new RuinRecreate(s, problem.weaponTypes());
             double ruinShare = s.n <= s.nT ? 0 : priced ? RUIN_SHARE_PRICED : RUIN_SHARE;
             long lastBetter = 0;
