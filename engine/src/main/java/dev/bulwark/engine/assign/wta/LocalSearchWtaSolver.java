@@ -49,6 +49,14 @@ public final class LocalSearchWtaSolver implements WtaSolver {
     private static final double[] FRACTIONS = {1.0, 0.5, 0.8, 0.3};
 
     /**
+     * {@link #FRACTIONS} when the search starts from {@link PriceStart}: every occupied target gives
+     * up a unit. With every target occupied (as on the public instances with 3 units per type) the
+     * round is square and warm-started from the previous one; measured on 200 x 400 x 3, the
+     * smaller rounds rarely improved there and cost a third of the time (docs/benchmarks.md).
+     */
+    private static final double[] FRACTIONS_PRICED = {1.0};
+
+    /**
      * A round that ends at most this much (relative) above the best is kept as the current solution,
      * so that the next neighbourhood starts elsewhere (threshold accepting, G. Dueck, T. Scheuer,
      * Journal of Computational Physics 90, 1990); worse rounds return to the best.
@@ -187,7 +195,8 @@ public final class LocalSearchWtaSolver implements WtaSolver {
                 } else if (rnd.nextDouble() < ruinShare) {
                     ruin.apply(rnd, 2 + rnd.nextInt(RUIN_MAX - 1), d::mark);
                 } else {
-                    double frac = FRACTIONS[(int) ((rounds - 1) % FRACTIONS.length)];
+                    double[] fractions = priced ? FRACTIONS_PRICED : FRACTIONS;
+                    double frac = fractions[(int) ((rounds - 1) % fractions.length)];
                     replacement.apply(rnd, frac, d::mark);
                 }
                 d.run();
