@@ -30,7 +30,8 @@ import java.util.SplittableRandom;
  * (relative) of the best are kept as the start of the next round, worse ones return to the best.
  *
  * <p>Simplified and weak: on the public instances with three units per weapon type it still stays
- * about 1 to 5 % above the best known values in one second (docs/benchmarks.md). Proves nothing:
+ * up to about 1 % (200 x 400) and, on one seed of three, 2.4 % (100 x 200) above the best known
+ * values in one second of CPU, and 100 x 200 x 2 up to 0.7 % (docs/benchmarks.md). Proves nothing:
  * no lower bound, {@link WtaSolution#provenOptimal()} false.
  *
  * <p>Unit limits per target ({@link WtaProblem#maxUnits}) are kept throughout: a full target is
