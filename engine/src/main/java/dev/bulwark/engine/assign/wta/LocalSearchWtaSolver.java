@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
  * {@value #PRICE_MIN_UNITS} units with more units than targets, the {@link PriceStart price-directed}
  * one) improved by a large neighbourhood search with two kinds of round, each followed by a descent.
  *
- * <p>Assignment round ({@link Replacement}, 70 % of the rounds): take one unit, drawn at random,
- * off each occupied target (off a random share of them in some rounds); with every other unit
+ * <p>Assignment round ({@link Replacement}, 70 % of the rounds, 90 % from the price-directed start):
+ * take one unit, drawn at random, off each occupied target (off a random share of them in some
+ * rounds, except from the price-directed start); with every other unit
  * fixed, putting the removed units back so that each target receives at most one of them is a
  * linear assignment problem, since the gain of unit {@code u} on target {@code t} is then exactly
  * {@code V_t S_t p_ut}; it is solved exactly ({@link LinearAssignment} on the full matrix when
@@ -19,7 +20,7 @@ import java.util.SplittableRandom;
  * Research 55(6) 2007, section 6) search on an improvement graph, and it finds the best
  * combination of them at once.
  *
- * <p>Ruin-and-recreate round ({@link RuinRecreate}, 30 %): empty a few related targets and put
+ * <p>Ruin-and-recreate round ({@link RuinRecreate}, 30 %, 10 % from the price-directed start): empty a few related targets and put
  * their units back one by one, in random order, each where it gains most; a target may receive
  * several, so stacks of units are rebuilt, which the assignment round cannot do.
  *
@@ -102,8 +103,9 @@ public final class LocalSearchWtaSolver implements WtaSolver {
 
     /**
      * The search starts from {@link PriceStart} instead of the greedy assignment when there are at
-     * least this many units and at least as many units as targets (so that stacks matter); smaller
-     * problems, such as the battle manager's, keep the greedy start.
+     * least this many units and more units than targets (so that stacks matter); smaller problems,
+     * such as most of the battle manager's, and those with at most as many units as targets keep
+     * the greedy start and run exactly as before it was added.
      */
     static final int PRICE_MIN_UNITS = 150;
 
