@@ -24,6 +24,8 @@ final class LinearAssignment {
     private final int[] via;
     private final boolean[] done;
     private final int[] pending;
+    /** Size of the previous solve if it was square, else -1. */
+    private int lastSquare = -1;
 
     /**
      * @param maxRows    largest n
@@ -50,21 +52,40 @@ final class LinearAssignment {
      * @return the total cost of the assignment
      */
     double solve(int n, int m, double[] cost, int stride, int[] rowToCol) {
+        return solve(n, m, cost, stride, rowToCol, false);
+    }
+
+    /**
+     * {@link #solve(int, int, double[], int, int[])}, for a square problem ({@code n == m})
+     * optionally started from the column potentials left by this object's previous solve, if that
+     * was square of the same size. With every column assigned, any column potentials are a valid
+     * start (each row's potential is then its smallest reduced cost); when successive matrices are
+     * alike, more rows find their cheapest column free and fewer need an augmenting path. The
+     * result is an optimal assignment either way, ties possibly broken differently.
+     *
+     * @param warm start from the previous column potentials when allowed (see above)
+     */
+    double solve(int n, int m, double[] cost, int stride, int[] rowToCol, boolean warm) {
         // Index 0 of the column arrays is a virtual column holding the row being inserted;
         // rows and columns are 1-based inside the loop.
-        Arrays.fill(colPot, 0, m + 1, 0.0);
+        if (!(warm && n == m && lastSquare == m)) {
+            Arrays.fill(colPot, 0, m + 1, 0.0);
+        }
+        lastSquare = n == m ? m : -1;
+        colPot[0] = 0;
         Arrays.fill(colRow, 0, m + 1, 0);
-        // Row reduction: each row's potential is its smallest cost, so every reduced cost is >= 0
-        // with all column potentials 0; a row whose cheapest column is still free takes it (a tight
-        // pair). Only the rows left over need an augmenting path.
+        // Row reduction: each row's potential is its smallest reduced cost (its smallest cost when
+        // the column potentials are 0), so every reduced cost is >= 0; a row whose cheapest column
+        // is still free takes it (a tight pair). Only the rows left over need an augmenting path.
         int left = 0;
         for (int i = 1; i <= n; i++) {
             int rowBase = (i - 1) * stride - 1;
             double min = Double.POSITIVE_INFINITY;
             int arg = 1;
             for (int j = 1; j <= m; j++) {
-                if (cost[rowBase + j] < min) {
-                    min = cost[rowBase + j];
+                double h = cost[rowBase + j] - colPot[j];
+                if (h < min) {
+                    min = h;
                     arg = j;
                 }
             }
@@ -138,7 +159,10 @@ final class LinearAssignment {
         return rowPot[i + 1];
     }
 
-    /** Dual value of column {@code j} (0-based) after the last {@link #solve}: at most 0, and 0 if unassigned. */
+    /**
+     * Dual value of column {@code j} (0-based) after the last {@link #solve}: at most 0, and 0 if
+     * unassigned (after a warm-started square solve, of either sign).
+     */
     double columnDual(int j) {
         return colPot[j + 1];
     }

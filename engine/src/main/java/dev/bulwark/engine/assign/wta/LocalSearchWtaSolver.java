@@ -4,11 +4,13 @@ import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 
 /**
- * Improvement heuristic: the {@link GreedyWtaSolver greedy} assignment improved by a large
- * neighbourhood search with two kinds of round, each followed by a descent.
+ * Improvement heuristic: the {@link GreedyWtaSolver greedy} assignment (or, on problems of at least
+ * {@value #PRICE_MIN_UNITS} units with more units than targets, the {@link PriceStart price-directed}
+ * one) improved by a large neighbourhood search with two kinds of round, each followed by a descent.
  *
- * <p>Assignment round ({@link Replacement}, 70 % of the rounds): take one unit, drawn at random,
- * off each occupied target (off a random share of them in some rounds); with every other unit
+ * <p>Assignment round ({@link Replacement}, 70 % of the rounds, 90 % from the price-directed start):
+ * take one unit, drawn at random, off each occupied target (off a random share of them in some
+ * rounds, except from the price-directed start); with every other unit
  * fixed, putting the removed units back so that each target receives at most one of them is a
  * linear assignment problem, since the gain of unit {@code u} on target {@code t} is then exactly
  * {@code V_t S_t p_ut}; it is solved exactly ({@link LinearAssignment} on the full matrix when
@@ -18,7 +20,7 @@ import java.util.SplittableRandom;
  * Research 55(6) 2007, section 6) search on an improvement graph, and it finds the best
  * combination of them at once.
  *
- * <p>Ruin-and-recreate round ({@link RuinRecreate}, 30 %): empty a few related targets and put
+ * <p>Ruin-and-recreate round ({@link RuinRecreate}, 30 %, 10 % from the price-directed start): empty a few related targets and put
  * their units back one by one, in random order, each where it gains most; a target may receive
  * several, so stacks of units are rebuilt, which the assignment round cannot do.
  *
@@ -29,7 +31,8 @@ import java.util.SplittableRandom;
  * (relative) of the best are kept as the start of the next round, worse ones return to the best.
  *
  * <p>Simplified and weak: on the public instances with three units per weapon type it still stays
- * about 1 to 5 % above the best known values in one second (docs/benchmarks.md). Proves nothing:
+ * up to about 1 % (200 x 400) and, on one seed of three, 2.4 % (100 x 200) above the best known
+ * values in one second of CPU, and 100 x 200 x 2 up to 0.7 % (docs/benchmarks.md). Proves nothing:
  * no lower bound, {@link WtaSolution#provenOptimal()} false.
  *
  * <p>Unit limits per target ({@link WtaProblem#maxUnits}) are kept throughout: a full target is
@@ -46,6 +49,14 @@ public final class LocalSearchWtaSolver implements WtaSolver {
 
     /** Share of the occupied targets that give up a unit, cycled over the rounds. */
     private static final double[] FRACTIONS = {1.0, 0.5, 0.8, 0.3};
+
+    /**
+     * {@link #FRACTIONS} when the search starts from {@link PriceStart}: every occupied target gives
+     * up a unit. With every target occupied (as on the public instances with 3 units per type) the
+     * round is square and warm-started from the previous one; measured on 200 x 400 x 3, the
+     * smaller rounds rarely improved there and cost a third of the time (docs/benchmarks.md).
+     */
+    private static final double[] FRACTIONS_PRICED = {1.0};
 
     /**
      * A round that ends at most this much (relative) above the best is kept as the current solution,
@@ -72,6 +83,12 @@ public final class LocalSearchWtaSolver implements WtaSolver {
      */
     private static final double RUIN_SHARE = 0.3;
 
+    /**
+     * {@link #RUIN_SHARE} when the search starts from {@link PriceStart}: measured on 100 x 200 x 3,
+     * 0.1 did better than 0.3 from that start (docs/benchmarks.md).
+     */
+    private static final double RUIN_SHARE_PRICED = 0.1;
+
     /** Most targets one ruin empties (at least 2). */
     private static final int RUIN_MAX = 8;
 
@@ -83,6 +100,20 @@ public final class LocalSearchWtaSolver implements WtaSolver {
 
     /** Candidate pairs of a sparse re-placement: each unit's and each target's this many best. */
     static final int CANDIDATES = 10;
+
+    /**
+     * The search starts from {@link PriceStart} instead of the greedy assignment when there are at
+     * least this many units and more units than targets (so that stacks matter); smaller problems,
+     * such as most of the battle manager's, and those with at most as many units as targets keep
+     * the greedy start and run exactly as before it was added.
+     */
+    static final int PRICE_MIN_UNITS = 150;
+
+    /** Subgradient steps of {@link PriceStart}. */
+    static final int PRICE_STEPS = 150;
+
+    /** Weapon types each target considers in {@link PriceStart}. */
+    static final int PRICE_CANDIDATES = 15;
 
     private final long seed;
     private final long maxRounds;
@@ -134,7 +165,12 @@ public final class LocalSearchWtaSolver implements WtaSolver {
     @Override
     public WtaSolution solve(WtaProblem problem) {
         long deadline = clock() + (long) Math.min(timeLimitS * 1e9, Long.MAX_VALUE / 4.0);
-        UnitAssignment s = new UnitAssignment(problem, GreedyWtaSolver.assign(problem));
+        int[] start = GreedyWtaSolver.assign(problem);
+        boolean priced = problem.totalUnits() >= PRICE_MIN_UNITS && problem.totalUnits() > problem.targets();
+        if (priced) {
+            start = new PriceStart(problem, PRICE_CANDIDATES).run(start, problem.objective(start), PRICE_STEPS);
+        }
+        UnitAssignment s = new UnitAssignment(problem, start);
         Descent d = new Descent(s, problem.totalValue());
         d.all();
         d.run();
@@ -144,9 +180,10 @@ public final class LocalSearchWtaSolver implements WtaSolver {
         long rounds = 0;
         if (s.n > 0 && s.nT > 1) {
             SplittableRandom rnd = new SplittableRandom(seed);
-            Replacement replacement = new Replacement(s, problem.totalValue());
+            // priced problems are the large ones with stacks, where the square rounds cost most
+            Replacement replacement = new Replacement(s, problem.totalValue(), priced);
             RuinRecreate ruin = new RuinRecreate(s, problem.weaponTypes());
-            double ruinShare = s.n > s.nT ? RUIN_SHARE : 0;
+            double ruinShare = s.n <= s.nT ? 0 : priced ? RUIN_SHARE_PRICED : RUIN_SHARE;
             long lastBetter = 0;
             // The anchor is the solution the rounds start from and return to; a kick moves it away
             // from the best when it has not improved for KICK rounds (iterated local search).
@@ -161,7 +198,8 @@ public final class LocalSearchWtaSolver implements WtaSolver {
                 } else if (rnd.nextDouble() < ruinShare) {
                     ruin.apply(rnd, 2 + rnd.nextInt(RUIN_MAX - 1), d::mark);
                 } else {
-                    double frac = FRACTIONS[(int) ((rounds - 1) % FRACTIONS.length)];
+                    double[] fractions = priced ? FRACTIONS_PRICED : FRACTIONS;
+                    double frac = fractions[(int) ((rounds - 1) % fractions.length)];
                     replacement.apply(rnd, frac, d::mark);
                 }
                 d.run();

@@ -39,10 +39,23 @@ final class Replacement {
     private final int[] topIndex;
     private final double barred;
     private LinearAssignment dense;
+    /** Solver of the rounds that remove a unit from every target, warm-started from the previous such round. */
+    private LinearAssignment square;
+    private final boolean warm;
     private final SparseAssignment sparse = new SparseAssignment();
     private double[] leave = new double[0];
 
     Replacement(UnitAssignment s, double totalValue) {
+        this(s, totalValue, false);
+    }
+
+    /**
+     * @param warm whether the square rounds ({@code k = T}: every target gives up a unit) start from
+     *             the column potentials of the previous square round
+     *             ({@link LinearAssignment#solve(int, int, double[], int, int[], boolean)})
+     */
+    Replacement(UnitAssignment s, double totalValue, boolean warm) {
+        this.warm = warm;
         this.s = s;
         nT = s.nT;
         pick = new int[nT];
@@ -102,8 +115,13 @@ final class Replacement {
         if ((long) k * k * nT <= LocalSearchWtaSolver.DENSE_MAX_WORK) {
             if (dense == null) {
                 dense = new LinearAssignment(nT, nT);
+                square = new LinearAssignment(nT, nT);
             }
-            dense.solve(k, nT, cost, nT, rowTo);
+            if (k == nT && warm) {
+                square.solve(k, nT, cost, nT, rowTo, true);
+            } else {
+                dense.solve(k, nT, cost, nT, rowTo);
+            }
         } else {
             solveSparse(k);
         }

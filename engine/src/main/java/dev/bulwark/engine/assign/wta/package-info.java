@@ -10,7 +10,8 @@
  *       default;</li>
  *   <li>{@link dev.bulwark.engine.assign.wta.BranchAndBoundWtaSolver}: exact for small problems,
  *       with a node and time limit and an honest "not proven optimal" flag when a limit is hit;</li>
- *   <li>{@link dev.bulwark.engine.assign.wta.LocalSearchWtaSolver}: greedy start, then a large
+ *   <li>{@link dev.bulwark.engine.assign.wta.LocalSearchWtaSolver}: greedy start (on large problems
+ *       with stacks, a start from prices of the weapon types), then a large
  *       neighbourhood search (exact re-placement of one unit per target by linear assignment, ruin
  *       and recreate, kicks) with a descent over single-unit moves and swaps.</li>
  * </ul>

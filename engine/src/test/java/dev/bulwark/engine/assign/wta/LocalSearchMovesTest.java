@@ -126,6 +126,50 @@ class LocalSearchMovesTest {
     }
 
     @Test
+    void warmStartedSquareAssignmentsAreOptimalWithFeasibleDuals() {
+        SplittableRandom r = new SplittableRandom(5);
+        LinearAssignment warm = new LinearAssignment(40, 40);
+        LinearAssignment cold = new LinearAssignment(40, 40);
+        double[] c = new double[0];
+        int n = 0;
+        for (int it = 0; it < 400; it++) {
+            if (it % 50 == 0) {
+                // a new size now and then: the warm start must then start cold
+                n = 1 + r.nextInt(40);
+                c = new double[n * n];
+                for (int x = 0; x < c.length; x++) {
+                    c[x] = -10 * r.nextDouble();
+                }
+            }
+            // successive matrices alike, as in successive rounds: change a few rows, with ties and barred cells
+            for (int change = r.nextInt(1 + n / 4); change >= 0; change--) {
+                int i = r.nextInt(n);
+                for (int j = 0; j < n; j++) {
+                    int kind = r.nextInt(8);
+                    c[i * n + j] = kind == 0 ? -r.nextInt(3) : kind == 1 ? 1e6 : -10 * r.nextDouble();
+                }
+            }
+            int[] to = new int[n];
+            double total = warm.solve(n, n, c, n, to, true);
+            int[] ref = new int[n];
+            double reference = cold.solve(n, n, c, n, ref);
+            assertThat(total).as("step %d", it).isCloseTo(reference, within(1e-9 * (1 + Math.abs(reference))));
+            assertDistinct(to, n);
+            double check = 0;
+            double duals = 0;
+            for (int i = 0; i < n; i++) {
+                check += c[i * n + to[i]];
+                duals += warm.rowDual(i) + warm.columnDual(i);
+                for (int j = 0; j < n; j++) {
+                    assertThat(warm.rowDual(i) + warm.columnDual(j)).isLessThanOrEqualTo(c[i * n + j] + 1e-6);
+                }
+            }
+            assertThat(check).isCloseTo(total, within(1e-6));
+            assertThat(duals).isCloseTo(total, within(1e-6));
+        }
+    }
+
+    @Test
     void denseAndSparseAssignmentsEqualEnumeration() {
         SplittableRandom r = new SplittableRandom(11);
         LinearAssignment dense = new LinearAssignment(7, 10);
