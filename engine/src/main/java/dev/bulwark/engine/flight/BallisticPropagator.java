@@ -360,11 +360,33 @@ public final class BallisticPropagator {
      * @throws IllegalStateException if the ground is not reached within {@code maxFlightTime}
      */
     public Trajectory propagate(double t0, double[] state0, double beta, double groundAltitude, double maxFlightTime) {
+        return propagate(t0, state0, beta, groundAltitude, maxFlightTime, true);
+    }
+
+    /**
+     * As {@link #propagate(double, double[], double, double, double)}, optionally with the cheaper
+     * ground crossing of {@link #impact(double, double[], double, double, double, double[], boolean)}
+     * (centimetres and a fraction of a millisecond from the exact one): for impact prediction, whose
+     * uncertainty is tens of metres at the least.
+     *
+     * @param exactHeight whether to locate the crossing on the exact geodetic height
+     * @return the trajectory
+     * @throws IllegalStateException if the ground is not reached within {@code maxFlightTime}
+     */
+    public Trajectory propagate(double t0, double[] state0, double beta, double groundAltitude, double maxFlightTime,
+            boolean exactHeight) {
         configureCoast(beta);
         startRecording();
         System.arraycopy(state0, 0, y0, 0, 6);
         record(t0, y0);
-        return finishRecording(t0, run(t0, t0, groundAltitude, maxFlightTime, true), maxFlightTime, groundAltitude);
+        cheapCrossing = !exactHeight;
+        double impactTime;
+        try {
+            impactTime = run(t0, t0, groundAltitude, maxFlightTime, true);
+        } finally {
+            cheapCrossing = false;
+        }
+        return finishRecording(t0, impactTime, maxFlightTime, groundAltitude);
     }
 
     /**

@@ -10,7 +10,8 @@ import dev.bulwark.engine.geo.LocalFrame;
  * prediction, and the probability that it lands in each defended area.
  *
  * <p>Method: the mean state is flown to the ground with the flight model, which gives the
- * predicted path, the impact point and its time. The impact's 2×2 covariance in the scenario's
+ * predicted path, the impact point and its time (its ground crossing located on the propagator's
+ * cheaper height, centimetres from the exact crossing). The impact's 2×2 covariance in the scenario's
  * tangent plane is propagated to first order: S P Sᵀ, with S the sensitivity of the impact's
  * east and north coordinates to the track's state (and to ln β), computed along the mean path by
  * the adjoint of the flight's variational equations
@@ -155,7 +156,7 @@ public final class ImpactPredictor {
             double logBetaSigma) {
         Trajectory path;
         try {
-            path = propagator.propagate(time, state, beta, ground, maxFlightTime);
+            path = propagator.propagate(time, state, beta, ground, maxFlightTime, false);
         } catch (IllegalStateException e) {
             return null;
         }

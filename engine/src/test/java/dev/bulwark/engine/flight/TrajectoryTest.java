@@ -46,8 +46,9 @@ class TrajectoryTest {
     @Test
     void theCheapGroundCrossingIsCentimetresFromTheExactOne() {
         // BallisticPropagator.impact with the cheap height (radial height plus the geodetic-minus-radial
-        // difference linear across the step), as impact prediction's sigma points use it, against the
-        // exact geodetic crossing: within 5 cm and 0.2 ms, at 1 s and 4 s steps, steep and shallow.
+        // difference linear across the step), and the recorded flight of impact prediction
+        // (propagate with exactHeight false), against the exact geodetic crossing: within 5 cm and
+        // 0.2 ms, at 1, 2 and 4 s steps, steep and shallow.
         Ellipsoid e = Ellipsoid.WGS84;
         double[] p = e.toEcef(GeodeticPoint.ofDegrees(31.5, 34.45, 6_000));
         double[] n = e.toEcef(GeodeticPoint.ofDegrees(31.6, 34.45, 6_000));
@@ -56,7 +57,7 @@ class TrajectoryTest {
         double ny = n[1] - p[1];
         double nz = n[2] - p[2];
         double nn = Math.sqrt(nx * nx + ny * ny + nz * nz);
-        for (double step : new double[] {1.0, 4.0}) {
+        for (double step : new double[] {1.0, 2.0, 4.0}) {
             BallisticPropagator prop = new BallisticPropagator(EarthModel.WGS84, step);
             for (double dive : new double[] {-50, -200, -500}) {
                 for (double beta : new double[] {3_000, 12_000}) {
@@ -70,6 +71,14 @@ class TrajectoryTest {
                     double d = Math.sqrt(Math.pow(exact[0] - cheap[0], 2) + Math.pow(exact[1] - cheap[1], 2)
                             + Math.pow(exact[2] - cheap[2], 2));
                     assertThat(d).as("step %s, dive %s, beta %s", step, dive, beta).isLessThan(0.05);
+                    Trajectory recorded = prop.propagate(0, x, beta, 0, 600, false);
+                    assertThat(recorded.impactTime()).isEqualTo(tc);
+                    double[] end = new double[6];
+                    recorded.stateAt(recorded.impactTime(), end);
+                    assertThat(end).containsExactly(cheap);
+                    double[] onGround = e.toEcef(recorded.impactPoint());
+                    assertThat(Math.sqrt(Math.pow(exact[0] - onGround[0], 2) + Math.pow(exact[1] - onGround[1], 2)
+                            + Math.pow(exact[2] - onGround[2], 2))).isLessThan(0.05);
                 }
             }
         }

@@ -44,7 +44,7 @@ import dev.bulwark.engine.geo.LocalFrame;
  * appears as a 1 g target manoeuvre, which proportional navigation follows with a small lag.
  *
  * <p>The step is {@code stepS} (default 0.05 s) while the time to go |R|/V_c exceeds one
- * second and {@code endgameStepS} (default 0.005 s) after; steps are cut to end exactly at
+ * second and {@code endgameStepS} (default 0.01 s) after; steps are cut to end exactly at
  * the guidance start, the motor burn-out, the flight-time limit and the target's end, so that
  * no step straddles a discontinuity. The closest approach is found as the root of the range
  * rate's numerator f(t) = R·V (negative while closing) in the step where it changes sign, by
@@ -74,7 +74,7 @@ public final class InterceptorFlight {
     /** Default integration step (s). */
     public static final double DEFAULT_STEP_S = 0.05;
     /** Default end-game integration step (s), used in the last second before the closest approach. */
-    public static final double DEFAULT_ENDGAME_STEP_S = 0.005;
+    public static final double DEFAULT_ENDGAME_STEP_S = 0.01;
     /** Time to go (s) below which the end-game step is used. */
     public static final double ENDGAME_TIME_TO_GO_S = 1.0;
     /**
