@@ -147,6 +147,13 @@ public final class Simulation {
     private long killKey;
     private final double[] state = new double[6];
     private double nearestDistance;
+    // changes to `airborne` (launches, landings, kills), and the truth positions cached at a time
+    private int airborneVersion;
+    private int truthVersion = -1;
+    private double truthTime = Double.NaN;
+    private int truthCount;
+    private ThreatTruth[] truthAt = new ThreatTruth[16];
+    private double[] truthPositions = new double[48];
     private double endTime;
     private int interceptors;
     private double interceptorCost;
@@ -318,6 +325,7 @@ public final class Simulation {
 
     private void launch(ThreatTruth t) {
         airborne.add(t);
+        airborneVersion++;
         DefendedArea bound = t.boundFor >= 0 ? world.areas().get(t.boundFor) : null;
         bus.publish(new SimEvent.ThreatLaunched(t.trajectory.startTime(), t.id, t.raid.name(), t.type().name(),
                 t.type().category().key(), t.launchPoint, t.aimPoint, t.trajectory.impactPoint(),
@@ -356,6 +364,7 @@ public final class Simulation {
         }
         t.landed = true;
         airborne.remove(t);
+        airborneVersion++;
         GeodeticPoint p = t.trajectory.impactPoint();
         int k = areas.locate(p);
         DefendedArea a = k >= 0 ? world.areas().get(k) : null;
@@ -816,9 +825,12 @@ public final class Simulation {
         if (assessed.isEmpty()) {
             return;
         }
-        Map<Integer, Assessment> byTrack = new HashMap<>();
-        for (Assessment a : assessed) {
-            byTrack.put(a.trackId(), a);
+        // the assessments by track, for the published assessment events only
+        Map<Integer, Assessment> byTrack = bus.hasListeners() ? new HashMap<>() : Map.of();
+        if (bus.hasListeners()) {
+            for (Assessment a : assessed) {
+                byTrack.put(a.trackId(), a);
+            }
         }
         List<Decision> decisions = node.assigner.assign(now, assessed,
                 id -> node.engagements.getOrDefault(id, EngagementState.NONE), node.batteries, node.lasers, node.guns);
@@ -996,6 +1008,7 @@ public final class Simulation {
             truth.killed = true;
             truth.end = t;
             airborne.remove(truth);
+            airborneVersion++;
         }
         EngagementState e = node.engagements.getOrDefault(trackId, EngagementState.NONE);
         node.engagements.put(trackId, new EngagementState(Math.max(0, e.inFlight() - 1), e.fired(),
@@ -1128,6 +1141,7 @@ public final class Simulation {
             nearest.killed = true;
             nearest.end = now;
             airborne.remove(nearest);
+            airborneVersion++;
         }
         CommandNode node = shot.node();
         EngagementState s = node.engagements.getOrDefault(shot.number(), EngagementState.NONE);
@@ -1156,21 +1170,47 @@ public final class Simulation {
      * its distance is left in {@link #nearestDistance}. For reporting and for the kill test only.
      */
     private ThreatTruth nearest(double[] x, double now, double limit) {
+        if (now != truthTime || airborneVersion != truthVersion) {
+            cacheTruthPositions(now);
+        }
         ThreatTruth nearest = null;
         double best = limit;
+        for (int i = 0; i < truthCount; i++) {
+            double d = Math.sqrt(sq(truthPositions[3 * i] - x[0]) + sq(truthPositions[3 * i + 1] - x[1])
+                    + sq(truthPositions[3 * i + 2] - x[2]));
+            if (d < best) {
+                best = d;
+                nearest = truthAt[i];
+            }
+        }
+        nearestDistance = nearest == null ? Double.POSITIVE_INFINITY : best;
+        return nearest;
+    }
+
+    /**
+     * The positions of the threats airborne at a time, in the order of {@link #airborne}, for
+     * {@link #nearest}: every track of a decision cycle is matched against the same truth, which
+     * is interpolated once per threat rather than once per track and threat.
+     */
+    private void cacheTruthPositions(double now) {
+        if (truthAt.length < airborne.size()) {
+            truthAt = new ThreatTruth[2 * airborne.size()];
+            truthPositions = new double[6 * airborne.size()];
+        }
+        truthCount = 0;
         for (ThreatTruth t : airborne) {
             if (!t.airborne(now)) {
                 continue;
             }
             t.stateAt(now, state);
-            double d = Math.sqrt(sq(state[0] - x[0]) + sq(state[1] - x[1]) + sq(state[2] - x[2]));
-            if (d < best) {
-                best = d;
-                nearest = t;
-            }
+            truthAt[truthCount] = t;
+            truthPositions[3 * truthCount] = state[0];
+            truthPositions[3 * truthCount + 1] = state[1];
+            truthPositions[3 * truthCount + 2] = state[2];
+            truthCount++;
         }
-        nearestDistance = nearest == null ? Double.POSITIVE_INFINITY : best;
-        return nearest;
+        truthTime = now;
+        truthVersion = airborneVersion;
     }
 
     private static double sq(double v) {
