@@ -413,7 +413,8 @@ public final class BallisticPropagator {
      * height, taken exactly at the step's ends and linearly between them. That difference changes
      * by centimetres over a step of a few kilometres (it grows with the height by 5.6e-6 of it, the
      * square of the 0.19° between radius and normal, and varies slowly with latitude), so the
-     * crossing moves by centimetres; for the sigma points of impact prediction.
+     * crossing moves by centimetres; for impact prediction, whose uncertainty is tens of metres at
+     * the least.
      *
      * @param exactHeight whether to locate the crossing on the exact geodetic height
      * @return the impact time (s), or NaN if the ground is not reached in time

@@ -214,7 +214,7 @@ public final class ThreatEvaluator {
 
     /**
      * Assesses a track whose filter estimates γ = 1/β as a seventh state: the ballistic prediction
-     * is the unscented transform of the joint state ({@link ImpactPredictor#assessEstimatedDrag}),
+     * propagates the joint state's covariance ({@link ImpactPredictor#assessEstimatedDrag}),
      * or the one with the doctrine's assumed β when γ̂ ≤ 0.
      *
      * @param state          ECEF position and velocity estimate (6 values)
