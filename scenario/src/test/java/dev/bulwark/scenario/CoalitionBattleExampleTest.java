@@ -26,16 +26,10 @@ class CoalitionBattleExampleTest {
 
     @Test
     void sharingGivesEarlierWarningAndFewerLeaksThanEachNationAlone() throws ScenarioException {
-        LoadedScenario s = ScenarioLoader.load(TestFiles.resource("coalition/forward-radar.yaml"));
-        CoalitionPicture.Result picture = new CoalitionPicture(s.world(), s.coalition()).run(ProgressListener.NONE);
-        CoalitionPicture.NationMeasures east = picture.nation("East");
-        assertThat(east.warningDelaySharedS()).isLessThan(east.warningDelayOwnS() - 5);
-        Simulation shared = new Simulation(s.world(), s.coalition(), true);
-        RunSummary withSharing = shared.run(ProgressListener.NONE);
-        Simulation alone = new Simulation(s.world(), s.coalition(), false);
-        RunSummary eachAlone = alone.run(ProgressListener.NONE);
-        assertThat(withSharing.leaked()).as("leaks with sharing, alone: %d", eachAlone.leaked())
-                .isLessThan(eachAlone.leaked());
+        Battles b = battles("coalition/forward-radar.yaml", "East", 5);
+        Simulation shared = b.shared();
+        RunSummary withSharing = b.withSharing();
+        RunSummary eachAlone = b.eachAlone();
         assertThat(withSharing.intercepted()).isGreaterThan(eachAlone.intercepted());
         assertThat(shared.alerts()).isEmpty();
         List<Simulation.NationBattle> nations = shared.nations();
@@ -54,16 +48,9 @@ class CoalitionBattleExampleTest {
      */
     @Test
     void theAprilExamplesForwardBatteryStopsDronesOnlyWithSharedTracks() throws ScenarioException {
-        LoadedScenario s = ScenarioLoader.load(TestFiles.resource("coalition/april-forward.yaml"));
-        CoalitionPicture.NationMeasures israel = new CoalitionPicture(s.world(), s.coalition())
-                .run(ProgressListener.NONE).nation("Israel");
-        assertThat(israel.warningDelaySharedS()).isLessThan(israel.warningDelayOwnS() - 3_600);
-        Simulation shared = new Simulation(s.world(), s.coalition(), true);
-        RunSummary withSharing = shared.run(ProgressListener.NONE);
-        Simulation alone = new Simulation(s.world(), s.coalition(), false);
-        RunSummary eachAlone = alone.run(ProgressListener.NONE);
-        assertThat(withSharing.leaked()).as("leaks with sharing, alone: %d", eachAlone.leaked())
-                .isLessThan(eachAlone.leaked());
+        Battles b = battles("coalition/april-forward.yaml", "Israel", 3_600);
+        Simulation shared = b.shared();
+        Simulation alone = b.alone();
         assertThat(jordan(shared).interceptors()).as("Jordan's battery with sharing").isPositive();
         assertThat(jordan(alone).interceptors()).as("Jordan's battery alone").isZero();
         assertThat(shared.alerts()).isEmpty();
@@ -86,6 +73,28 @@ class CoalitionBattleExampleTest {
         Simulation shared = new Simulation(s.world(), s.coalition(), true);
         shared.run(ProgressListener.NONE);
         assertThat(jordan(shared).interceptors()).isZero();
+    }
+
+    /** The two battles of a coalition scenario, with sharing and with each nation alone. */
+    private record Battles(Simulation shared, RunSummary withSharing, Simulation alone, RunSummary eachAlone) {
+    }
+
+    /**
+     * Checks that a nation is warned at least {@code earlierS} seconds sooner with sharing, runs the
+     * battle with sharing and alone, and checks that sharing leaks less.
+     */
+    private static Battles battles(String resource, String nation, double earlierS) throws ScenarioException {
+        LoadedScenario s = ScenarioLoader.load(TestFiles.resource(resource));
+        CoalitionPicture.NationMeasures warned = new CoalitionPicture(s.world(), s.coalition())
+                .run(ProgressListener.NONE).nation(nation);
+        assertThat(warned.warningDelaySharedS()).isLessThan(warned.warningDelayOwnS() - earlierS);
+        Simulation shared = new Simulation(s.world(), s.coalition(), true);
+        RunSummary withSharing = shared.run(ProgressListener.NONE);
+        Simulation alone = new Simulation(s.world(), s.coalition(), false);
+        RunSummary eachAlone = alone.run(ProgressListener.NONE);
+        assertThat(withSharing.leaked()).as("leaks with sharing, alone: %d", eachAlone.leaked())
+                .isLessThan(eachAlone.leaked());
+        return new Battles(shared, withSharing, alone, eachAlone);
     }
 
     private static Simulation.NationBattle jordan(Simulation sim) {

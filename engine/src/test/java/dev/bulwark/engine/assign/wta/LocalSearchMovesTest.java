@@ -19,37 +19,7 @@ class LocalSearchMovesTest {
 
     /** Random instance; with {@code limits}, targets take at most 1 to 3 units, enough for all units. */
     private static WtaProblem random(SplittableRandom r, boolean limits) {
-        int nW = 1 + r.nextInt(5);
-        int nT = 2 + r.nextInt(7);
-        double[] v = new double[nT];
-        for (int t = 0; t < nT; t++) {
-            v[t] = r.nextInt(6) == 0 ? 0 : 100 * r.nextDouble();
-        }
-        int[] c = new int[nW];
-        double[][] p = new double[nW][nT];
-        int units = 0;
-        for (int w = 0; w < nW; w++) {
-            c[w] = r.nextInt(4);
-            units += c[w];
-            for (int t = 0; t < nT; t++) {
-                int kind = r.nextInt(10);
-                p[w][t] = kind == 0 ? 0 : kind == 1 ? 1 : r.nextDouble();
-            }
-        }
-        if (!limits) {
-            return new WtaProblem(v, c, p);
-        }
-        int[] cap = new int[nT];
-        int room = 0;
-        for (int t = 0; t < nT; t++) {
-            cap[t] = 1 + r.nextInt(3);
-            room += cap[t];
-        }
-        for (int t = 0; room < units; t = (t + 1) % nT) {
-            cap[t]++;
-            room++;
-        }
-        return new WtaProblem(v, c, p, cap);
+        return RandomProblems.random(r, 5, 2, 7, 3, 1, limits);
     }
 
     private static double objective(WtaProblem pr, UnitAssignment s) {

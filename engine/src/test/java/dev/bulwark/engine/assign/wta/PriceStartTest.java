@@ -16,37 +16,7 @@ class PriceStartTest {
 
     /** Random instance: values 0 to 100, probabilities 0 to 1 (some exactly 0 or 1), counts 0 to 4, maybe unit limits. */
     private static WtaProblem random(SplittableRandom r, boolean limits) {
-        int nW = 1 + r.nextInt(8);
-        int nT = 1 + r.nextInt(10);
-        double[] v = new double[nT];
-        for (int t = 0; t < nT; t++) {
-            v[t] = r.nextInt(6) == 0 ? 0 : 100 * r.nextDouble();
-        }
-        int[] c = new int[nW];
-        double[][] p = new double[nW][nT];
-        int units = 0;
-        for (int w = 0; w < nW; w++) {
-            c[w] = r.nextInt(5);
-            units += c[w];
-            for (int t = 0; t < nT; t++) {
-                int kind = r.nextInt(10);
-                p[w][t] = kind == 0 ? 0 : kind == 1 ? 1 : r.nextDouble();
-            }
-        }
-        if (!limits) {
-            return new WtaProblem(v, c, p);
-        }
-        int[] cap = new int[nT];
-        int room = 0;
-        for (int t = 0; t < nT; t++) {
-            cap[t] = r.nextInt(3);
-            room += cap[t];
-        }
-        for (int t = 0; room < units; t = (t + 1) % nT) {
-            cap[t]++;
-            room++;
-        }
-        return new WtaProblem(v, c, p, cap);
+        return RandomProblems.random(r, 8, 1, 10, 4, 0, limits);
     }
 
     @Test
