@@ -15,7 +15,6 @@ import java.util.Map;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -170,12 +169,12 @@ class CoalitionCommandTest {
     }
 
     /*
-     * Fails today: with sharing on and no policy, a node decides on its national picture (own tracks
-     * only) instead of its tracker's tracks, and on forward-radar.yaml, seeds 11 and the next two, that
-     * changes one engagement: leaked 4.000 with "sharing" against 4.333 alone. Enable it when the
-     * national picture of a nation that receives nothing decides as its own tracks do.
+     * With sharing on and no policy, every system track of a node holds only its own track, and the
+     * node decides on that track's own estimate (CommandNode.targets, Simulation.assess), as alone:
+     * every paired difference is exactly zero. (Before it decided on the picture's copy of the
+     * estimate, assessed without the tracker's drag estimate, and on forward-radar.yaml, seeds 11 and
+     * the next two, one engagement differed: leaked 4.000 with "sharing" against 4.333 alone.)
      */
-    @Disabled("engine: sharing on with no policy does not yet decide as alone (one engagement in 3 seeds)")
     @Test
     void withPoliciesThatShareNothingThePairedDifferenceIsExactlyZero() throws IOException {
         String text = forwardRadar();

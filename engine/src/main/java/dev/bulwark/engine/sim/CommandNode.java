@@ -132,7 +132,12 @@ final class CommandNode {
                     break;
                 }
             }
-            out.add(new Target(s.number(), s.time(), s.state(), s.covariance(), mine, s));
+            if (mine != null && s.contributors().size() == 1) {
+                // only this node's own track: decide on its own estimate, as the node would alone
+                out.add(new Target(s.number(), mine.time(), mine.state(), mine.covariance(), mine, s));
+            } else {
+                out.add(new Target(s.number(), s.time(), s.state(), s.covariance(), mine, s));
+            }
         }
         for (Integer gone : systemNumbers) {
             if (!numbers.contains(gone)) {

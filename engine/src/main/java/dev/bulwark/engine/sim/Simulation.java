@@ -887,15 +887,17 @@ public final class Simulation {
                 beta = Double.NaN;
             }
         }
-        if (target.system() != null) {
+        if (target.system() != null && (track == null || target.system().contributors().size() > 1)) {
             return evaluator.assess(target.number(), target.time(), target.state(), target.covariance(), beta,
                     logBetaSigma);
         }
-        // its prediction then flies the joint 7-D state (γ correlated with position and velocity)
+        // an own track (alone, or the only contributor of a system track): its prediction then
+        // flies the joint 7-D state (γ correlated with position and velocity)
         return !Double.isNaN(beta) && track.stateDimension() == 7
-                ? evaluator.assessEstimatedDrag(track.id(), track.time(), track.state(), track.covariance(),
+                ? evaluator.assessEstimatedDrag(target.number(), track.time(), track.state(), track.covariance(),
                         track.fullState(), track.fullCovariance())
-                : evaluator.assess(track.id(), track.time(), track.state(), track.covariance(), beta, logBetaSigma);
+                : evaluator.assess(target.number(), track.time(), track.state(), track.covariance(), beta,
+                        logBetaSigma);
     }
 
     /** Counts an engagement a node ordered at a target built on a compromised partner's false track. */
