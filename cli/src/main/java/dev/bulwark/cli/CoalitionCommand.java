@@ -344,14 +344,7 @@ final class CoalitionCommand implements Callable<Integer> {
                         n.firedAtFalse(), n.firedAtFalseAfterAlert(), n.heldForPartner(), n.alerts()));
             }
         }
-        Path temporary = Files.createTempFile(dir, "." + BATTLE_CSV_FILE + ".", ".partial");
-        try {
-            Files.writeString(temporary, sb.toString(), StandardCharsets.UTF_8);
-            Files.move(temporary, dir.resolve(BATTLE_CSV_FILE), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        writeAtomically(dir, BATTLE_CSV_FILE, sb.toString());
     }
 
     /** An alert with nation names instead of node numbers. */
@@ -397,14 +390,7 @@ final class CoalitionCommand implements Callable<Integer> {
                     n.warningDelaySharedS(), n.gospaOwn(), n.gospaShared(), n.sent(), n.accepted(),
                     n.rejectedTotal(), n.lost(), n.alerts(), csv(String.join(" ", n.isolated()))));
         }
-        Path temporary = Files.createTempFile(dir, "." + CSV_FILE + ".", ".partial");
-        try {
-            Files.writeString(temporary, sb.toString(), StandardCharsets.UTF_8);
-            Files.move(temporary, dir.resolve(CSV_FILE), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        writeAtomically(dir, CSV_FILE, sb.toString());
     }
 
     private static String csv(String s) {
@@ -413,5 +399,20 @@ final class CoalitionCommand implements Callable<Integer> {
 
     private static String f1(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /**
+     * Writes a file of {@code dir} whole or not at all: into a hidden temporary file beside it, then
+     * renamed over it atomically (the temporary file is removed if anything fails).
+     */
+    private static void writeAtomically(Path dir, String name, String text) throws IOException {
+        Path temporary = Files.createTempFile(dir, "." + name + ".", ".partial");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 }

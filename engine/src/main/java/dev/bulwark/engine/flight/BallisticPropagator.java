@@ -619,19 +619,9 @@ public final class BallisticPropagator {
             j[RHO] = 0;
             j[RHO_SLOPE] = 0;
         } else {
-            double h = r - surfaceRadius(1 - z * z / r2);
-            if (h < StandardAtmosphere.TABLE_TOP_M) {
-                double[] tab = StandardAtmosphere.TABLE;
-                double hx = h > 0 ? h * StandardAtmosphere.INV_STEP : 0.0;
-                int i = (int) hx;
-                int n = 4 * i;
-                j[RHO] = c * (tab[n] + (hx - i) * tab[n + 1]);
-                j[RHO_SLOPE] = h > 0 ? c * tab[n + 1] * StandardAtmosphere.INV_STEP : 0.0;
-            } else {
-                double rho = StandardAtmosphere.density(h);
-                j[RHO] = c * rho;
-                j[RHO_SLOPE] = -c * rho / 6_000.0;
-            }
+            StandardAtmosphere.densityAndSlope(r - surfaceRadius(1 - z * z / r2), air);
+            j[RHO] = c * air[0];
+            j[RHO_SLOPE] = c * air[1];
         }
     }
 

@@ -35,6 +35,8 @@ public final class StandardAtmosphere {
     private static final double[] LAPSE = {-0.0065, 0.0, 0.0010, 0.0028, 0.0, -0.0028, -0.0020};
     private static final double[] P_BASE = {101_325.0, 22_632.06, 5_474.889, 868.0187, 110.9063, 66.93887, 3.956420};
     private static final double TOP_GEOMETRIC = 86_000.0;
+    /** Scale height of the exponential density above 86 km (m). */
+    private static final double TOP_SCALE_HEIGHT_M = 6_000.0;
     private static final double TOP_DENSITY = density0(TOP_GEOMETRIC);
 
     /** Spacing (m) of the table behind {@link #densityAndSpeedOfSound}. */
@@ -56,7 +58,7 @@ public final class StandardAtmosphere {
     /** Density (kg/m³) at a geometric height (m); sea-level density below 0 m. */
     public static double density(double altitude) {
         if (altitude > TOP_GEOMETRIC) {
-            return TOP_DENSITY * Math.exp(-(altitude - TOP_GEOMETRIC) / 6_000.0);
+            return TOP_DENSITY * Math.exp(-(altitude - TOP_GEOMETRIC) / TOP_SCALE_HEIGHT_M);
         }
         return density0(Math.max(altitude, 0.0));
     }
@@ -72,7 +74,7 @@ public final class StandardAtmosphere {
      */
     public static void densityAndSpeedOfSoundExact(double altitude, double[] out) {
         if (altitude > TOP_GEOMETRIC) {
-            out[0] = TOP_DENSITY * Math.exp(-(altitude - TOP_GEOMETRIC) / 6_000.0);
+            out[0] = TOP_DENSITY * Math.exp(-(altitude - TOP_GEOMETRIC) / TOP_SCALE_HEIGHT_M);
             out[1] = TOP_SPEED_OF_SOUND;
             return;
         }
@@ -123,6 +125,28 @@ public final class StandardAtmosphere {
             t[4 * i + 3] = t[4 * i + 6] - t[4 * i + 2];
         }
         return t;
+    }
+
+    /**
+     * The table's density at a geometric height (m) into {@code out[0]}, as
+     * {@link #densityAndSpeedOfSound} has it, and its slope dρ/dh (kg/m⁴) into {@code out[1]}: the
+     * slope of the table's cell (0 below the ground, where the density is held at its sea-level
+     * value; −ρ/H with the 6 km scale height above 86 km). For linearised flight dynamics.
+     *
+     * @param altitude geometric height (m)
+     * @param out      receives density and its height derivative
+     */
+    public static void densityAndSlope(double altitude, double[] out) {
+        if (altitude < TOP_GEOMETRIC) {
+            double x = altitude > 0 ? altitude * INV_STEP : 0.0;
+            int i = (int) x;
+            int k = 4 * i;
+            out[0] = TABLE[k] + (x - i) * TABLE[k + 1];
+            out[1] = altitude > 0 ? TABLE[k + 1] * INV_STEP : 0.0;
+        } else {
+            out[0] = density(altitude);
+            out[1] = -out[0] / TOP_SCALE_HEIGHT_M;
+        }
     }
 
     /** Temperature (K) at a geometric height (m), clamped to the 0–86 km range of the table. */

@@ -54,6 +54,15 @@ final class CommandNode {
      * @param system     the system track, or null when the target is an own track
      */
     record Target(int number, double time, double[] state, double[] covariance, Track own, SystemTrack system) {
+
+        /**
+         * Whether the estimate is the node's own track alone (no picture, or a system track with no
+         * other contributor): it is then decided on as the node alone would, with the tracker's drag
+         * estimate.
+         */
+        boolean ownOnly() {
+            return own != null && (system == null || system.contributors().size() == 1);
+        }
     }
 
     /** A partner's engagement status as last heard, and when. */
@@ -132,12 +141,10 @@ final class CommandNode {
                     break;
                 }
             }
-            if (mine != null && s.contributors().size() == 1) {
-                // only this node's own track: decide on its own estimate, as the node would alone
-                out.add(new Target(s.number(), mine.time(), mine.state(), mine.covariance(), mine, s));
-            } else {
-                out.add(new Target(s.number(), s.time(), s.state(), s.covariance(), mine, s));
-            }
+            Target fused = new Target(s.number(), s.time(), s.state(), s.covariance(), mine, s);
+            // only this node's own track: decide on its own estimate, as the node would alone
+            out.add(fused.ownOnly() ? new Target(s.number(), mine.time(), mine.state(), mine.covariance(), mine, s)
+                    : fused);
         }
         for (Integer gone : systemNumbers) {
             if (!numbers.contains(gone)) {

@@ -826,7 +826,7 @@ public final class Simulation {
             return;
         }
         // the assessments by track, for the published assessment events only
-        Map<Integer, Assessment> byTrack = bus.hasListeners() ? new HashMap<>() : Map.of();
+        Map<Integer, Assessment> byTrack = new HashMap<>();
         if (bus.hasListeners()) {
             for (Assessment a : assessed) {
                 byTrack.put(a.trackId(), a);
@@ -887,7 +887,7 @@ public final class Simulation {
                 beta = Double.NaN;
             }
         }
-        if (target.system() != null && (track == null || target.system().contributors().size() > 1)) {
+        if (!target.ownOnly()) {
             return evaluator.assess(target.number(), target.time(), target.state(), target.covariance(), beta,
                     logBetaSigma);
         }
