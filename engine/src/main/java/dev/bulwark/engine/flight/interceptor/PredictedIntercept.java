@@ -31,8 +31,10 @@ import dev.bulwark.engine.geo.LocalFrame;
  * ({@link #reachM()}, a bound on the slant distance of any point inside it), the samples it
  * cannot leave that distance before are skipped unevaluated: at the path's
  * {@link FlightPath#speedBoundMps() speed bound} v, a sample d − reach metres out of reach
- * keeps the next (d − reach)/v seconds outside. The skipped times are still stepped through
- * one by one, so the grid, the bracket and the root are unchanged. Likewise, while the
+ * keeps the next (d − reach)/v seconds outside. The pass goes on at the first grid time after
+ * the skipped stretch, the grid being start + k·{@value #COARSE_STEP_S} s (each time computed
+ * from its index, so the plain pass and the skipping one sample the same times, to the bit), and
+ * the bracket and the root are unchanged. Likewise, while the
  * interceptor cannot arrive in time: the table's time of flight anywhere at a ground range of at
  * least ρ is at least the least node value in the columns from ρ's outwards (bilinear
  * interpolation stays within its corners), and the ground range falls by at most v per second, so
@@ -44,8 +46,10 @@ import dev.bulwark.engine.geo.LocalFrame;
  * the envelope for under {@value #COARSE_STEP_S} s); the table's own approximations (see
  * {@link TimeOfFlightTable}).
  *
- * <p>Ground range and height are measured from the launcher as in the tables. Not
- * thread-safe (scratch arrays); {@link #solve} allocates only its result.
+ * <p>Ground range and height are measured from the launcher as in the tables. Immutable and
+ * thread-safe: {@link #solve} keeps its scratch space in one small object of its own (and
+ * allocates that and its result only), so the batteries of a battle-management cycle may plan
+ * several threats at once.
  */
 public final class PredictedIntercept {
 
@@ -90,14 +94,17 @@ public final class PredictedIntercept {
     // minTof[i]: the least finite node time of flight in range columns i, i + 1, ... (any height)
     private final double[] minTof;
     private final double rangeStep;
-    private double distance;
-    private double groundRange;
-    private final double[] state = new double[6];
-    private final double[] enu = new double[3];
-    // results of the last evaluation
-    private double range;
-    private double height;
-    private double tof;
+
+    /** The scratch space of one {@link #solve}, and the results of its last evaluation of g. */
+    private static final class Probe {
+        final double[] state = new double[6];
+        final double[] enu = new double[3];
+        double distance;
+        double groundRange;
+        double range;
+        double height;
+        double tof;
+    }
 
     /**
      * @param performance  the interceptor's tables
@@ -174,37 +181,42 @@ public final class PredictedIntercept {
         if (!(end > start)) {
             return null;
         }
+        Probe p = new Probe();
         double prev = start;
-        double gPrev = g(path, prev, launch);
+        double gPrev = g(p, path, prev, launch);
         if (gPrev <= 0) {
-            return solution(path, prev, launch);
+            return solution(p, path, prev, launch);
         }
         double speed = plain ? Double.POSITIVE_INFINITY : path.speedBoundMps();
-        double skipUntil = skipUntil(prev, gPrev, speed, launch);
+        double skipUntil = skipUntil(p, prev, gPrev, speed, launch);
         boolean prevKnown = true;
-        for (double t = start + COARSE_STEP_S; ; t += COARSE_STEP_S) {
+        for (long k = 1; ; k++) {
             if (prev - launch > maxFlightTime) {
                 // any intercept from here on lies past the self-destruct time
                 return null;
             }
-            double tk = Math.min(t, end);
+            double tk = Math.min(start + k * COARSE_STEP_S, end);
             if (tk < skipUntil) {
-                // provably no intercept here (outside the envelope, or too soon), as the plain pass would have found
-                if (tk >= end) {
+                // provably no intercept before skipUntil (outside the envelope, or too soon): on to
+                // the first grid time at or after it, as the plain pass would have stepped there
+                if (!(skipUntil <= end)) {
                     return null;
                 }
-                prev = tk;
+                long next = firstAtOrAfter(start, skipUntil, k);
+                prev = Math.min(start + (next - 1) * COARSE_STEP_S, end);
                 prevKnown = false;
+                k = next - 1;
                 continue;
             }
-            double gk = g(path, tk, launch);
+            double gk = g(p, path, tk, launch);
             if (gk <= 0) {
                 if (!prevKnown) {
                     // the bracket's start was skipped: its value as the plain pass had it
-                    gPrev = g(path, prev, launch);
+                    gPrev = g(p, path, prev, launch);
                 }
-                double hit = Double.isNaN(gPrev) ? enter(path, prev, tk, launch) : root(path, prev, gPrev, tk, gk, launch);
-                return solution(path, hit, launch);
+                double hit = Double.isNaN(gPrev) ? enter(p, path, prev, tk, launch)
+                        : root(p, path, prev, gPrev, tk, gk, launch);
+                return solution(p, path, hit, launch);
             }
             if (tk >= end) {
                 return null;
@@ -212,25 +224,38 @@ public final class PredictedIntercept {
             prev = tk;
             gPrev = gk;
             prevKnown = true;
-            skipUntil = skipUntil(tk, gk, speed, launch);
+            skipUntil = skipUntil(p, tk, gk, speed, launch);
         }
+    }
+
+    // The least index j ≥ k of the grid start + j·step with start + j·step ≥ until (the grid times
+    // as the coarse pass computes them, so rounding cannot move the answer by a sample).
+    private static long firstAtOrAfter(double start, double until, long k) {
+        long j = Math.max(k, (long) Math.ceil((until - start) / COARSE_STEP_S));
+        while (j > k && start + (j - 1) * COARSE_STEP_S >= until) {
+            j--;
+        }
+        while (start + j * COARSE_STEP_S < until) {
+            j++;
+        }
+        return j;
     }
 
     // The time before which no sample can have g ≤ 0, after a sample at t with value gt (NaN or
     // positive): the path stays out of reach (after a sample beyond the envelope's reach), or the
     // interceptor cannot arrive in time; t itself when nothing can be skipped.
-    private double skipUntil(double t, double gt, double speed, double launch) {
+    private double skipUntil(Probe p, double t, double gt, double speed, double launch) {
         if (plain) {
             return t;
         }
         double until = t;
         if (Double.isNaN(gt)) {
-            double out = distance - reach;
+            double out = p.distance - reach;
             if (out > 0) {
                 until = t + out / speed;
             }
         }
-        return Math.max(until, tooSoonUntil(t, speed, launch));
+        return Math.max(until, tooSoonUntil(p.groundRange, t, speed, launch));
     }
 
     // With the sample at t at ground range groundRange: g(t + τ) = launch + TOF − t − τ, and TOF is
@@ -238,7 +263,7 @@ public final class PredictedIntercept {
     // ground range is 1-Lipschitz in the position, and minTof does not decrease outwards). Walks the
     // columns inwards to the first τ at which that bound is no longer positive; a little is taken off
     // for rounding.
-    private double tooSoonUntil(double t, double speed, double launch) {
+    private double tooSoonUntil(double groundRange, double t, double speed, double launch) {
         double r = groundRange * (1 - 1e-12);
         if (!(r >= 0)) {
             return t;
@@ -265,39 +290,41 @@ public final class PredictedIntercept {
 
     // g(t), or NaN outside the envelope or the table; leaves distance set, and range, height and
     // tof unless the point is beyond the envelope's greatest ground range.
-    private double g(FlightPath path, double t, double launch) {
+    private double g(Probe p, FlightPath path, double t, double launch) {
+        double[] state = p.state;
+        double[] enu = p.enu;
         path.stateAt(t, state);
         frame.ecefToEnu(state[0], state[1], state[2], enu);
         double r2 = enu[0] * enu[0] + enu[1] * enu[1];
-        distance = Math.sqrt(r2 + enu[2] * enu[2]);
-        groundRange = Math.sqrt(r2);
+        p.distance = Math.sqrt(r2 + enu[2] * enu[2]);
+        p.groundRange = Math.sqrt(r2);
         if (r2 > maxRange * maxRange * (1 + 1e-9)) {
             // beyond every band: outside, without the geodetic height (range and height unset)
-            tof = Double.NaN;
+            p.tof = Double.NaN;
             return Double.NaN;
         }
-        range = Math.hypot(enu[0], enu[1]);
-        height = ellipsoid.height(state[0], state[1], state[2]) - siteHeight;
-        if (!envelope.contains(range, height)) {
-            tof = Double.NaN;
+        p.range = Math.hypot(enu[0], enu[1]);
+        p.height = ellipsoid.height(state[0], state[1], state[2]) - siteHeight;
+        if (!envelope.contains(p.range, p.height)) {
+            p.tof = Double.NaN;
             return Double.NaN;
         }
-        tof = table.timeOfFlight(range, height);
-        return launch + tof - t; // NaN when the table has no value here
+        p.tof = table.timeOfFlight(p.range, p.height);
+        return launch + p.tof - t; // NaN when the table has no value here
     }
 
     // Illinois iteration on g over [a, b] with g(a) > 0 ≥ g(b); returns a time with g ≤ 0.
-    private double root(FlightPath path, double a, double ga, double b, double gb, double launch) {
+    private double root(Probe p, FlightPath path, double a, double ga, double b, double gb, double launch) {
         int side = 0;
         for (int it = 0; it < 60 && b - a > TOLERANCE_S; it++) {
             double x = (a * gb - b * ga) / (gb - ga);
             if (!(x > a && x < b)) {
                 x = 0.5 * (a + b);
             }
-            double gx = g(path, x, launch);
+            double gx = g(p, path, x, launch);
             if (Double.isNaN(gx)) {
                 // left the envelope inside the bracket: fall back on bisection of the condition
-                return enter(path, a, b, launch);
+                return enter(p, path, a, b, launch);
             }
             if (gx > 0) {
                 a = x;
@@ -319,10 +346,10 @@ public final class PredictedIntercept {
     }
 
     // Bisection on the condition "inside and g ≤ 0", false at a, true at b; returns a time where it holds.
-    private double enter(FlightPath path, double a, double b, double launch) {
+    private double enter(Probe p, FlightPath path, double a, double b, double launch) {
         while (b - a > TOLERANCE_S) {
             double mid = 0.5 * (a + b);
-            double gm = g(path, mid, launch);
+            double gm = g(p, path, mid, launch);
             if (gm <= 0) {
                 b = mid;
             } else {
@@ -334,12 +361,13 @@ public final class PredictedIntercept {
 
     // The solution at t, or null if t is past the self-destruct time: the earliest intercept is
     // then too late, and so is every later one.
-    private Solution solution(FlightPath path, double t, double launch) {
+    private Solution solution(Probe p, FlightPath path, double t, double launch) {
         if (t - launch > maxFlightTime) {
             return null;
         }
-        g(path, t, launch); // sets state, range, height, tof at the intercept time
-        double speed = table.arrivalSpeed(range, height);
-        return new Solution(launch, t, new double[] {state[0], state[1], state[2]}, range, height, tof, speed);
+        g(p, path, t, launch); // sets state, range, height, tof at the intercept time
+        double speed = table.arrivalSpeed(p.range, p.height);
+        double[] x = p.state;
+        return new Solution(launch, t, new double[] {x[0], x[1], x[2]}, p.range, p.height, p.tof, speed);
     }
 }

@@ -314,6 +314,66 @@ class PredictedInterceptTest {
         assertThat(cases - solutions).as("cases without").isGreaterThan(100);
     }
 
+    @Test
+    void onePlannerSharedByTwoThreadsGivesTheAnswersOfOne() throws Exception {
+        // the battle manager plans several threats at once against the same battery
+        PredictedIntercept planner = new PredictedIntercept(PERF, Ellipsoid.WGS84, BATTERY, 1.0);
+        dev.bulwark.engine.flight.BallisticPropagator predictor = new dev.bulwark.engine.flight.BallisticPropagator(
+                dev.bulwark.engine.flight.EarthModel.WGS84, 2.0);
+        java.util.Random rnd = new java.util.Random(5);
+        java.util.List<Trajectory> paths = new java.util.ArrayList<>();
+        java.util.List<Double> nows = new java.util.ArrayList<>();
+        double[] x = new double[6];
+        while (paths.size() < 200) {
+            double bearing = 2 * Math.PI * rnd.nextDouble();
+            double distance = 8_000 + 25_000 * rnd.nextDouble();
+            double aimBearing = 2 * Math.PI * rnd.nextDouble();
+            double miss = 8_000 * rnd.nextDouble();
+            Trajectory rocket;
+            try {
+                rocket = Engagements.rocket(distance * Math.sin(bearing), distance * Math.cos(bearing),
+                        miss * Math.sin(aimBearing), miss * Math.cos(aimBearing));
+            } catch (IllegalArgumentException | IllegalStateException outOfReach) {
+                continue;
+            }
+            double t0 = rocket.startTime() + 3 + (rocket.flightTime() - 4) * rnd.nextDouble();
+            rocket.stateAt(t0, x);
+            Trajectory predicted = predictor.propagate(t0, x, GRAD_BETA, 0.0, 600);
+            paths.add(predicted);
+            nows.add(t0 + (predicted.impactTime() - t0) * 0.5 * rnd.nextDouble());
+        }
+        PredictedIntercept.Solution[] alone = new PredictedIntercept.Solution[paths.size()];
+        for (int i = 0; i < alone.length; i++) {
+            alone[i] = planner.solve(paths.get(i), nows.get(i));
+        }
+        assertThat(java.util.Arrays.stream(alone).filter(java.util.Objects::nonNull).count()).isBetween(20L, 180L);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                PredictedIntercept.Solution[] shared = new PredictedIntercept.Solution[paths.size()];
+                java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+                Runnable work = () -> {
+                    for (int i = next.getAndIncrement(); i < shared.length; i = next.getAndIncrement()) {
+                        shared[i] = planner.solve(paths.get(i), nows.get(i));
+                    }
+                };
+                java.util.concurrent.Future<?> a = pool.submit(work);
+                java.util.concurrent.Future<?> b = pool.submit(work);
+                a.get();
+                b.get();
+                for (int i = 0; i < shared.length; i++) {
+                    if (alone[i] == null) {
+                        assertThat(shared[i]).isNull();
+                    } else {
+                        assertThat(shared[i]).usingRecursiveComparison().isEqualTo(alone[i]);
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The ballistic coefficient of {@link Engagements#GRAD} (kg/m²). */
     private static final double GRAD_BETA = 45.5 / (0.3 * 0.0117);
 
