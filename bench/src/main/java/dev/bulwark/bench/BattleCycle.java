@@ -15,6 +15,7 @@ import dev.bulwark.engine.geo.Ellipsoid;
 import dev.bulwark.engine.geo.GeoPolygon;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import dev.bulwark.engine.geo.LocalFrame;
+import dev.bulwark.engine.parallel.Workers;
 import dev.bulwark.engine.sensor.Radar;
 import dev.bulwark.engine.sensor.SensorTarget;
 import dev.bulwark.engine.sim.RaidSpec;
@@ -189,13 +190,14 @@ public final class BattleCycle {
             }
         });
         double beta = world.doctrine().assumedBallisticCoefficientKgM2();
+        Workers workers = threads == 1 ? Workers.CALLING_THREAD : new Workers(threads);
         ThreatEvaluator evaluator = new ThreatEvaluator(new ImpactPredictor(
                 new BallisticPropagator(world.earth(), Simulation.PREDICTION_STEP_S), areas, beta, ground, MAX_FLIGHT_S),
-                new CoursePredictor(areas, ellipsoid), threads);
+                new CoursePredictor(areas, ellipsoid), workers);
         evaluatorHolder[0] = evaluator;
         ImpactPredictor alone = new ImpactPredictor(new BallisticPropagator(world.earth(), Simulation.PREDICTION_STEP_S),
                 areas, beta, ground, MAX_FLIGHT_S);
-        GreedyAssigner assigner = new GreedyAssigner(world.doctrine());
+        GreedyAssigner assigner = new GreedyAssigner(world.doctrine(), workers);
 
         // untimed tracking from the first launch to the first cycle
         double first = Math.floor(t0 - maxFlight - 5);

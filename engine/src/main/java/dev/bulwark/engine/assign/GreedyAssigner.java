@@ -5,6 +5,7 @@ import dev.bulwark.engine.effector.Gun;
 import dev.bulwark.engine.effector.InterceptPlan;
 import dev.bulwark.engine.effector.Laser;
 import dev.bulwark.engine.effector.LaserPlan;
+import dev.bulwark.engine.parallel.Workers;
 import dev.bulwark.engine.threat.Assessment;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,14 +41,33 @@ import java.util.function.IntFunction;
  *
  * <p>One pass, no look-ahead over future threats or stock, no cost: the doctrine's
  * {@code assignment: threat_order}. {@link WtaAssigner} optimises value against cost instead.
+ *
+ * <p>With more than one worker ({@link #GreedyAssigner(Doctrine, Workers)}) the batteries' plans
+ * against every threat that may be engaged are made first, shared among the workers (a plan
+ * depends on the threat's predicted path and the battery alone), and the pass then decides in
+ * order on them: the same decisions as one thread's, to the bit. A threat a laser takes is planned
+ * too, and the plans are dropped.
  */
 public final class GreedyAssigner implements WeaponTargetAssigner {
 
-    private final Screening screening;
+    /** Threats a worker plans at a time. */
+    private static final int BLOCK = 4;
 
-    /** An assigner following a doctrine. */
+    private final Screening screening;
+    private final Workers workers;
+
+    /** An assigner following a doctrine, in the calling thread. */
     public GreedyAssigner(Doctrine doctrine) {
+        this(doctrine, Workers.CALLING_THREAD);
+    }
+
+    /**
+     * An assigner following a doctrine, whose intercept planning is shared among the workers
+     * (which may serve other stages of the cycle too, one batch at a time).
+     */
+    public GreedyAssigner(Doctrine doctrine, Workers workers) {
         this.screening = new Screening(doctrine);
+        this.workers = workers;
     }
 
     @Override
@@ -68,16 +88,36 @@ public final class GreedyAssigner implements WeaponTargetAssigner {
         int[] committed = new int[batteries.size()];
         boolean[] taken = new boolean[lasers.size()];
         boolean[] gunTaken = new boolean[guns.size()];
-        List<Decision> decisions = new ArrayList<>(assessments.size());
-        for (Assessment a : Screening.order(assessments)) {
-            decisions.add(decide(now, a, states.apply(a.trackId()), batteries, committed, lasers, taken, guns,
-                    gunTaken));
+        List<Assessment> order = Screening.order(assessments);
+        EngagementState[] state = new EngagementState[order.size()];
+        for (int i = 0; i < state.length; i++) {
+            state[i] = states.apply(order.get(i).trackId());
+        }
+        InterceptPlan[][] planned = workers.threads() > 1 ? planAll(now, order, state, batteries) : null;
+        List<Decision> decisions = new ArrayList<>(order.size());
+        for (int i = 0; i < state.length; i++) {
+            decisions.add(decide(now, order.get(i), state[i], batteries, committed, lasers, taken, guns, gunTaken,
+                    planned == null ? null : planned[i]));
         }
         return decisions;
     }
 
+    // Every battery's plan against every threat that may be engaged (null rows for the others), by the workers.
+    private InterceptPlan[][] planAll(double now, List<Assessment> order, EngagementState[] state,
+            List<Battery> batteries) {
+        InterceptPlan[][] planned = new InterceptPlan[order.size()][];
+        workers.forEach(order.size(), BLOCK, (w, i) -> {
+            Assessment a = order.get(i);
+            if (screening.preliminary(a, state[i]) == null) {
+                planned[i] = Screening.plans(a, now, batteries);
+            }
+        });
+        return planned;
+    }
+
     private Decision decide(double now, Assessment a, EngagementState state, List<Battery> batteries,
-            int[] committed, List<Laser> lasers, boolean[] taken, List<Gun> guns, boolean[] gunTaken) {
+            int[] committed, List<Laser> lasers, boolean[] taken, List<Gun> guns, boolean[] gunTaken,
+            InterceptPlan[] planned) {
         Reason held = screening.preliminary(a, state);
         // past the shot limit, only a gun may still take it
         boolean interceptors = held == null;
@@ -89,7 +129,8 @@ public final class GreedyAssigner implements WeaponTargetAssigner {
         if (beam != null) {
             return new Decision(a.trackId(), Reason.ENGAGED, null, 0, a.likelyArea(), a.probabilityDefended(), beam);
         }
-        InterceptPlan[] plans = interceptors ? Screening.plans(a, now, batteries) : new InterceptPlan[batteries.size()];
+        InterceptPlan[] plans = !interceptors ? new InterceptPlan[batteries.size()]
+                : planned != null ? planned : Screening.plans(a, now, batteries);
         Screening.Layer layer = screening.layer(a, now, plans, batteries, committed, lasers, taken, guns, gunTaken,
                 interceptors);
         if (layer.held() != null) {

@@ -1,15 +1,9 @@
 package dev.bulwark.engine.threat;
 
 import dev.bulwark.engine.flight.ThreatClass;
-import java.util.ArrayList;
+import dev.bulwark.engine.parallel.Workers;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Threat evaluation of every track: ballistic impact prediction ({@link ImpactPredictor}) for
@@ -41,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Not thread-safe; one per simulation. A batch of tracks ({@link #assessAll}) may have its
  * ballistic predictions computed by several threads, when the evaluator is built with more than
- * one ({@link #ThreatEvaluator(ImpactPredictor, CoursePredictor, int)}): each thread flies its
+ * one ({@link #ThreatEvaluator(ImpactPredictor, CoursePredictor, Workers)}): each thread flies its
  * tracks with its own copy of the impact predictor ({@link ImpactPredictor#copy}), and the
  * history and the choice between the models then run in the calling thread, in the batch's
  * order, so that the assessments are the same to the bit as one thread's. The simulation uses
@@ -90,13 +84,13 @@ public final class ThreatEvaluator {
     private final ImpactPredictor ballistic;
     private final CoursePredictor course;
     private final Map<Integer, History> histories = new HashMap<>();
-    // the ballistic predictors of the batch's threads (the first is `ballistic`), and the helpers
+    // the ballistic predictors of the workers (the calling thread's is `ballistic`)
     private final ImpactPredictor[] predictors;
-    private final ExecutorService helpers;
+    private final Workers workers;
 
     /** Evaluates with these predictors, in the calling thread. */
     public ThreatEvaluator(ImpactPredictor ballistic, CoursePredictor course) {
-        this(ballistic, course, 1);
+        this(ballistic, course, Workers.CALLING_THREAD);
     }
 
     /**
@@ -107,21 +101,25 @@ public final class ThreatEvaluator {
      * @param threads number of threads for a batch's ballistic predictions (1: the calling thread alone)
      */
     public ThreatEvaluator(ImpactPredictor ballistic, CoursePredictor course, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("at least one thread, got " + threads);
-        }
+        this(ballistic, course, threads == 1 ? Workers.CALLING_THREAD : new Workers(threads));
+    }
+
+    /**
+     * Evaluates with these predictors; the ballistic predictions of a batch ({@link #assessAll})
+     * are shared among the workers (which may also serve other stages of the cycle, one batch at
+     * a time), each with its own copy of the predictor.
+     *
+     * @param workers the threads of a batch's ballistic predictions
+     */
+    public ThreatEvaluator(ImpactPredictor ballistic, CoursePredictor course, Workers workers) {
         this.ballistic = ballistic;
         this.course = course;
-        this.predictors = new ImpactPredictor[threads];
+        this.workers = workers;
+        this.predictors = new ImpactPredictor[workers.threads()];
         predictors[0] = ballistic;
-        for (int i = 1; i < threads; i++) {
+        for (int i = 1; i < predictors.length; i++) {
             predictors[i] = ballistic.copy();
         }
-        this.helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "threat-evaluation");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Number of threads of a batch's ballistic predictions. */
@@ -144,44 +142,13 @@ public final class ThreatEvaluator {
     public Assessment[] assessAll(int[] trackIds, double[] times, double[][] states, double[][] covariances) {
         int n = trackIds.length;
         Assessment[] falling = new Assessment[n];
-        if (helpers == null || n <= BLOCK) {
-            for (int i = 0; i < n; i++) {
-                falling[i] = ballistic.assess(trackIds[i], times[i], states[i], covariances[i]);
-            }
-        } else {
-            AtomicInteger next = new AtomicInteger();
-            List<Future<?>> running = new ArrayList<>(predictors.length - 1);
-            for (int w = 1; w < predictors.length; w++) {
-                ImpactPredictor p = predictors[w];
-                running.add(helpers.submit(() -> predictBlocks(p, next, trackIds, times, states, covariances, falling)));
-            }
-            predictBlocks(ballistic, next, trackIds, times, states, covariances, falling);
-            for (Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for the ballistic predictions", e);
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("a ballistic prediction failed", e.getCause());
-                }
-            }
-        }
+        workers.forEach(n, BLOCK,
+                (w, i) -> falling[i] = predictors[w].assess(trackIds[i], times[i], states[i], covariances[i]));
         Assessment[] out = new Assessment[n];
         for (int i = 0; i < n; i++) {
             out[i] = judge(trackIds[i], times[i], states[i], covariances[i], falling[i]);
         }
         return out;
-    }
-
-    private static void predictBlocks(ImpactPredictor p, AtomicInteger next, int[] trackIds, double[] times,
-            double[][] states, double[][] covariances, Assessment[] falling) {
-        int n = trackIds.length;
-        for (int start = next.getAndAdd(BLOCK); start < n; start = next.getAndAdd(BLOCK)) {
-            for (int i = start; i < Math.min(n, start + BLOCK); i++) {
-                falling[i] = p.assess(trackIds[i], times[i], states[i], covariances[i]);
-            }
-        }
     }
 
     /**

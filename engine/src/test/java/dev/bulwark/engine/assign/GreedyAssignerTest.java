@@ -11,10 +11,13 @@ import dev.bulwark.engine.flight.EarthModel;
 import dev.bulwark.engine.flight.Trajectory;
 import dev.bulwark.engine.geo.Ellipsoid;
 import dev.bulwark.engine.geo.GeodeticPoint;
+import dev.bulwark.engine.parallel.Workers;
 import dev.bulwark.engine.sim.TinyWorlds;
 import dev.bulwark.engine.threat.Assessment;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class GreedyAssignerTest {
@@ -232,5 +235,47 @@ class GreedyAssignerTest {
         assertThat(assign(salvo, List.of(assessment(1, 0.9, 100)), Map.of(), bs).get(0).rounds()).isEqualTo(2);
         assertThat(assign(salvo, List.of(assessment(1, 0.9, 100)), Map.of(1, new EngagementState(0, 2, false)), bs)
                 .get(0).rounds()).isEqualTo(1);
+    }
+
+    @Test
+    void planningOnSeveralWorkersGivesTheSameDecisionsAsOneThread() {
+        // 60 rockets at points around the town, seen at different stages of flight, with probabilities
+        // on both sides of the threshold, against six batteries with few rounds (so the order and the
+        // rounds committed earlier in the pass decide who takes what) and some threats already engaged
+        Random rnd = new Random(7);
+        List<Assessment> as = new ArrayList<>();
+        Map<Integer, EngagementState> states = new java.util.HashMap<>();
+        for (int i = 0; i < 60; i++) {
+            Trajectory p = aiming.solve(TinyWorlds.QASSAM, 0, GeodeticPoint.ofDegrees(31.535, 34.51, 0),
+                    GeodeticPoint.ofDegrees(31.51 + 0.03 * rnd.nextDouble(), 34.565 + 0.045 * rnd.nextDouble(), 0))
+                    .trajectory();
+            double pd = rnd.nextDouble();
+            as.add(new Assessment(i, 5.0, p, p.impactPoint(), p.impactTime(), 0, 0, 100, 0, 100, new double[] {pd},
+                    pd, 0, 100 * pd * (1 + rnd.nextInt(3))));
+            if (i % 7 == 3) {
+                states.put(i, new EngagementState(1, 1, false));
+            }
+        }
+        List<Battery> one = new ArrayList<>();
+        List<Battery> many = new ArrayList<>();
+        for (int b = 0; b < 6; b++) {
+            double lat = 31.49 + 0.015 * b;
+            double lon = 34.56 + 0.02 * (b % 3);
+            one.add(battery(b, "B" + b, lat, lon, 2 + b % 3, 0.8 + 0.02 * b));
+            many.add(battery(b, "B" + b, lat, lon, 2 + b % 3, 0.8 + 0.02 * b));
+        }
+        Doctrine d = Doctrine.DEFAULT;
+        List<Decision> alone = new GreedyAssigner(d).assign(5.0, as, id -> states.getOrDefault(id, EngagementState.NONE),
+                one);
+        try (Workers w = new Workers(3)) {
+            List<Decision> shared = new GreedyAssigner(d, w).assign(5.0, as,
+                    id -> states.getOrDefault(id, EngagementState.NONE), many);
+            assertThat(shared).usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(alone);
+        }
+        // the case is not trivial: engagements, several batteries, and threats left for want of rounds
+        assertThat(alone.stream().filter(Decision::engage).map(x -> x.plan().battery()).distinct().count())
+                .isGreaterThan(2);
+        assertThat(alone).extracting(Decision::reason).contains(Reason.ENGAGED, Reason.OPEN_GROUND,
+                Reason.INTERCEPTOR_IN_FLIGHT, Reason.NO_STOCK);
     }
 }
