@@ -128,6 +128,7 @@ public final class BallisticPropagator {
     private int count;
     private double apogeeRadial;
     private int apogeeIndex;
+    private final ApogeeSearch apogeeSearch;
 
     /**
      * @param earth the Earth model
@@ -152,6 +153,7 @@ public final class BallisticPropagator {
         this.s2 = polarRadius * 3 * e2 * e2 / 8;
         this.s3 = polarRadius * 5 * e2 * e2 * e2 / 16;
         this.s4 = polarRadius * 35 * e2 * e2 * e2 * e2 / 128;
+        this.apogeeSearch = new ApogeeSearch(ellipsoid, polarRadius, s1, s2, s3, s4);
     }
 
     /** The Earth model. */
@@ -861,77 +863,102 @@ public final class BallisticPropagator {
     }
 
     /**
-     * Apogee of the recorded flight: {time (s), geodetic height (m)}. The loop tracks the highest
-     * radial height, within a metre of the geodetic one; the exact height is computed only for the
-     * samples whose radial height is within 5 m of that maximum, around its index. The highest of
-     * those samples is then refined by root finding: where the interpolant's radial velocity r·v
-     * changes sign from positive to negative in a neighbouring step (Illinois on the cubic Hermite
-     * interpolant, to 1 µs), the height there replaces the sample's if higher. The apogee is thus
-     * the point farthest from the Earth's centre, which for these flights lies within centimetres
-     * of the highest geodetic point.
+     * The apogee search of a recorded flight, run when the trajectory is first asked for its apogee
+     * (impact predictions never are): {time (s), geodetic height (m)}. The integration loop tracks
+     * the highest radial height, within a metre of the geodetic one; the exact height is computed
+     * only for the samples whose radial height is within 5 m of that maximum, around its index.
+     * The highest of those samples is then refined by root finding: where the interpolant's radial
+     * velocity r·v changes sign from positive to negative in a neighbouring step (Illinois on the
+     * cubic Hermite interpolant, to 1 µs), the height there replaces the sample's if higher. The
+     * apogee is thus the point farthest from the Earth's centre, which for these flights lies
+     * within centimetres of the highest geodetic point. Immutable; each search has its own scratch.
      */
-    private double[] apogee(double[] ts, double[] ss, int n) {
-        double best = Double.NEGATIVE_INFINITY;
-        int bestIndex = 0;
-        double top = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < Math.min(n, 2); i++) {
-            top = Math.max(top, radialHeightAt(ss, i));
+    static final class ApogeeSearch {
+        private final Ellipsoid ellipsoid;
+        private final double polarRadius;
+        private final double s1;
+        private final double s2;
+        private final double s3;
+        private final double s4;
+
+        private ApogeeSearch(Ellipsoid ellipsoid, double polarRadius, double s1, double s2, double s3, double s4) {
+            this.ellipsoid = ellipsoid;
+            this.polarRadius = polarRadius;
+            this.s1 = s1;
+            this.s2 = s2;
+            this.s3 = s3;
+            this.s4 = s4;
         }
-        top = Math.max(top, apogeeRadial);
-        for (int dir = -1; dir <= 1; dir += 2) {
-            for (int i = dir < 0 ? apogeeIndex : apogeeIndex + 1; i >= 0 && i < n; i += dir) {
-                if (radialHeightAt(ss, i) < top - 5.0) {
-                    break;
+
+        /**
+         * @param apogeeIndex  the recorded node of the highest radial height seen by the loop
+         * @param apogeeRadial that height (m), −∞ if none was seen
+         */
+        double[] find(double[] ts, double[] ss, int n, int apogeeIndex, double apogeeRadial) {
+            double best = Double.NEGATIVE_INFINITY;
+            int bestIndex = 0;
+            double top = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < Math.min(n, 2); i++) {
+                top = Math.max(top, radialHeightAt(ss, i));
+            }
+            top = Math.max(top, apogeeRadial);
+            for (int dir = -1; dir <= 1; dir += 2) {
+                for (int i = dir < 0 ? apogeeIndex : apogeeIndex + 1; i >= 0 && i < n; i += dir) {
+                    if (radialHeightAt(ss, i) < top - 5.0) {
+                        break;
+                    }
+                    double h = ellipsoid.height(ss[6 * i], ss[6 * i + 1], ss[6 * i + 2]);
+                    if (h > best) {
+                        best = h;
+                        bestIndex = i;
+                    }
                 }
+            }
+            for (int i = 0; i < Math.min(n, 2); i++) {
                 double h = ellipsoid.height(ss[6 * i], ss[6 * i + 1], ss[6 * i + 2]);
                 if (h > best) {
                     best = h;
                     bestIndex = i;
                 }
             }
-        }
-        for (int i = 0; i < Math.min(n, 2); i++) {
-            double h = ellipsoid.height(ss[6 * i], ss[6 * i + 1], ss[6 * i + 2]);
-            if (h > best) {
-                best = h;
-                bestIndex = i;
-            }
-        }
-        double bestTime = ts[bestIndex];
-        for (int seg = Math.max(0, bestIndex - 1); seg <= Math.min(bestIndex, n - 2); seg++) {
-            int a = 6 * seg;
-            int b = a + 6;
-            double ra = radialVelocity(ss, a);
-            double rb = radialVelocity(ss, b);
-            if (ra > 0 && rb <= 0) {
-                double h = ts[seg + 1] - ts[seg];
-                double[] y = hermite;
-                Illinois.Function rv = u -> {
+            double bestTime = ts[bestIndex];
+            double[] y = new double[6];
+            for (int seg = Math.max(0, bestIndex - 1); seg <= Math.min(bestIndex, n - 2); seg++) {
+                int a = 6 * seg;
+                int b = a + 6;
+                double ra = radialVelocity(ss, a);
+                double rb = radialVelocity(ss, b);
+                if (ra > 0 && rb <= 0) {
+                    double h = ts[seg + 1] - ts[seg];
+                    Illinois.Function rv = u -> {
+                        Hermite.interpolate(ss, a, ss, b, h, u, y);
+                        return y[0] * y[3] + y[1] * y[4] + y[2] * y[5];
+                    };
+                    double u = Illinois.root(rv, 0, ra, 1, rb, 1e-6 / h, 0, 60);
                     Hermite.interpolate(ss, a, ss, b, h, u, y);
-                    return y[0] * y[3] + y[1] * y[4] + y[2] * y[5];
-                };
-                double u = Illinois.root(rv, 0, ra, 1, rb, 1e-6 / h, 0, 60);
-                Hermite.interpolate(ss, a, ss, b, h, u, y);
-                double hu = ellipsoid.height(y[0], y[1], y[2]);
-                if (hu > best) {
-                    best = hu;
-                    bestTime = ts[seg] + u * h;
+                    double hu = ellipsoid.height(y[0], y[1], y[2]);
+                    if (hu > best) {
+                        best = hu;
+                        bestTime = ts[seg] + u * h;
+                    }
                 }
             }
+            return new double[] {bestTime, best};
         }
-        return new double[] {bestTime, best};
-    }
 
-    private static double radialVelocity(double[] ss, int offset) {
-        return ss[offset] * ss[offset + 3] + ss[offset + 1] * ss[offset + 4] + ss[offset + 2] * ss[offset + 5];
-    }
+        private static double radialVelocity(double[] ss, int offset) {
+            return ss[offset] * ss[offset + 3] + ss[offset + 1] * ss[offset + 4] + ss[offset + 2] * ss[offset + 5];
+        }
 
-    private double radialHeightAt(double[] ss, int i) {
-        double x = ss[6 * i];
-        double y = ss[6 * i + 1];
-        double z = ss[6 * i + 2];
-        double r2 = x * x + y * y + z * z;
-        return Math.sqrt(r2) - surfaceRadius(1 - z * z / r2);
+        // as BallisticPropagator.radialHeight, on a recorded node
+        private double radialHeightAt(double[] ss, int i) {
+            double x = ss[6 * i];
+            double y = ss[6 * i + 1];
+            double z = ss[6 * i + 2];
+            double r2 = x * x + y * y + z * z;
+            double cos2 = 1 - z * z / r2;
+            return Math.sqrt(r2) - (polarRadius + cos2 * (s1 + cos2 * (s2 + cos2 * (s3 + cos2 * s4))));
+        }
     }
 
     private Trajectory finishRecording(double t0, double impactTime, double maxFlightTime, double ground) {
@@ -943,8 +970,7 @@ public final class BallisticPropagator {
         double[] ss = Arrays.copyOf(states, 6 * n);
         ellipsoid.toGeodetic(hermite[0], hermite[1], hermite[2], geo);
         GeodeticPoint impact = new GeodeticPoint(geo[0], geo[1], ground);
-        double[] top = apogee(ts, ss, n);
-        return new Trajectory(ts, ss, n, impactTime, impact, top[0], top[1]);
+        return new Trajectory(ts, ss, n, impactTime, impact, apogeeSearch, apogeeIndex, apogeeRadial);
     }
 
     // Hermite interpolation of the step [ya at 0, yb at h] at offset dt, into `hermite`.

@@ -8,7 +8,8 @@ import dev.bulwark.engine.geo.GeodeticPoint;
  * cubic Hermite interpolant through the neighbouring positions and velocities, so sensors
  * read truth cheaply without integrating again.
  *
- * <p>Immutable once built by {@link BallisticPropagator}, apart from a lookup hint: the segment
+ * <p>Immutable once built by {@link BallisticPropagator}, apart from its apogee, searched on first
+ * demand and kept, and a lookup hint: the segment
  * {@link #stateAt} found last, tried first on the next call (sensors, guidance and the simulation
  * read a path at slowly advancing times). A hint that does not hold the time is ignored, so the
  * answer is the binary search's whatever the hint, and a stale hint read by another thread
@@ -26,21 +27,25 @@ public final class Trajectory implements FlightPath {
     private final int count;
     private final double impactTime;
     private final GeodeticPoint impactPoint;
-    private final double apogeeTime;
-    private final double apogeeAltitude;
+    private final BallisticPropagator.ApogeeSearch apogeeSearch;
+    private final int apogeeIndex;
+    private final double apogeeRadial;
+    // {time, height} of the apogee, found on first demand (impact predictions never ask)
+    private volatile double[] apogee;
     private final double speedBound;
     /** The segment found by the last {@link #stateAt}: a hint only (see the class comment). */
     private int hint;
 
     Trajectory(double[] times, double[] states, int count, double impactTime, GeodeticPoint impactPoint,
-            double apogeeTime, double apogeeAltitude) {
+            BallisticPropagator.ApogeeSearch apogeeSearch, int apogeeIndex, double apogeeRadial) {
         this.times = times;
         this.states = states;
         this.count = count;
         this.impactTime = impactTime;
         this.impactPoint = impactPoint;
-        this.apogeeTime = apogeeTime;
-        this.apogeeAltitude = apogeeAltitude;
+        this.apogeeSearch = apogeeSearch;
+        this.apogeeIndex = apogeeIndex;
+        this.apogeeRadial = apogeeRadial;
         double v2 = 0;
         for (int i = 0; i < count; i++) {
             int o = 6 * i + 3;
@@ -100,13 +105,23 @@ public final class Trajectory implements FlightPath {
      */
     @Override
     public double apogeeAltitude() {
-        return apogeeAltitude;
+        return apogee()[1];
     }
 
     /** Time at which {@link #apogeeAltitude()} is reached (s). */
     @Override
     public double apogeeTime() {
-        return apogeeTime;
+        return apogee()[0];
+    }
+
+    // The apogee, searched once (two threads may both search; they find the same values)
+    private double[] apogee() {
+        double[] a = apogee;
+        if (a == null) {
+            a = apogeeSearch.find(times, states, count, apogeeIndex, apogeeRadial);
+            apogee = a;
+        }
+        return a;
     }
 
     /** Time of flight (s). */

@@ -213,9 +213,11 @@ public final class ImpactPredictor {
         return new double[] {cee, cen, cnn};
     }
 
-    /** Cholesky factor of the n×n matrix p into l (n×n, row-major); false if not positive definite. */
+    /**
+     * Cholesky factor of the n×n matrix p into the lower triangle of l (n×n, row-major; every entry
+     * read is written earlier in the same call); false if not positive definite.
+     */
     private boolean cholesky(double[] p, int n) {
-        java.util.Arrays.fill(l, 0);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
                 double acc = 0.5 * (p[i * n + j] + p[j * n + i]);
