@@ -260,32 +260,51 @@ public final class PredictedIntercept {
 
     // With the sample at t at ground range groundRange: g(t + τ) = launch + TOF − t − τ, and TOF is
     // at least minTof of the column of the ground range then, itself at least groundRange − v·τ (the
-    // ground range is 1-Lipschitz in the position, and minTof does not decrease outwards). Walks the
-    // columns inwards to the first τ at which that bound is no longer positive; a little is taken off
-    // for rounding.
+    // ground range is 1-Lipschitz in the position, and minTof does not decrease outwards). The first
+    // τ at which that bound is no longer positive (tooSoonTau); a little is taken off for rounding.
     private double tooSoonUntil(double groundRange, double t, double speed, double launch) {
         double r = groundRange * (1 - 1e-12);
         if (!(r >= 0)) {
             return t;
         }
-        int i = (int) Math.min(r / rangeStep, minTof.length - 1);
-        double lo = 0;
-        double tau;
-        for (;;) {
-            double limit = launch + minTof[i] - t;
-            if (!(limit > lo)) {
-                tau = lo;
-                break;
-            }
-            double columnEnd = i == 0 ? Double.POSITIVE_INFINITY : (r - i * rangeStep) / speed;
-            if (limit <= columnEnd) {
-                tau = limit;
-                break;
-            }
-            lo = columnEnd;
-            i--;
-        }
+        double tau = tooSoonTau(minTof, rangeStep, r, t, speed, launch);
         return tau > 0 ? t + tau * (1 - 1e-9) - 1e-9 : t;
+    }
+
+    /**
+     * The first τ ≥ 0 at which launch + minTof[column of r − v·τ] − t ≤ τ, the columns {@code step}
+     * wide and the last one open outwards: what walking the columns inwards from r's finds (the
+     * column where the ground range is at τ = limit, or where it enters the column if limit is
+     * already below that), found by bisection over the columns instead. Both sides are monotone in
+     * the column, in floating point too (minTof does not increase inwards and the time to reach a
+     * column's inner edge, (r − i·step)/v, does not decrease), so the column found is the walk's,
+     * and the value is computed by the walk's expressions: the same bits.
+     */
+    static double tooSoonTau(double[] minTof, double step, double r, double t, double speed, double launch) {
+        int top = (int) Math.min(r / step, minTof.length - 1);
+        // the walk's first column, where it enters at τ = 0
+        double limit = launch + minTof[top] - t;
+        if (!(limit > 0)) {
+            return 0;
+        }
+        if (top == 0 || limit <= (r - top * step) / speed) {
+            return limit;
+        }
+        // the innermost column is always reached in time (its inner edge is never); find the outermost
+        // column below the first at which the bound stops being positive
+        int lo = 0;
+        int hi = top - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (launch + minTof[mid] - t <= (r - mid * step) / speed) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        double enter = (r - (lo + 1) * step) / speed;
+        double at = launch + minTof[lo] - t;
+        return !(at > enter) ? enter : at;
     }
 
     // g(t), or NaN outside the envelope or the table; leaves distance set, and range, height and
@@ -303,7 +322,7 @@ public final class PredictedIntercept {
             p.tof = Double.NaN;
             return Double.NaN;
         }
-        p.range = Math.hypot(enu[0], enu[1]);
+        p.range = p.groundRange;
         p.height = ellipsoid.height(state[0], state[1], state[2]) - siteHeight;
         if (!envelope.contains(p.range, p.height)) {
             p.tof = Double.NaN;

@@ -374,6 +374,57 @@ class PredictedInterceptTest {
         }
     }
 
+    @Test
+    void theTooSoonBoundFoundByBisectionIsTheColumnWalks() {
+        // the walk inwards over the columns (as the planner first did it) against the bisection, on
+        // random monotone column minima (some infinite: columns with no finite node), ranges inside
+        // and beyond the table, decision times and speed bounds, including an unbounded speed
+        java.util.Random rnd = new java.util.Random(3);
+        int positive = 0;
+        for (int c = 0; c < 20_000; c++) {
+            int columns = 1 + rnd.nextInt(120);
+            double[] minTof = new double[columns];
+            double least = Double.POSITIVE_INFINITY;
+            int finite = rnd.nextInt(columns + 1);
+            for (int i = columns - 1; i >= 0; i--) {
+                if (i < finite) {
+                    least = Math.min(least, 60 * rnd.nextDouble() * (i + 1) / columns + (rnd.nextInt(4) == 0 ? 0 : 1));
+                }
+                minTof[i] = least;
+            }
+            double step = 250;
+            double r = step * columns * 1.5 * rnd.nextDouble();
+            double t = 1000 * rnd.nextDouble();
+            double launch = t + 10 * rnd.nextDouble() - 3;
+            double speed = rnd.nextInt(10) == 0 ? Double.POSITIVE_INFINITY : 100 + 1500 * rnd.nextDouble();
+            double walked = walk(minTof, step, r, t, speed, launch);
+            assertThat(PredictedIntercept.tooSoonTau(minTof, step, r, t, speed, launch)).as("case %d", c)
+                    .isEqualTo(walked);
+            if (walked > 0 && walked < Double.POSITIVE_INFINITY) {
+                positive++;
+            }
+        }
+        assertThat(positive).isGreaterThan(5_000);
+    }
+
+    // the column walk of the first version of the planner, kept as the reference
+    private static double walk(double[] minTof, double rangeStep, double r, double t, double speed, double launch) {
+        int i = (int) Math.min(r / rangeStep, minTof.length - 1);
+        double lo = 0;
+        for (;;) {
+            double limit = launch + minTof[i] - t;
+            if (!(limit > lo)) {
+                return lo;
+            }
+            double columnEnd = i == 0 ? Double.POSITIVE_INFINITY : (r - i * rangeStep) / speed;
+            if (limit <= columnEnd) {
+                return limit;
+            }
+            lo = columnEnd;
+            i--;
+        }
+    }
+
     /** The ballistic coefficient of {@link Engagements#GRAD} (kg/m²). */
     private static final double GRAD_BETA = 45.5 / (0.3 * 0.0117);
 
