@@ -187,7 +187,13 @@ public record Doctrine(
 
     /** The assigner this doctrine asks for. */
     public WeaponTargetAssigner assigner() {
-        return assignment == Assignment.THREAT_ORDER ? new GreedyAssigner(this) : new WtaAssigner(this);
+        return assigner(dev.bulwark.engine.parallel.Workers.CALLING_THREAD);
+    }
+
+    /** The assigner this doctrine asks for, planning intercepts on these workers (the same decisions). */
+    public WeaponTargetAssigner assigner(dev.bulwark.engine.parallel.Workers workers) {
+        return assignment == Assignment.THREAT_ORDER ? new GreedyAssigner(this, workers)
+                : new WtaAssigner(this, workers);
     }
 
     /** Whether a battery with this share of its initial stock left may engage a threat of this probability. */

@@ -50,9 +50,6 @@ import java.util.function.IntFunction;
  */
 public final class GreedyAssigner implements WeaponTargetAssigner {
 
-    /** Threats a worker plans at a time. */
-    private static final int BLOCK = 4;
-
     private final Screening screening;
     private final Workers workers;
 
@@ -93,26 +90,13 @@ public final class GreedyAssigner implements WeaponTargetAssigner {
         for (int i = 0; i < state.length; i++) {
             state[i] = states.apply(order.get(i).trackId());
         }
-        InterceptPlan[][] planned = workers.threads() > 1 ? planAll(now, order, state, batteries) : null;
+        InterceptPlan[][] planned = screening.planAll(workers, now, order, state, batteries);
         List<Decision> decisions = new ArrayList<>(order.size());
         for (int i = 0; i < state.length; i++) {
             decisions.add(decide(now, order.get(i), state[i], batteries, committed, lasers, taken, guns, gunTaken,
                     planned == null ? null : planned[i]));
         }
         return decisions;
-    }
-
-    // Every battery's plan against every threat that may be engaged (null rows for the others), by the workers.
-    private InterceptPlan[][] planAll(double now, List<Assessment> order, EngagementState[] state,
-            List<Battery> batteries) {
-        InterceptPlan[][] planned = new InterceptPlan[order.size()][];
-        workers.forEach(order.size(), BLOCK, (w, i) -> {
-            Assessment a = order.get(i);
-            if (screening.preliminary(a, state[i]) == null) {
-                planned[i] = Screening.plans(a, now, batteries);
-            }
-        });
-        return planned;
     }
 
     private Decision decide(double now, Assessment a, EngagementState state, List<Battery> batteries,

@@ -6,6 +6,7 @@ import dev.bulwark.engine.effector.GunPlan;
 import dev.bulwark.engine.effector.InterceptPlan;
 import dev.bulwark.engine.effector.Laser;
 import dev.bulwark.engine.effector.LaserPlan;
+import dev.bulwark.engine.parallel.Workers;
 import dev.bulwark.engine.threat.Assessment;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,6 +69,33 @@ final class Screening {
             taken[beam.laser()] = true;
         }
         return beam;
+    }
+
+    /** Threats a worker plans at a time ({@link #planAll}). */
+    private static final int PLAN_BLOCK = 4;
+
+    /**
+     * With more than one worker, every battery's plan against every threat that may be engaged
+     * ({@link #preliminary} holds none; a null row for the others), made by the workers: a plan
+     * depends on the threat's predicted path, the battery and the time alone, so these are the plans
+     * {@link #plans} would give one by one. With one worker, null: the assigner plans as it goes,
+     * only the threats it gets to.
+     *
+     * @param state the engagement state of each threat, in the order's order
+     */
+    InterceptPlan[][] planAll(Workers workers, double now, List<Assessment> order, EngagementState[] state,
+            List<Battery> batteries) {
+        if (workers.threads() == 1) {
+            return null;
+        }
+        InterceptPlan[][] planned = new InterceptPlan[order.size()][];
+        workers.forEach(order.size(), PLAN_BLOCK, (w, i) -> {
+            Assessment a = order.get(i);
+            if (preliminary(a, state[i]) == null) {
+                planned[i] = plans(a, now, batteries);
+            }
+        });
+        return planned;
     }
 
     /** Each battery's plan against the threat (null where it has none). */

@@ -11,6 +11,7 @@ import dev.bulwark.engine.effector.Gun;
 import dev.bulwark.engine.effector.InterceptPlan;
 import dev.bulwark.engine.effector.Laser;
 import dev.bulwark.engine.effector.LaserPlan;
+import dev.bulwark.engine.parallel.Workers;
 import dev.bulwark.engine.threat.Assessment;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,14 +73,24 @@ public final class WtaAssigner implements WeaponTargetAssigner {
 
     private final Doctrine doctrine;
     private final Screening screening;
+    private final Workers workers;
 
     /** An assigner following a doctrine (its {@code assignment} must be greedy, exact or lns). */
     public WtaAssigner(Doctrine doctrine) {
+        this(doctrine, Workers.CALLING_THREAD);
+    }
+
+    /**
+     * An assigner following a doctrine whose intercept planning is shared among the workers, as
+     * {@link GreedyAssigner#GreedyAssigner(Doctrine, Workers)} does it (the same decisions as one thread's).
+     */
+    public WtaAssigner(Doctrine doctrine, Workers workers) {
         if (doctrine.assignment() == Doctrine.Assignment.THREAT_ORDER) {
             throw new IllegalArgumentException("the threat-order assignment is GreedyAssigner's");
         }
         this.doctrine = doctrine;
         this.screening = new Screening(doctrine);
+        this.workers = workers;
     }
 
     @Override
@@ -108,9 +119,14 @@ public final class WtaAssigner implements WeaponTargetAssigner {
         boolean[] gunTaken = new boolean[guns.size()];
         int[] none = new int[batteries.size()];
         List<Offer> offers = new ArrayList<>();
+        EngagementState[] stateOf = new EngagementState[order.size()];
+        for (int i = 0; i < stateOf.length; i++) {
+            stateOf[i] = states.apply(order.get(i).trackId());
+        }
+        InterceptPlan[][] planned = screening.planAll(workers, now, order, stateOf, batteries);
         for (int i = 0; i < order.size(); i++) {
             Assessment a = order.get(i);
-            EngagementState state = states.apply(a.trackId());
+            EngagementState state = stateOf[i];
             Reason held = screening.preliminary(a, state);
             // past the shot limit, only a gun may still take it
             boolean interceptors = held == null;
@@ -124,8 +140,8 @@ public final class WtaAssigner implements WeaponTargetAssigner {
                         beam);
                 continue;
             }
-            InterceptPlan[] plans = interceptors ? Screening.plans(a, now, batteries)
-                    : new InterceptPlan[batteries.size()];
+            InterceptPlan[] plans = !interceptors ? new InterceptPlan[batteries.size()]
+                    : planned != null ? planned[i] : Screening.plans(a, now, batteries);
             Screening.Layer layer = screening.layer(a, now, plans, batteries, none, lasers, taken, guns, gunTaken,
                     interceptors);
             if (layer.held() != null) {

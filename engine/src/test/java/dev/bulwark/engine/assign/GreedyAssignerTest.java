@@ -268,9 +268,16 @@ class GreedyAssignerTest {
         List<Decision> alone = new GreedyAssigner(d).assign(5.0, as, id -> states.getOrDefault(id, EngagementState.NONE),
                 one);
         try (Workers w = new Workers(3)) {
-            List<Decision> shared = new GreedyAssigner(d, w).assign(5.0, as,
-                    id -> states.getOrDefault(id, EngagementState.NONE), many);
-            assertThat(shared).usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(alone);
+            // the threat-order pass, and the WTA assigners that plan the same way before their solve
+            for (Doctrine doctrine : List.of(d, d.withAssignment(Doctrine.Assignment.GREEDY, 1e-4),
+                    d.withAssignment(Doctrine.Assignment.LNS, 1e-4))) {
+                List<Decision> reference = doctrine.assigner().assign(5.0, as,
+                        id -> states.getOrDefault(id, EngagementState.NONE), one);
+                List<Decision> shared = doctrine.assigner(w).assign(5.0, as,
+                        id -> states.getOrDefault(id, EngagementState.NONE), many);
+                assertThat(shared).as(doctrine.assignment().toString())
+                        .usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(reference);
+            }
         }
         // the case is not trivial: engagements, several batteries, and threats left for want of rounds
         assertThat(alone.stream().filter(Decision::engage).map(x -> x.plan().battery()).distinct().count())
