@@ -170,16 +170,17 @@ class PredictionDiagnostic {
     static void writeCsv(List<Sample> samples, Path file) throws IOException {
         StringBuilder b = new StringBuilder("time,track_time,track,threat,type,ttg,true_e,true_n,pred_e,pred_n,"
                 + "cov_ee,cov_en,cov_nn,along,cross,pos_err,vel_err,state_nees,from_true_e,from_true_n,nees,"
-                + "nees_a,probability,reason,bound,distance,dim,beta,since_launch,track_age,plan_now,plan_later,pred_ttg\n");
+                + "nees_a,probability,reason,bound,distance,dim,beta,since_launch,track_age,plan_now,plan_later,pred_ttg,plan_later_true\n");
         for (Sample s : samples) {
             b.append(String.format(Locale.ROOT,
                     "%.3f,%.3f,%d,%d,%s,%.3f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.2f,%.3f,%.3f,%.1f,%.1f,"
-                            + "%.4f,%.4f,%.4f,%s,%b,%.0f,%d,%.0f,%.3f,%.3f,%.3f,%.3f,%.3f%n",
+                            + "%.4f,%.4f,%.4f,%s,%b,%.0f,%d,%.0f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f%n",
                     s.time(), s.trackTime(), s.trackId(), s.threatId(), s.type(), s.timeToGo(), s.trueE(), s.trueN(),
                     s.predE(), s.predN(), s.covEE(), s.covEN(), s.covNN(), s.along(), s.cross(), s.positionErrorM(),
                     s.velocityErrorMps(), s.stateNees(), s.fromTrueE(), s.fromTrueN(), s.nees(), s.stateNeesImpact(),
                     s.probability(), s.reason(), s.boundForArea(), s.distanceToAreaM(), s.stateDimension(),
-                    s.betaUsed(), s.sinceLaunch(), s.trackAge(), s.planNow(), s.planLater(), s.predictedTimeToGo()));
+                    s.betaUsed(), s.sinceLaunch(), s.trackAge(), s.planNow(), s.planLater(), s.predictedTimeToGo(),
+                    s.planLaterTrue()));
         }
         Files.writeString(file, b);
     }

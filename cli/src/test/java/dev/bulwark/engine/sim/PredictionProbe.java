@@ -50,14 +50,15 @@ public final class PredictionProbe {
             double fromTrueE, double fromTrueN, double stateCovEE, double stateCovEN, double stateCovNN,
             double probability, String reason, boolean boundForArea, double distanceToAreaM, int stateDimension,
             double betaUsed, double sinceLaunch, double trackAge, double planNow, double planLater,
-            double predictedTimeToGo) {
+            double predictedTimeToGo, double planLaterTrue) {
 
         /** This sample with its track and threat numbers offset (to pool several runs). */
         public Sample renumbered(int offset) {
             return new Sample(time, trackTime, trackId + offset, threatId + offset, type, timeToGo, trueE, trueN, predE,
                     predN, covEE, covEN, covNN, alongE, alongN, positionErrorM, velocityErrorMps, stateNees, fromTrueE,
                     fromTrueN, stateCovEE, stateCovEN, stateCovNN, probability, reason, boundForArea, distanceToAreaM,
-                    stateDimension, betaUsed, sinceLaunch, trackAge, planNow, planLater, predictedTimeToGo);
+                    stateDimension, betaUsed, sinceLaunch, trackAge, planNow, planLater, predictedTimeToGo,
+                    planLaterTrue);
         }
 
         /** Error of the prediction along the threat's ground track (m, positive: long). */
@@ -220,7 +221,8 @@ public final class PredictionProbe {
                     a.probability(), null, truth.boundFor >= 0, distance(truth.trajectory.impactPoint(), areas),
                     track.stateDimension(), betaUsed, tt - truth.trajectory.startTime(), tt - track.startTime(),
                     plan(node, fromTrack, a.time()), plan(node, fromTrack, a.time() + world.doctrine().reassessS()),
-                    fromTrack.impactTime() - tt));
+                    fromTrack.impactTime() - tt,
+                    plan(node, truth.trajectory, a.time() + world.doctrine().reassessS())));
             pendingIndex[0] = out.size() - 1;
             pending[0] = a.trackId();
         });
@@ -241,15 +243,20 @@ public final class PredictionProbe {
                 s.positionErrorM(), s.velocityErrorMps(), s.stateNees(), s.fromTrueE(), s.fromTrueN(),
                 s.stateCovEE(), s.stateCovEN(), s.stateCovNN(), s.probability(), r == null ? null : r.key(),
                 s.boundForArea(), s.distanceToAreaM(), s.stateDimension(), s.betaUsed(), s.sinceLaunch(),
-                s.trackAge(), s.planNow(), s.planLater(), s.predictedTimeToGo()));
+                s.trackAge(), s.planNow(), s.planLater(), s.predictedTimeToGo(), s.planLaterTrue()));
         index[0] = -1;
     }
 
     /** The earliest intercept time of any of the node's batteries on the assessment's path, planned at t; NaN if none. */
     private static double plan(CommandNode node, Assessment a, double t) {
+        return plan(node, a.predicted(), t);
+    }
+
+    /** The earliest intercept time of any of the node's batteries on a path, planned at t; NaN if none. */
+    private static double plan(CommandNode node, dev.bulwark.engine.flight.FlightPath path, double t) {
         double best = Double.NaN;
         for (dev.bulwark.engine.effector.Battery b : node.batteries) {
-            dev.bulwark.engine.effector.InterceptPlan p = b.plan(a.predicted(), t);
+            dev.bulwark.engine.effector.InterceptPlan p = b.plan(path, t);
             if (p != null && !(p.interceptTime() >= best)) {
                 best = p.interceptTime();
             }
