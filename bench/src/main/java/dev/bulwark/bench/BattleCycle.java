@@ -181,7 +181,7 @@ public final class BattleCycle {
         TrackerSettings ts = world.tracker();
         TrackModel motion = TrackModel.of(ts, world.earth().mu(), world.earth().j2(), ellipsoid,
                 world.earth().rotationRate(), world.doctrine().assumedBallisticCoefficientKgM2(), DRAG_UNCERTAINTY,
-                StandardAtmosphere::density);
+                StandardAtmosphere::density, StandardAtmosphere::speedOfSound);
         ThreatEvaluator[] evaluatorHolder = new ThreatEvaluator[1];
         Tracker tracker = new GnnTracker(ts, motion, ellipsoid, ground, new Tracker.Listener() {
             @Override

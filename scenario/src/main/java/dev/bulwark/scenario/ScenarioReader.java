@@ -8,6 +8,7 @@ import dev.bulwark.engine.effector.LaserSpec;
 import dev.bulwark.engine.effector.Resupply;
 import dev.bulwark.engine.flight.Aiming;
 import dev.bulwark.engine.flight.BallisticPropagator;
+import dev.bulwark.engine.flight.DragTable;
 import dev.bulwark.engine.flight.EarthModel;
 import dev.bulwark.engine.flight.ThreatClass;
 import dev.bulwark.engine.flight.ThreatType;
@@ -25,6 +26,7 @@ import dev.bulwark.engine.sim.World;
 import dev.bulwark.engine.effector.KillProbabilities;
 import dev.bulwark.engine.threat.AreaKind;
 import dev.bulwark.engine.threat.DefendedArea;
+import dev.bulwark.engine.track.DragCurve;
 import dev.bulwark.engine.track.TrackerSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,7 +79,7 @@ final class ScenarioReader {
             "kind_weights", "assignment", "cost_weight", "ambiguous_wait");
     static final List<String> TRACKER = List.of("confirm_hits", "confirm_window", "delete_after_misses",
             "process_noise_m2_s3", "initial_speed_sigma_mps", "gate_chi_square", "association", "motion_model", "filter",
-            "measurement_model");
+            "measurement_model", "drag_curve");
     static final List<String> RAID = List.of("name", "threat_type", "launch_area", "aim_town", "aim_area", "count",
             "start_s", "rate_per_min", "route", "cruise_height_m");
 
@@ -118,7 +120,7 @@ final class ScenarioReader {
             throw failure();
         }
         Fields top = new Fields(src, root, "", List.of("tracker"));
-        TrackerSettings settings = top.ok() ? tracker(top) : null;
+        TrackerSettings settings = top.ok() ? tracker(top, ThreatCatalogue.builtIn()) : null;
         if (!problems.isEmpty() || settings == null) {
             throw failure();
         }
@@ -169,7 +171,7 @@ final class ScenarioReader {
         List<LaserSpec> lasers = lasers(top);
         List<GunSpec> guns = guns(top, batteries);
         Doctrine doctrine = doctrine(top);
-        TrackerSettings tracker = tracker(top);
+        TrackerSettings tracker = tracker(top, types.types());
         List<RaidSpec> raids = raids(top, types, areas, duration);
         SweepReader sweepReader = new SweepReader(src);
         Sweep sweep = sweepReader.read(top, batteries, lasers, raids);
@@ -689,7 +691,7 @@ final class ScenarioReader {
         return ok ? out : null;
     }
 
-    private TrackerSettings tracker(Fields top) {
+    private TrackerSettings tracker(Fields top, Map<String, ThreatClass> types) {
         TrackerSettings d = TrackerSettings.DEFAULT;
         if (!top.has("tracker") || Fields.isNull(top.get("tracker"))) {
             return d;
@@ -722,9 +724,46 @@ final class ScenarioReader {
                     + "gravity, ballistic_drag, constant_velocity, ballistic_estimated_drag, coordinated_turn");
             motion = null;
         }
-        return allPresent(hits, window, misses, q, speed, gate, association, motion, filter, measurement)
-                ? new TrackerSettings(hits, window, misses, q, speed, gate, association, motion, filter, measurement)
+        DragCurve curve = null;
+        boolean curveOk = true;
+        if (f.has("drag_curve") && !Fields.isNull(f.get("drag_curve"))) {
+            curve = dragCurve(f, types);
+            curveOk = curve != null;
+        }
+        return curveOk && allPresent(hits, window, misses, q, speed, gate, association, motion, filter, measurement)
+                ? new TrackerSettings(hits, window, misses, q, speed, gate, association, motion, filter, measurement,
+                        curve)
                 : null;
+    }
+
+    /** The shape of the drag table of the unguided threat type that {@code drag_curve} names; null after a problem. */
+    private DragCurve dragCurve(Fields f, Map<String, ThreatClass> types) {
+        String name = Fields.text(src, f.get("drag_curve"), f.join("drag_curve"));
+        if (name == null) {
+            return null;
+        }
+        ThreatClass type = types.get(name);
+        Set<String> unguided = new LinkedHashSet<>();
+        for (Map.Entry<String, ThreatClass> e : types.entrySet()) {
+            if (e.getValue() instanceof ThreatType t && t.drag().cdAt(0) > 0) {
+                unguided.add(e.getKey());
+            }
+        }
+        if (!(type instanceof ThreatType t) || !(t.drag().cdAt(0) > 0)) {
+            String guess = Suggestions.closest(name, unguided);
+            src.problem(f.get("drag_curve"), f.join("drag_curve"), (type == null ? "unknown threat type '" + name
+                    + "'" : "'" + name + "' is not an unguided type with a drag table") + (guess != null
+                            ? "; did you mean '" + guess + "'? " : "; ") + "valid: " + String.join(", ", unguided));
+            return null;
+        }
+        DragTable d = t.drag();
+        double[] mach = new double[d.size()];
+        double[] cd = new double[d.size()];
+        for (int i = 0; i < mach.length; i++) {
+            mach[i] = d.mach(i);
+            cd[i] = d.cdAt(i);
+        }
+        return DragCurve.of(mach, cd);
     }
 
     /** A key whose value names a constant of an enum, in lower case; the default when absent, null after a problem. */

@@ -71,6 +71,8 @@ class MalformedScenarioTest {
             tracker-window-below-hits      | tracker.confirm_window              | 19 | 19 | must be at least confirm_hits (4), got 3
             tracker-imm-with-jpda          | tracker.motion_model                | 19 | 17 | imm does not go with association jpda
             tracker-unknown-filter         | tracker.filter                      | 18 | 11 | unknown filter 'ukff'; did you mean 'ukf'? valid: ekf, ukf
+            tracker-unknown-drag-curve     | tracker.drag_curve                  | 18 | 15 | unknown threat type 'grad-12'; did you mean 'grad-122'?
+            tracker-drag-curve-not-unguided | tracker.drag_curve                 | 18 | 15 | 'shahed-136' is not an unguided type with a drag table
             unknown-aim-town               | raids[0].aim_town                   | 14 | 15 | unknown aim_town 'Twon'; did you mean 'Town'?
             unknown-area-kind              | defended_areas[0].kind              |  7 | 11 | unknown area kind 'hospitl'; did you mean 'hospital'?
             unknown-interceptor            | batteries[0].interceptor            | 17 | 18 | unknown interceptor 'tamir-clas'; did you mean 'tamir-class'?

@@ -99,9 +99,9 @@ public final class BallisticPropagator {
     private final double[] stage3 = new double[12];
     private final double[] stage4 = new double[12];
     private final double[] midState = new double[6];
-    private double[] linA = new double[11];
-    private double[] linB = new double[11];
-    private final double[] linM = new double[11];
+    private double[] linA = new double[12];
+    private double[] linB = new double[12];
+    private final double[] linM = new double[12];
 
     // The flight being integrated (set by configure*): drag, mass and thrust.
     private boolean dragOn;
@@ -175,6 +175,27 @@ public final class BallisticPropagator {
         cdConstant = 1.0;
         table = null;
         // with C_D = 1 and A = 1 m², the drag term ρ v² C_D A / (2m) is ρ v² / (2β)
+        area = 1.0;
+        burnoutMass = beta;
+        areaOverBurnoutMass = 1.0 / beta;
+        burning = false;
+    }
+
+    /**
+     * Coasting flight whose drag coefficient follows a shape against Mach number: C_D A / m =
+     * shape(M) / β, so that β is the ballistic coefficient where the shape is 1 (its first Mach
+     * number, for a shape normalised there). A null shape is {@link #configureCoast(double)}.
+     */
+    void configureCoast(double beta, DragTable shape) {
+        if (shape == null) {
+            configureCoast(beta);
+            return;
+        }
+        dragOn = beta != Double.POSITIVE_INFINITY;
+        constantCd = shape.isConstant();
+        cdConstant = shape.cdAt(0);
+        table = shape;
+        segment = 0;
         area = 1.0;
         burnoutMass = beta;
         areaOverBurnoutMass = 1.0 / beta;
@@ -377,7 +398,22 @@ public final class BallisticPropagator {
      */
     public Trajectory propagate(double t0, double[] state0, double beta, double groundAltitude, double maxFlightTime,
             boolean exactHeight) {
-        configureCoast(beta);
+        return propagate(t0, state0, beta, null, groundAltitude, maxFlightTime, exactHeight);
+    }
+
+    /**
+     * As {@link #propagate(double, double[], double, double, double, boolean)}, with a drag
+     * coefficient that follows a shape against Mach number: the drag deceleration is
+     * ρ |v|² shape(M) / (2β), so β is the ballistic coefficient where the shape is 1 (normalise the
+     * shape at its first Mach number for the β there). A null shape is a constant coefficient.
+     *
+     * @param shape the drag coefficient's shape against Mach number, or null
+     * @return the trajectory
+     * @throws IllegalStateException if the ground is not reached within {@code maxFlightTime}
+     */
+    public Trajectory propagate(double t0, double[] state0, double beta, DragTable shape, double groundAltitude,
+            double maxFlightTime, boolean exactHeight) {
+        configureCoast(beta, shape);
         startRecording();
         System.arraycopy(state0, 0, y0, 0, 6);
         record(t0, y0);
@@ -479,6 +515,24 @@ public final class BallisticPropagator {
      *              then the same seven for B
      */
     public void impactSensitivity(Trajectory path, double beta, double[] rowA, double[] rowB, double[] out) {
+        impactSensitivity(path, beta, null, rowA, rowB, out);
+    }
+
+    /**
+     * As {@link #impactSensitivity(Trajectory, double, double[], double[], double[])} for a flight
+     * with a drag shape ({@link #propagate(double, double[], double, DragTable, double, double,
+     * boolean)}): the drag a = −ρ(h) |v| v s(M) / (2β), M = |v|/c(h), whose Jacobian has, besides
+     * the terms of a constant coefficient with ρ s in place of ρ, the shape's slope s'(M): along the
+     * velocity, −(ρ/2β)(s + M s') v vᵀ/|v| in place of −(ρ/2β) s v vᵀ/|v|, and through the height,
+     * d(ρ s)/dh = ρ' s + ρ s' |v| d(1/c)/dh (both from the same US76 table as the flight). The
+     * sensitivity to ln β is still ∫ μ·(−a_drag) dt. A null shape is the constant coefficient.
+     *
+     * @param shape the flight's drag shape, or null
+     */
+    public void impactSensitivity(Trajectory path, double beta, DragTable shape, double[] rowA, double[] rowB,
+            double[] out) {
+        sensitivityShape = shape;
+        sensitivitySegment = 0;
         double[] ts = path.nodeTimes();
         double[] ss = path.nodeStates();
         int m = path.nodeCount();
@@ -583,7 +637,8 @@ public final class BallisticPropagator {
      */
     private static final double MAX_ADJOINT_STEP_S = 2.0;
 
-    // Indices of a linearisation (see impactSensitivity): r̂, μ/r³, v, |v|, 1/|v|, cρ, c dρ/dh.
+    // Indices of a linearisation (see impactSensitivity): r̂, μ/r³, v, |v|, 1/|v|, cρ, c dρ/dh (with a
+    // drag shape s: cρs, c d(ρs)/dh), and c ρ (s + M s').
     private static final int RX = 0;
     private static final int RY = 1;
     private static final int RZ = 2;
@@ -595,6 +650,11 @@ public final class BallisticPropagator {
     private static final int INV_SPEED = 8;
     private static final int RHO = 9;
     private static final int RHO_SLOPE = 10;
+    // c ρ (s + M s'), the drag's change along the velocity (c ρ without a shape, as RHO)
+    private static final int RHO_ALONG = 11;
+    // the drag shape of the sensitivity being computed, or null, and its segment cursor
+    private DragTable sensitivityShape;
+    private int sensitivitySegment;
 
     // The linearisation at the state at y[o..o+5], into j (11 values, the indices above).
     private void linearise(double[] y, int o, double c, double[] j) {
@@ -620,10 +680,38 @@ public final class BallisticPropagator {
         if (c == 0) {
             j[RHO] = 0;
             j[RHO_SLOPE] = 0;
-        } else {
+            j[RHO_ALONG] = 0;
+        } else if (sensitivityShape == null) {
             StandardAtmosphere.densityAndSlope(r - surfaceRadius(1 - z * z / r2), air);
             j[RHO] = c * air[0];
             j[RHO_SLOPE] = c * air[1];
+            j[RHO_ALONG] = j[RHO];
+        } else {
+            double h = r - surfaceRadius(1 - z * z / r2);
+            StandardAtmosphere.densityAndSlope(h, air);
+            // 1/c(h) and its height slope from the table the flight reads (flat above its top)
+            double invA;
+            double invASlope;
+            if (h < StandardAtmosphere.TABLE_TOP_M) {
+                double[] tab = StandardAtmosphere.TABLE;
+                double hx = h > 0 ? h * StandardAtmosphere.INV_STEP : 0.0;
+                int i = (int) hx;
+                invA = tab[4 * i + 2] + (hx - i) * tab[4 * i + 3];
+                invASlope = h > 0 ? tab[4 * i + 3] * StandardAtmosphere.INV_STEP : 0.0;
+            } else {
+                StandardAtmosphere.densityAndSpeedOfSound(h, geo);
+                invA = 1.0 / geo[1];
+                invASlope = 0;
+            }
+            DragTable d = sensitivityShape;
+            double mach = v * invA;
+            int seg = d.segment(mach, sensitivitySegment);
+            sensitivitySegment = seg;
+            double shape = d.a[seg] + d.b[seg] * mach;
+            double slope = d.b[seg];
+            j[RHO] = c * air[0] * shape;
+            j[RHO_SLOPE] = c * (air[1] * shape + air[0] * slope * v * invASlope);
+            j[RHO_ALONG] = c * air[0] * (shape + mach * slope);
         }
     }
 
@@ -651,7 +739,7 @@ public final class BallisticPropagator {
         out[p + 1] = (g3 + dragR) * ry + (w2 - gravity) * mvy;
         out[p + 2] = (g3 + dragR) * rz - gravity * mvz;
         // λr + Avᵀ λv: Coriolis transposed, drag −cρ(|v| I + v vᵀ/|v|)
-        double dv = rho * vDotM * j[INV_SPEED];
+        double dv = j[RHO_ALONG] * vDotM * j[INV_SPEED];
         double rs = rho * speed;
         out[p + 3] = lam[o] - 2 * omega * mvy - rs * mvx - dv * vx;
         out[p + 4] = lam[o + 1] + 2 * omega * mvx - rs * mvy - dv * vy;

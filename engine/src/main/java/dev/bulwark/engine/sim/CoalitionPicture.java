@@ -251,7 +251,7 @@ public final class CoalitionPicture {
         double ground = world.origin().altitude();
         TrackModel motion = TrackModel.of(ts, world.earth().mu(), world.earth().j2(), ellipsoid,
                 world.earth().rotationRate(), world.doctrine().assumedBallisticCoefficientKgM2(), DRAG_UNCERTAINTY,
-                StandardAtmosphere::density);
+                StandardAtmosphere::density, StandardAtmosphere::speedOfSound);
         Tracker.Listener quiet = new Tracker.Listener() { };
         return ts.association() == TrackerSettings.Association.JPDA
                 ? new JpdaTracker(ts, motion, ellipsoid, ground, quiet)

@@ -13,6 +13,7 @@ import dev.bulwark.engine.effector.LaserPlan;
 import dev.bulwark.engine.effector.LaserSpec;
 import dev.bulwark.engine.effector.Resupply;
 import dev.bulwark.engine.flight.BallisticPropagator;
+import dev.bulwark.engine.flight.DragTable;
 import dev.bulwark.engine.flight.StandardAtmosphere;
 import dev.bulwark.engine.flight.interceptor.InterceptResult;
 import dev.bulwark.engine.flight.interceptor.InterceptorFlight;
@@ -478,10 +479,10 @@ public final class Simulation {
         TrackerSettings ts = world.tracker();
         TrackModel motion = TrackModel.of(ts, world.earth().mu(), world.earth().j2(), ellipsoid,
                 world.earth().rotationRate(), world.doctrine().assumedBallisticCoefficientKgM2(), DRAG_UNCERTAINTY,
-                StandardAtmosphere::density);
+                StandardAtmosphere::density, StandardAtmosphere::speedOfSound);
         ThreatEvaluator evaluator = new ThreatEvaluator(new ImpactPredictor(new BallisticPropagator(world.earth(),
-                PREDICTION_STEP_S), areas, world.doctrine().assumedBallisticCoefficientKgM2(), ground, MAX_FLIGHT_S),
-                new CoursePredictor(areas, ellipsoid));
+                PREDICTION_STEP_S), areas, world.doctrine().assumedBallisticCoefficientKgM2(), dragShape(ts), ground,
+                MAX_FLIGHT_S), new CoursePredictor(areas, ellipsoid));
         CommandNode node = new CommandNode(id, name, evaluator, world.doctrine().assigner());
         Tracker.Listener listener = new Tracker.Listener() {
             @Override
@@ -521,6 +522,14 @@ public final class Simulation {
                 ? new JpdaTracker(ts, motion, ellipsoid, ground, listener)
                 : new GnnTracker(ts, motion, ellipsoid, ground, listener);
         return node;
+    }
+
+    /**
+     * The drag shape the impact prediction flies: the tracker settings' drag curve (which its
+     * ballistic motion models assume), or null for a drag coefficient constant with speed.
+     */
+    static DragTable dragShape(TrackerSettings ts) {
+        return ts.dragCurve() == null ? null : DragTable.of(ts.dragCurve().mach(), ts.dragCurve().relative());
     }
 
     private void scheduleDelivery(Resupply r, int k) {

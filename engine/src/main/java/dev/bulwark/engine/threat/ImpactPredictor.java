@@ -1,6 +1,7 @@
 package dev.bulwark.engine.threat;
 
 import dev.bulwark.engine.flight.BallisticPropagator;
+import dev.bulwark.engine.flight.DragTable;
 import dev.bulwark.engine.flight.Trajectory;
 import dev.bulwark.engine.geo.GeodeticPoint;
 import dev.bulwark.engine.geo.LocalFrame;
@@ -24,6 +25,12 @@ import dev.bulwark.engine.geo.LocalFrame;
  * settled track (ImpactPredictorTest). The unscented transform this replaced (2·7 sigma points
  * flown to the ground at a 4 s step) was off by up to 16 % on the same cases (its points at
  * ±√7 σ overstate the curvature of the impact in ln β) and cost fifteen flights per track.
+ *
+ * <p>Drag: by default the coefficient is constant with speed; a predictor built with a drag shape
+ * (the tracker settings' drag curve, {@code Simulation}) flies C_D(M) ∝ shape(M), every β then the
+ * ballistic coefficient at the shape's first Mach number, and its sensitivities take the shape's
+ * slope (DragShapeCoastTest, ImpactPredictorTest). The shape is one for every track: a round whose
+ * own curve has another shape is predicted with that error.
  *
  * <p>Simplified: a track is flown with the doctrine's assumed ballistic coefficient, whose
  * uncertainty is a log-normal spread of {@link #LOG_BETA_SIGMA} (one standard deviation, a
@@ -50,6 +57,7 @@ public final class ImpactPredictor {
     private final DefendedAreas areas;
     private final LocalFrame plane;
     private final double beta;
+    private final DragTable shape;
     private final double ground;
     private final double maxFlightTime;
 
@@ -69,7 +77,21 @@ public final class ImpactPredictor {
      */
     public ImpactPredictor(BallisticPropagator propagator, DefendedAreas areas, double beta, double groundAltitude,
             double maxFlightTimeS) {
+        this(propagator, areas, beta, null, groundAltitude, maxFlightTimeS);
+    }
+
+    /**
+     * A predictor whose flights' drag coefficient follows a shape against Mach number
+     * ({@link BallisticPropagator#propagate(double, double[], double, DragTable, double, double, boolean)}):
+     * every β, the assumed one and a track's own, is then the ballistic coefficient where the shape is
+     * 1 (its first Mach number, for a shape normalised there).
+     *
+     * @param shape the drag coefficient's shape against Mach number, or null for a constant coefficient
+     */
+    public ImpactPredictor(BallisticPropagator propagator, DefendedAreas areas, double beta, DragTable shape,
+            double groundAltitude, double maxFlightTimeS) {
         this.propagator = propagator;
+        this.shape = shape;
         this.areas = areas;
         this.plane = areas.regions().frame();
         this.beta = beta;
@@ -85,8 +107,8 @@ public final class ImpactPredictor {
      * in another thread alongside this one (the areas are only read).
      */
     public ImpactPredictor copy() {
-        return new ImpactPredictor(new BallisticPropagator(propagator.earth(), propagator.step()), areas, beta, ground,
-                maxFlightTime);
+        return new ImpactPredictor(new BallisticPropagator(propagator.earth(), propagator.step()), areas, beta, shape,
+                ground, maxFlightTime);
     }
 
     /**
@@ -156,7 +178,7 @@ public final class ImpactPredictor {
             double logBetaSigma) {
         Trajectory path;
         try {
-            path = propagator.propagate(time, state, beta, ground, maxFlightTime, false);
+            path = propagator.propagate(time, state, beta, shape, ground, maxFlightTime, false);
         } catch (IllegalStateException e) {
             return null;
         }
@@ -181,7 +203,7 @@ public final class ImpactPredictor {
         if (!cholesky(covariance, n)) {
             return new double[] {0, 0, 0};
         }
-        propagator.impactSensitivity(path, beta, east, north, sensitivity);
+        propagator.impactSensitivity(path, beta, shape, east, north, sensitivity);
         if (n == N) {
             // γ = 1/β: ∂/∂γ = −β ∂/∂ln β, its variance and covariances in the state's own matrix
             sensitivity[6] *= -beta;

@@ -58,13 +58,27 @@ public final class BallisticDrag implements MotionModel {
      */
     public BallisticDrag(double processNoise, double mu, double j2, Ellipsoid ellipsoid, double rotationRate,
             double beta, double betaRelativeSigma, DoubleUnaryOperator density) {
+        this(processNoise, mu, j2, ellipsoid, rotationRate, beta, betaRelativeSigma, density, null, null);
+    }
+
+    /**
+     * As {@link #BallisticDrag(double, double, double, Ellipsoid, double, double, double,
+     * DoubleUnaryOperator)}, with the drag coefficient following a curve against Mach number
+     * ({@link BallisticDynamics}): β is then the ballistic coefficient at the curve's first Mach number.
+     *
+     * @param curve        the drag curve's shape, or null for a drag coefficient constant with speed
+     * @param speedOfSound speed of sound (m/s) at a geodetic height (m); needed with a curve
+     */
+    public BallisticDrag(double processNoise, double mu, double j2, Ellipsoid ellipsoid, double rotationRate,
+            double beta, double betaRelativeSigma, DoubleUnaryOperator density, DragCurve curve,
+            DoubleUnaryOperator speedOfSound) {
         if (!(processNoise > 0) || !(beta > 0) || !(betaRelativeSigma >= 0) || density == null) {
             throw new IllegalArgumentException("need a positive process noise and ballistic coefficient");
         }
         this.q = processNoise;
         this.beta = beta;
         this.betaSigma = betaRelativeSigma;
-        this.dynamics = new BallisticDynamics(mu, j2, ellipsoid, rotationRate, density);
+        this.dynamics = new BallisticDynamics(mu, j2, ellipsoid, rotationRate, density, curve, speedOfSound);
     }
 
     @Override
@@ -94,7 +108,7 @@ public final class BallisticDrag implements MotionModel {
         ConstantVelocity.whiteAcceleration(q, dt, qm);
         double v = Math.sqrt(x[3] * x[3] + x[4] * x[4] + x[5] * x[5]);
         if (v > 0 && betaSigma > 0) {
-            double drag = dynamics.densityAt(x) * v * v / (2 * beta);
+            double drag = dynamics.dragDensityAt(x) * v * v / (2 * beta);
             double s2 = (betaSigma * drag) * (betaSigma * drag);
             double pp = s2 * dt * dt * dt * dt / 4;
             double pv = s2 * dt * dt * dt / 2;

@@ -15,6 +15,10 @@ import java.util.function.DoubleUnaryOperator;
  * {@link BallisticDrag#MAX_SUBSTEP_S}; the transition matrix integrates the variational
  * equation along the same substeps.
  *
+ * <p>With a {@link DragCurve} (and the speed of sound a(h) from the caller) the drag is
+ * −ρ(h) |v| v s(M) / (2 β), M = |v| / a(h), β then the ballistic coefficient at the curve's first
+ * Mach number; without one, s ≡ 1 (a drag coefficient constant with speed).
+ *
  * <p>Not thread-safe: scratch arrays are kept, one instance per model.
  */
 final class BallisticDynamics {
@@ -24,6 +28,8 @@ final class BallisticDynamics {
     private final double omega;
     private final Ellipsoid ellipsoid;
     private final DoubleUnaryOperator density;
+    private final DragCurve curve;
+    private final DoubleUnaryOperator speedOfSound;
 
     private final double[] k1 = new double[6];
     private final double[] k2 = new double[6];
@@ -40,16 +46,37 @@ final class BallisticDynamics {
     private final double[] d4 = new double[49];
 
     BallisticDynamics(double mu, double j2, Ellipsoid ellipsoid, double rotationRate, DoubleUnaryOperator density) {
+        this(mu, j2, ellipsoid, rotationRate, density, null, null);
+    }
+
+    /**
+     * @param curve        the drag curve's shape, or null for a drag coefficient constant with speed
+     * @param speedOfSound speed of sound (m/s) at a geodetic height (m); needed with a curve
+     */
+    BallisticDynamics(double mu, double j2, Ellipsoid ellipsoid, double rotationRate, DoubleUnaryOperator density,
+            DragCurve curve, DoubleUnaryOperator speedOfSound) {
+        if (curve != null && speedOfSound == null) {
+            throw new IllegalArgumentException("a drag curve needs the speed of sound");
+        }
         this.mu = mu;
         this.j2ReSq = j2 * ellipsoid.equatorialRadius() * ellipsoid.equatorialRadius();
         this.omega = rotationRate;
         this.ellipsoid = ellipsoid;
         this.density = density;
+        this.curve = curve;
+        this.speedOfSound = speedOfSound;
     }
 
-    /** Air density (kg/m³) at the geodetic height of the position in s[0..2]. */
-    double densityAt(double[] s) {
-        return density.applyAsDouble(ellipsoid.height(s[0], s[1], s[2]));
+    /** ρ s(M) at the state s (position and velocity): the density times the curve's relative drag (kg/m³). */
+    double dragDensityAt(double[] s) {
+        double h = ellipsoid.height(s[0], s[1], s[2]);
+        return dragDensity(h, Math.sqrt(s[3] * s[3] + s[4] * s[4] + s[5] * s[5]));
+    }
+
+    /** ρ(h) s(|v| / a(h)); ρ(h) alone without a curve. */
+    private double dragDensity(double h, double v) {
+        double rho = density.applyAsDouble(h);
+        return curve == null ? rho : rho * curve.at(v / speedOfSound.applyAsDouble(h));
     }
 
     /** Flies the position and velocity x[0..5] over dt (s) with ballistic coefficient β (kg/m²) into out[0..5]. */
@@ -128,7 +155,7 @@ final class BallisticDynamics {
         double gxy = -mu / r3 * (1 + c * (1 - 5 * zr2));
         double gz = -mu / r3 * (1 + c * (3 - 5 * zr2));
         double v = Math.sqrt(s[3] * s[3] + s[4] * s[4] + s[5] * s[5]);
-        double k = density.applyAsDouble(ellipsoid.height(s[0], s[1], s[2])) * v / (2 * beta);
+        double k = dragDensity(ellipsoid.height(s[0], s[1], s[2]), v) * v / (2 * beta);
         out[0] = s[3];
         out[1] = s[4];
         out[2] = s[5];
@@ -184,11 +211,20 @@ final class BallisticDynamics {
         double v = Math.sqrt(s[3] * s[3] + s[4] * s[4] + s[5] * s[5]);
         if (v > 0) {
             double height = ellipsoid.height(s[0], s[1], s[2]);
-            double rho = density.applyAsDouble(height);
-            double dRho = (density.applyAsDouble(height + 25) - density.applyAsDouble(height - 25)) / 50;
+            // ρ s(M), and (ρ/2β)(s + M s'(M)) for the drag's change along the velocity: with a curve the
+            // drag ρ |v|² s(|v|/a) / 2β grows along v by (ρ/2β)|v|(2s + M s') instead of 2(ρ/2β)|v| s
+            double rho = dragDensity(height, v);
+            double along = rho;
+            if (curve != null) {
+                double mach = v / speedOfSound.applyAsDouble(height);
+                along = density.applyAsDouble(height) * (curve.at(mach) + mach * curve.slope(mach));
+            }
+            double dRho = (dragDensity(height + 25, v) - dragDensity(height - 25, v)) / 50;
             for (int i = 0; i < 3; i++) {
                 for (int j = 0; j < 3; j++) {
-                    out[(3 + i) * n + 3 + j] -= rho / (2 * beta) * ((i == j ? v : 0) + s[3 + i] * s[3 + j] / v);
+                    out[(3 + i) * n + 3 + j] -= curve == null
+                            ? rho / (2 * beta) * ((i == j ? v : 0) + s[3 + i] * s[3 + j] / v)
+                            : (rho * (i == j ? v : 0) + along * s[3 + i] * s[3 + j] / v) / (2 * beta);
                     out[(3 + i) * n + j] -= dRho * v * s[3 + i] * (s[j] / r) / (2 * beta);
                 }
                 if (n > 6) {

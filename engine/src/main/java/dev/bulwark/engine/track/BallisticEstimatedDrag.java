@@ -44,6 +44,21 @@ public final class BallisticEstimatedDrag implements MotionModel {
      */
     public BallisticEstimatedDrag(double processNoise, double inverseBetaNoise, double mu, double j2,
             Ellipsoid ellipsoid, double rotationRate, DoubleUnaryOperator density) {
+        this(processNoise, inverseBetaNoise, mu, j2, ellipsoid, rotationRate, density, null, null);
+    }
+
+    /**
+     * As {@link #BallisticEstimatedDrag(double, double, double, double, Ellipsoid, double,
+     * DoubleUnaryOperator)}, with the drag coefficient following a curve against Mach number
+     * ({@link BallisticDynamics}): γ is then the inverse ballistic coefficient at the curve's first
+     * Mach number, a = … − ρ |v| v s(M) γ / 2, still linear in γ.
+     *
+     * @param curve        the drag curve's shape, or null for a drag coefficient constant with speed
+     * @param speedOfSound speed of sound (m/s) at a geodetic height (m); needed with a curve
+     */
+    public BallisticEstimatedDrag(double processNoise, double inverseBetaNoise, double mu, double j2,
+            Ellipsoid ellipsoid, double rotationRate, DoubleUnaryOperator density, DragCurve curve,
+            DoubleUnaryOperator speedOfSound) {
         if (!(processNoise > 0) || !(inverseBetaNoise >= 0) || Double.isInfinite(inverseBetaNoise)
                 || density == null || ellipsoid == null) {
             throw new IllegalArgumentException("need a positive process noise, a finite non-negative inverse-β "
@@ -51,7 +66,7 @@ public final class BallisticEstimatedDrag implements MotionModel {
         }
         this.q = processNoise;
         this.qGamma = inverseBetaNoise;
-        this.dynamics = new BallisticDynamics(mu, j2, ellipsoid, rotationRate, density);
+        this.dynamics = new BallisticDynamics(mu, j2, ellipsoid, rotationRate, density, curve, speedOfSound);
     }
 
     @Override

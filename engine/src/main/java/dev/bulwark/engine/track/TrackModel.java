@@ -39,6 +39,12 @@ public final class TrackModel {
     public static final double GAMMA_PRIOR_SIGMA = 3e-4;
     /** Random-walk density of γ ((m²/kg)²/s): about 10⁻⁵ m²/kg per √s, 10% of a typical γ. */
     public static final double GAMMA_NOISE = 1e-10;
+    /**
+     * Random-walk density of γ with a drag curve ((m²/kg)²/s): the curve carries the change of the
+     * drag coefficient with Mach number, so γ walks only for what the curve gets wrong, about
+     * 10⁻⁶ m²/kg per √s (1% of a typical γ).
+     */
+    public static final double GAMMA_NOISE_WITH_CURVE = 1e-12;
     /** σ of a new track's turn rate (rad/s). */
     public static final double TURN_RATE_PRIOR_SIGMA = 0.05;
     /** Random-walk density of the turn rate (rad²/s³): about 0.01 rad/s per √s. */
@@ -154,6 +160,25 @@ public final class TrackModel {
      */
     public static TrackModel of(TrackerSettings settings, double mu, double j2, Ellipsoid ellipsoid,
             double rotationRate, double assumedBeta, double dragUncertainty, DoubleUnaryOperator density) {
+        return of(settings, mu, j2, ellipsoid, rotationRate, assumedBeta, dragUncertainty, density, null);
+    }
+
+    /**
+     * As {@link #of(TrackerSettings, double, double, Ellipsoid, double, double, double, DoubleUnaryOperator)},
+     * with the speed of sound that the settings' drag curve ({@link TrackerSettings#dragCurve()}) needs: with
+     * a curve, the ballistic models' drag follows it against Mach number, their β (and γ's prior) being
+     * the one at the curve's first Mach number, and γ walks with {@link #GAMMA_NOISE_WITH_CURVE}.
+     *
+     * @param speedOfSound speed of sound (m/s) at a geodetic height (m); may be null without a drag curve
+     * @throws IllegalArgumentException if the settings have a drag curve and no speed of sound is given
+     */
+    public static TrackModel of(TrackerSettings settings, double mu, double j2, Ellipsoid ellipsoid,
+            double rotationRate, double assumedBeta, double dragUncertainty, DoubleUnaryOperator density,
+            DoubleUnaryOperator speedOfSound) {
+        DragCurve curve = settings.dragCurve();
+        if (curve != null && speedOfSound == null) {
+            throw new IllegalArgumentException("a drag curve needs the speed of sound");
+        }
         double q = settings.processNoise();
         TrackerSettings.Filter f = settings.filter();
         TrackerSettings.Measurement m = settings.measurement();
@@ -161,10 +186,11 @@ public final class TrackModel {
             case GRAVITY -> new TrackModel(f, m, new GravityConstantVelocity(q, mu, j2, ellipsoid.equatorialRadius(),
                     rotationRate), 0, 1);
             case BALLISTIC_DRAG -> new TrackModel(f, m, new BallisticDrag(q, mu, j2, ellipsoid, rotationRate,
-                    assumedBeta, dragUncertainty, density), 0, 1);
+                    assumedBeta, dragUncertainty, density, curve, speedOfSound), 0, 1);
             case CONSTANT_VELOCITY -> new TrackModel(f, m, new ConstantVelocity(q), 0, 1);
-            case BALLISTIC_ESTIMATED_DRAG -> new TrackModel(f, m, new BallisticEstimatedDrag(q, GAMMA_NOISE, mu, j2,
-                    ellipsoid, rotationRate, density), 1 / assumedBeta, GAMMA_PRIOR_SIGMA);
+            case BALLISTIC_ESTIMATED_DRAG -> new TrackModel(f, m, new BallisticEstimatedDrag(q,
+                    curve == null ? GAMMA_NOISE : GAMMA_NOISE_WITH_CURVE, mu, j2, ellipsoid, rotationRate, density,
+                    curve, speedOfSound), 1 / assumedBeta, GAMMA_PRIOR_SIGMA);
             case COORDINATED_TURN -> new TrackModel(f, m, new CoordinatedTurn(q, TURN_RATE_NOISE), 0,
                     TURN_RATE_PRIOR_SIGMA);
             case IMM -> imm(f, m, q);

@@ -13,6 +13,9 @@ package dev.bulwark.engine.track;
  * @param motion                   the motion model of the filters
  * @param filter                   the filter that runs the motion model
  * @param measurement              what the filters are updated with
+ * @param dragCurve                the drag curve's shape assumed by the ballistic motion models (and by the
+ *                                 impact prediction of their tracks), or null for a drag coefficient constant
+ *                                 with speed (the first version's)
  */
 public record TrackerSettings(
         int confirmHits,
@@ -24,7 +27,8 @@ public record TrackerSettings(
         Association association,
         Motion motion,
         Filter filter,
-        Measurement measurement) {
+        Measurement measurement,
+        DragCurve dragCurve) {
 
     /** Data association. */
     public enum Association {
@@ -107,6 +111,14 @@ public record TrackerSettings(
     public static final String IMM_WITH_JPDA = "the imm motion model does not take the JPDA update (its mode "
             + "probabilities have no probabilistic-association form here): use association gnn";
 
+    /** Settings with a drag coefficient constant with speed. */
+    public TrackerSettings(int confirmHits, int confirmWindow, int deleteAfterMisses, double processNoise,
+            double initialSpeedSigmaMps, double gateChiSquare, Association association, Motion motion, Filter filter,
+            Measurement measurement) {
+        this(confirmHits, confirmWindow, deleteAfterMisses, processNoise, initialSpeedSigmaMps, gateChiSquare,
+                association, motion, filter, measurement, null);
+    }
+
     /** Settings with the extended Kalman filter on converted positions (the first version's filter). */
     public TrackerSettings(int confirmHits, int confirmWindow, int deleteAfterMisses, double processNoise,
             double initialSpeedSigmaMps, double gateChiSquare, Association association, Motion motion) {
@@ -117,7 +129,13 @@ public record TrackerSettings(
     /** These settings with another filter, measurement and motion model. */
     public TrackerSettings with(Filter newFilter, Measurement newMeasurement, Motion newMotion) {
         return new TrackerSettings(confirmHits, confirmWindow, deleteAfterMisses, processNoise, initialSpeedSigmaMps,
-                gateChiSquare, association, newMotion, newFilter, newMeasurement);
+                gateChiSquare, association, newMotion, newFilter, newMeasurement, dragCurve);
+    }
+
+    /** These settings with another drag curve (null: a drag coefficient constant with speed). */
+    public TrackerSettings withDragCurve(DragCurve curve) {
+        return new TrackerSettings(confirmHits, confirmWindow, deleteAfterMisses, processNoise, initialSpeedSigmaMps,
+                gateChiSquare, association, motion, filter, measurement, curve);
     }
 
     /** Settings with GNN association and the gravity motion model. */

@@ -149,7 +149,25 @@ class NonlinearConsistencyTest {
      */
     @Test
     void ballisticDragWithAnEstimatedCoefficientOverManySeedFamilies() {
-        BallisticEstimatedDrag drag = estimatedDrag();
+        manyFamilies(estimatedDrag(), "estimated-beta", 0.02);
+    }
+
+    /**
+     * The many-families check above for the estimated-β model whose drag coefficient follows the
+     * catalogue's generic rocket curve against Mach number ({@link DragCurve}; the flight starts near
+     * Mach 1.9 and crosses the transonic rise, where the curve's slope enters the transition matrix),
+     * same acceptance except the NEES grand mean, held within 3 % of 7: the curve's corners (a
+     * piecewise-linear C_D) are a nonlinearity the EKF's linearisation does not see. Measured: NIS
+     * z² sums 68.8 (EKF) and 66.6 (UKF), NIS grand means 3.009 and 3.008, NEES 7.150 and 7.020,
+     * failures 6 and 6 of 100 (bound 12). On one family of 100 runs the EKF's NEES is inside its
+     * interval at 46 of 55 steps (the plain model's 50), which is why only the pooled check is made.
+     */
+    @Test
+    void ballisticDragWithAnEstimatedCoefficientAndADragCurveOverManySeedFamilies() {
+        manyFamilies(curvedEstimatedDrag(), "estimated-beta with drag curve", 0.03);
+    }
+
+    private static void manyFamilies(BallisticEstimatedDrag drag, String label, double neesTolerance) {
         int steps = 60;
         int settled = steps - SETTLE;
         int need = (int) Math.ceil(0.9 * settled);
@@ -157,7 +175,7 @@ class NonlinearConsistencyTest {
         int maxFails = new BinomialDistribution(FAMILIES, ruleFails).inverseCumulativeProbability(0.99);
         double maxZ2 = new ChiSquaredDistribution(settled).inverseCumulativeProbability(0.99);
         for (boolean unscented : new boolean[] {false, true}) {
-            String name = unscented ? "estimated-beta UKF" : "estimated-beta EKF";
+            String name = label + (unscented ? " UKF" : " EKF");
             Supplier<StateFilter> filters = unscented ? () -> new UnscentedKalmanFilter(7, 3)
                     : () -> new ExtendedKalmanFilter(7, 3);
             double[] nis = new double[steps];
@@ -186,7 +204,7 @@ class NonlinearConsistencyTest {
             System.out.println(summary);
             assertThat(z2).as(summary).isLessThan(maxZ2);
             assertThat(pooled.grandMean(nis)).as(summary).isBetween(3 * 0.98, 3 * 1.02);
-            assertThat(pooled.grandMean(nees)).as(summary).isBetween(7 * 0.98, 7 * 1.02);
+            assertThat(pooled.grandMean(nees)).as(summary).isBetween(7 * (1 - neesTolerance), 7 * (1 + neesTolerance));
             assertThat(fails).as(summary).isLessThanOrEqualTo(maxFails);
         }
     }
@@ -250,6 +268,14 @@ class NonlinearConsistencyTest {
     static BallisticEstimatedDrag estimatedDrag() {
         return new BallisticEstimatedDrag(1.0, 1e-14, EARTH.mu(), EARTH.j2(), Ellipsoid.WGS84, EARTH.rotationRate(),
                 StandardAtmosphere::density);
+    }
+
+    /** {@link #estimatedDrag()} with the catalogue's generic rocket drag curve (grad-122's table). */
+    static BallisticEstimatedDrag curvedEstimatedDrag() {
+        DragCurve curve = DragCurve.of(new double[] {0.0, 0.6, 0.8, 0.9, 1.0, 1.1, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0},
+                new double[] {0.32, 0.32, 0.33, 0.38, 0.49, 0.54, 0.53, 0.48, 0.41, 0.36, 0.32, 0.28});
+        return new BallisticEstimatedDrag(1.0, 1e-14, EARTH.mu(), EARTH.j2(), Ellipsoid.WGS84, EARTH.rotationRate(),
+                StandardAtmosphere::density, curve, StandardAtmosphere::speedOfSound);
     }
 
     static BallisticDrag ballisticDrag() {
