@@ -224,7 +224,13 @@ public final class LocalSearchWtaSolver implements WtaSolver {
         return new WtaSolution(problem, s.counts(problem.weaponTypes()), Double.NaN, false, NAME, rounds);
     }
 
-    /** First-improvement descent driven by a queue of targets whose survival changed. */
+    /**
+     * First-improvement descent driven by a queue of targets whose survival changed. Each target's
+     * survival (and value times survival) and each unit's survival of its target without it are
+     * cached, and recomputed only when that target's units have changed ({@link UnitAssignment#version}):
+     * the values, and the order of the arithmetic, are those of {@link UnitAssignment#moveDelta} and
+     * {@link UnitAssignment#swapDelta}, so the descent takes the same moves as without the caches.
+     */
     private static final class Descent {
         private final UnitAssignment s;
         private final int[] queue;
@@ -232,6 +238,11 @@ public final class LocalSearchWtaSolver implements WtaSolver {
         private int head;
         private int size;
         final double tol;
+        private final double[] surv;
+        private final double[] vs;
+        private final long[] targetAt;
+        private final double[] without;
+        private final long[] unitAt;
 
         Descent(UnitAssignment s, double totalValue) {
             this.s = s;
@@ -239,6 +250,13 @@ public final class LocalSearchWtaSolver implements WtaSolver {
             this.queued = new boolean[s.nT];
             // Improvements smaller than this are rounding noise; accepting them could cycle.
             this.tol = 1e-12 * Math.max(totalValue, 1e-300);
+            surv = new double[s.nT];
+            vs = new double[s.nT];
+            targetAt = new long[s.nT];
+            without = new double[s.n];
+            unitAt = new long[s.n];
+            java.util.Arrays.fill(targetAt, -1);
+            java.util.Arrays.fill(unitAt, -1);
         }
 
         void all() {
@@ -256,6 +274,9 @@ public final class LocalSearchWtaSolver implements WtaSolver {
         }
 
         void run() {
+            for (int t = 0; t < s.nT; t++) {
+                refresh(t);
+            }
             while (size > 0) {
                 int d = queue[head];
                 head = (head + 1) % queue.length;
@@ -263,6 +284,30 @@ public final class LocalSearchWtaSolver implements WtaSolver {
                 queued[d] = false;
                 examine(d);
             }
+        }
+
+        private void refresh(int t) {
+            if (targetAt[t] != s.version[t]) {
+                targetAt[t] = s.version[t];
+                surv[t] = s.survival(t);
+                vs[t] = s.values[t] * surv[t];
+            }
+        }
+
+        private double without(int u) {
+            long at = s.version[s.target[u]];
+            if (unitAt[u] != at) {
+                unitAt[u] = at;
+                without[u] = s.survivalWithout(u);
+            }
+            return without[u];
+        }
+
+        private void move(int u, int b) {
+            int a = s.target[u];
+            s.move(u, b);
+            refresh(a);
+            refresh(b);
         }
 
         /** Tries every move and swap that involves target {@code d}. */
@@ -283,22 +328,18 @@ public final class LocalSearchWtaSolver implements WtaSolver {
                         continue;
                     }
                     int base = type[u] * nT;
-                    double cost = v[a] * s.survivalWithout(u) * p[base + a];
-                    double gain = v[d] * s.survival(d) * p[base + d];
+                    double cost = v[a] * without(u) * p[base + a];
+                    double gain = vs[d] * p[base + d];
                     if (gain - cost > tol) {
                         mark(a);
                         mark(d);
-                        s.move(u, d);
+                        move(u, d);
                     }
                 }
             }
         }
 
-        /**
-         * Applies the best improving move or swap of unit {@code u}, if any. The deltas are
-         * {@link UnitAssignment#moveDelta} and {@link UnitAssignment#swapDelta} written out with
-         * the terms of {@code u} hoisted out of the loops.
-         */
+        /** Applies the best improving move or swap of unit {@code u}, if any. */
         private void improveUnit(int u) {
             final int n = s.n;
             final int nT = s.nT;
@@ -307,18 +348,20 @@ public final class LocalSearchWtaSolver implements WtaSolver {
             final double[] q = s.q;
             final int[] type = s.type;
             final int[] target = s.target;
+            final double[] vsl = vs;
+            final double[] sv = surv;
             int a = target[u];
             int wu = type[u];
             int baseU = wu * nT;
-            double sa = s.survival(a);
-            double saWithout = s.survivalWithout(u);
+            double sa = sv[a];
+            double saWithout = without(u);
             double cost = v[a] * saWithout * p[baseU + a];
             double bestDelta = -tol;
             int bestB = -1;
             int bestV = -1;
             for (int b = 0; b < nT; b++) {
                 if (b != a && s.room(b)) {
-                    double delta = cost - v[b] * s.survival(b) * p[baseU + b];
+                    double delta = cost - vsl[b] * p[baseU + b];
                     if (delta < bestDelta) {
                         bestDelta = delta;
                         bestB = b;
@@ -332,9 +375,8 @@ public final class LocalSearchWtaSolver implements WtaSolver {
                 if (b == a || wo == wu) {
                     continue;
                 }
-                int baseO = wo * nT;
-                double delta = va * (saWithout * q[baseO + a] - sa)
-                        + v[b] * (s.survivalWithout(o) * q[baseU + b] - s.survival(b));
+                double delta = va * (saWithout * q[wo * nT + a] - sa)
+                        + v[b] * (without(o) * q[baseU + b] - sv[b]);
                 if (delta < bestDelta) {
                     bestDelta = delta;
                     bestB = b;
@@ -347,10 +389,10 @@ public final class LocalSearchWtaSolver implements WtaSolver {
             mark(a);
             mark(bestB);
             if (bestV < 0) {
-                s.move(u, bestB);
+                move(u, bestB);
             } else {
-                s.move(bestV, a);
-                s.move(u, bestB);
+                move(bestV, a);
+                move(u, bestB);
             }
         }
     }
