@@ -98,6 +98,19 @@ public final class LocalSearchWtaSolver implements WtaSolver {
      */
     static final long DENSE_MAX_WORK = 100_000_000L;
 
+    /**
+     * Rounds of at least this many cells ({@code k T}) are solved by {@link CycleAssignment} when the
+     * problem has at most {@link #CYCLE_MAX_CELLS} unit-target pairs; smaller rounds (the battle
+     * manager's) by {@link LinearAssignment}, as before.
+     */
+    static final long CYCLE_MIN_CELLS = 10_000L;
+
+    /** Most unit-target pairs {@code n T} for which {@link CycleAssignment} keeps a candidate list per unit. */
+    static final long CYCLE_MAX_CELLS = 20_000_000L;
+
+    /** Candidate targets of a unit's new list in {@link CycleAssignment}. */
+    static final int CYCLE_CANDIDATES = 16;
+
     /** Candidate pairs of a sparse re-placement: each unit's and each target's this many best. */
     static final int CANDIDATES = 10;
 
@@ -181,7 +194,8 @@ public final class LocalSearchWtaSolver implements WtaSolver {
         if (s.n > 0 && s.nT > 1) {
             SplittableRandom rnd = new SplittableRandom(seed);
             // priced problems are the large ones with stacks, where the square rounds cost most
-            Replacement replacement = new Replacement(s, problem.totalValue(), priced);
+            Replacement replacement = new Replacement(s, problem.totalValue(), priced,
+                    (long) s.n * s.nT <= CYCLE_MAX_CELLS);
             RuinRecreate ruin = new RuinRecreate(s, problem.weaponTypes());
             double ruinShare = s.n <= s.nT ? 0 : priced ? RUIN_SHARE_PRICED : RUIN_SHARE;
             long lastBetter = 0;

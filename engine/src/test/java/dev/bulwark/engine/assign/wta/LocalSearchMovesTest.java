@@ -227,6 +227,47 @@ class LocalSearchMovesTest {
     }
 
     @Test
+    void roundsSolvedByCancellingCyclesReachTheDenseRoundsObjectiveAndMarkEveryChange() {
+        SplittableRandom r = new SplittableRandom(29);
+        int cycleRounds = 0;
+        for (int it = 0; it < 24; it++) {
+            // 100 to 139 targets and up to 14 x 40 units: rounds of k T >= 10,000 cells take the cycle path
+            WtaProblem pr = RandomProblems.random(r, 14, 100, 40, 40, 1, it % 2 == 0);
+            UnitAssignment a = new UnitAssignment(pr, GreedyWtaSolver.assign(pr));
+            UnitAssignment b = new UnitAssignment(pr, GreedyWtaSolver.assign(pr));
+            Replacement dense = new Replacement(a, pr.totalValue(), true, false);
+            Replacement cycles = new Replacement(b, pr.totalValue(), true, true);
+            for (int round = 0; round < 12; round++) {
+                long seed = r.nextLong();
+                double frac = round % 3 == 0 ? 0.5 : 1.0;
+                double f0 = objective(pr, b);
+                int[] before = b.target.clone();
+                boolean[] marked = new boolean[b.nT];
+                int k = cycles.apply(new SplittableRandom(seed), frac, t -> marked[t] = true);
+                dense.apply(new SplittableRandom(seed), frac, t -> { });
+                if ((long) k * b.nT >= LocalSearchWtaSolver.CYCLE_MIN_CELLS) {
+                    cycleRounds++;
+                }
+                double tol = 1e-9 * Math.max(1, pr.totalValue());
+                // the same units drawn and both optimal: the same objective, ties apart
+                assertThat(objective(pr, b)).isCloseTo(objective(pr, a), within(tol));
+                assertThat(objective(pr, b)).isLessThanOrEqualTo(f0 + tol);
+                new WtaSolution(pr, b.counts(pr.weaponTypes()), Double.NaN, false, "test", 0);
+                for (int u = 0; u < b.n; u++) {
+                    if (before[u] != b.target[u]) {
+                        assertThat(marked[before[u]] && marked[b.target[u]]).isTrue();
+                    }
+                }
+                // continue both from the same state
+                System.arraycopy(b.target, 0, a.target, 0, a.n);
+                a.rebuild();
+                b.rebuild();
+            }
+        }
+        assertThat(cycleRounds).isGreaterThan(100);
+    }
+
+    @Test
     void theResultIsALocalOptimumOfMovesAndSwaps() {
         SplittableRandom r = new SplittableRandom(23);
         for (int it = 0; it < 200; it++) {
