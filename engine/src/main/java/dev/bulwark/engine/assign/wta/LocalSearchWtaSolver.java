@@ -111,6 +111,15 @@ public final class LocalSearchWtaSolver implements WtaSolver {
     /** Candidate targets of a unit's new list in {@link CycleAssignment}. */
     static final int CYCLE_CANDIDATES = 16;
 
+    /**
+     * Share of the rounds (after the ruins) that are {@link Replacement#applyTriggered triggered},
+     * on large problems (see {@link #CYCLE_MIN_CELLS}); each moves 1 to {@value #TRIGGERS_MAX} units.
+     */
+    static final double TRIGGER_SHARE = 0.3;
+
+    /** Most units one triggered round moves. */
+    static final int TRIGGERS_MAX = 2;
+
     /** Candidate pairs of a sparse re-placement: each unit's and each target's this many best. */
     static final int CANDIDATES = 10;
 
@@ -194,10 +203,12 @@ public final class LocalSearchWtaSolver implements WtaSolver {
         if (s.n > 0 && s.nT > 1) {
             SplittableRandom rnd = new SplittableRandom(seed);
             // priced problems are the large ones with stacks, where the square rounds cost most
-            Replacement replacement = new Replacement(s, problem.totalValue(), priced,
-                    (long) s.n * s.nT <= CYCLE_MAX_CELLS);
+            // large problems: rounds by cycle cancelling, and triggered rounds
+            boolean large = (long) Math.min(s.n, s.nT) * s.nT >= CYCLE_MIN_CELLS && (long) s.n * s.nT <= CYCLE_MAX_CELLS;
+            Replacement replacement = new Replacement(s, problem.totalValue(), priced, large);
             RuinRecreate ruin = new RuinRecreate(s, problem.weaponTypes());
             double ruinShare = s.n <= s.nT ? 0 : priced ? RUIN_SHARE_PRICED : RUIN_SHARE;
+            double triggerShare = large ? TRIGGER_SHARE : 0;
             long lastBetter = 0;
             // The anchor is the solution the rounds start from and return to; a kick moves it away
             // from the best when it has not improved for KICK rounds (iterated local search).
@@ -211,6 +222,8 @@ public final class LocalSearchWtaSolver implements WtaSolver {
                     ruin.apply(rnd, Math.max(KICK_TARGETS_MIN, s.nT / KICK_TARGETS_SHARE), d::mark);
                 } else if (rnd.nextDouble() < ruinShare) {
                     ruin.apply(rnd, 2 + rnd.nextInt(RUIN_MAX - 1), d::mark);
+                } else if (triggerShare > 0 && rnd.nextDouble() < triggerShare) {
+                    replacement.applyTriggered(rnd, 1 + rnd.nextInt(TRIGGERS_MAX), d::mark);
                 } else {
                     double[] fractions = priced ? FRACTIONS_PRICED : FRACTIONS;
                     double frac = fractions[(int) ((rounds - 1) % fractions.length)];

@@ -117,6 +117,58 @@ final class Replacement {
     }
 
     /**
+     * Triggered round: moves {@code triggers} random units each to the target with room where it
+     * now gains most other than its own (one time in three the second best), then a full round in
+     * which those units stay where they were moved. A single move that the descent would undo (every
+     * one, at a local optimum) becomes part of an exchange: the round re-places one unit of every
+     * occupied target around it, so that a target can change its number of units (a unit leaves a
+     * target with two for one with one) together with the cycle of re-placements that makes it pay.
+     * The round can make the objective worse; the solver's acceptance rule decides.
+     *
+     * @return number of units re-placed by the round
+     */
+    int applyTriggered(SplittableRandom rnd, int triggers, IntConsumer marks) {
+        int count = 0;
+        for (int x = 0; x < triggers; x++) {
+            int u = rnd.nextInt(s.n);
+            int from = s.target[u];
+            int base = s.type[u] * nT;
+            double g1 = -1;
+            double g2 = -1;
+            int t1 = -1;
+            int t2 = -1;
+            for (int t = 0; t < nT; t++) {
+                if (t != from && s.room(t)) {
+                    double g = s.values[t] * s.survival(t) * s.p[base + t];
+                    if (g > g1) {
+                        g2 = g1;
+                        t2 = t1;
+                        g1 = g;
+                        t1 = t;
+                    } else if (g > g2) {
+                        g2 = g;
+                        t2 = t;
+                    }
+                }
+            }
+            int to = t2 >= 0 && rnd.nextInt(3) == 0 ? t2 : t1;
+            if (to < 0 || fixed[u]) {
+                continue;
+            }
+            marks.accept(from);
+            marks.accept(to);
+            s.move(u, to);
+            fixed[u] = true;
+            fixedList[count++] = u;
+        }
+        int k = apply(rnd, 1.0, marks, true);
+        for (int x = 0; x < count; x++) {
+            fixed[fixedList[x]] = false;
+        }
+        return k;
+    }
+
+    /**
      * @param skipFixed whether the units marked in {@link #fixed} stay where they are (are never drawn)
      */
     private int apply(SplittableRandom rnd, double frac, IntConsumer marks, boolean skipFixed) {
