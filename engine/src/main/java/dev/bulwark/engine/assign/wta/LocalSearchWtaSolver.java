@@ -98,6 +98,28 @@ public final class LocalSearchWtaSolver implements WtaSolver {
      */
     static final long DENSE_MAX_WORK = 100_000_000L;
 
+    /**
+     * Rounds of at least this many cells ({@code k T}) are solved by {@link CycleAssignment} when the
+     * problem has at most {@link #CYCLE_MAX_CELLS} unit-target pairs; smaller rounds (the battle
+     * manager's) by {@link LinearAssignment}, as before.
+     */
+    static final long CYCLE_MIN_CELLS = 10_000L;
+
+    /** Most unit-target pairs {@code n T} for which {@link CycleAssignment} keeps a candidate list per unit. */
+    static final long CYCLE_MAX_CELLS = 20_000_000L;
+
+    /** Candidate targets of a unit's new list in {@link CycleAssignment}. */
+    static final int CYCLE_CANDIDATES = 16;
+
+    /**
+     * Share of the rounds (after the ruins) that are {@link Replacement#applyTriggered triggered},
+     * on large problems (see {@link #CYCLE_MIN_CELLS}); each moves 1 to {@value #TRIGGERS_MAX} units.
+     */
+    static final double TRIGGER_SHARE = 0.3;
+
+    /** Most units one triggered round moves. */
+    static final int TRIGGERS_MAX = 2;
+
     /** Candidate pairs of a sparse re-placement: each unit's and each target's this many best. */
     static final int CANDIDATES = 10;
 
@@ -181,9 +203,12 @@ public final class LocalSearchWtaSolver implements WtaSolver {
         if (s.n > 0 && s.nT > 1) {
             SplittableRandom rnd = new SplittableRandom(seed);
             // priced problems are the large ones with stacks, where the square rounds cost most
-            Replacement replacement = new Replacement(s, problem.totalValue(), priced);
+            // large problems: rounds by cycle cancelling, and triggered rounds
+            boolean large = (long) Math.min(s.n, s.nT) * s.nT >= CYCLE_MIN_CELLS && (long) s.n * s.nT <= CYCLE_MAX_CELLS;
+            Replacement replacement = new Replacement(s, problem.totalValue(), priced, large);
             RuinRecreate ruin = new RuinRecreate(s, problem.weaponTypes());
             double ruinShare = s.n <= s.nT ? 0 : priced ? RUIN_SHARE_PRICED : RUIN_SHARE;
+            double triggerShare = large ? TRIGGER_SHARE : 0;
             long lastBetter = 0;
             // The anchor is the solution the rounds start from and return to; a kick moves it away
             // from the best when it has not improved for KICK rounds (iterated local search).
@@ -197,6 +222,8 @@ public final class LocalSearchWtaSolver implements WtaSolver {
                     ruin.apply(rnd, Math.max(KICK_TARGETS_MIN, s.nT / KICK_TARGETS_SHARE), d::mark);
                 } else if (rnd.nextDouble() < ruinShare) {
                     ruin.apply(rnd, 2 + rnd.nextInt(RUIN_MAX - 1), d::mark);
+                } else if (triggerShare > 0 && rnd.nextDouble() < triggerShare) {
+                    replacement.applyTriggered(rnd, 1 + rnd.nextInt(TRIGGERS_MAX), d::mark);
                 } else {
                     double[] fractions = priced ? FRACTIONS_PRICED : FRACTIONS;
                     double frac = fractions[(int) ((rounds - 1) % fractions.length)];
@@ -224,7 +251,13 @@ public final class LocalSearchWtaSolver implements WtaSolver {
         return new WtaSolution(problem, s.counts(problem.weaponTypes()), Double.NaN, false, NAME, rounds);
     }
 
-    /** First-improvement descent driven by a queue of targets whose survival changed. */
+    /**
+     * First-improvement descent driven by a queue of targets whose survival changed. Each target's
+     * survival (and value times survival) and each unit's survival of its target without it are
+     * cached, and recomputed only when that target's units have changed ({@link UnitAssignment#version}):
+     * the values, and the order of the arithmetic, are those of {@link UnitAssignment#moveDelta} and
+     * {@link UnitAssignment#swapDelta}, so the descent takes the same moves as without the caches.
+     */
     private static final class Descent {
         private final UnitAssignment s;
         private final int[] queue;
@@ -232,6 +265,11 @@ public final class LocalSearchWtaSolver implements WtaSolver {
         private int head;
         private int size;
         final double tol;
+        private final double[] surv;
+        private final double[] vs;
+        private final long[] targetAt;
+        private final double[] without;
+        private final long[] unitAt;
 
         Descent(UnitAssignment s, double totalValue) {
             this.s = s;
@@ -239,6 +277,13 @@ public final class LocalSearchWtaSolver implements WtaSolver {
             this.queued = new boolean[s.nT];
             // Improvements smaller than this are rounding noise; accepting them could cycle.
             this.tol = 1e-12 * Math.max(totalValue, 1e-300);
+            surv = new double[s.nT];
+            vs = new double[s.nT];
+            targetAt = new long[s.nT];
+            without = new double[s.n];
+            unitAt = new long[s.n];
+            java.util.Arrays.fill(targetAt, -1);
+            java.util.Arrays.fill(unitAt, -1);
         }
 
         void all() {
@@ -256,6 +301,9 @@ public final class LocalSearchWtaSolver implements WtaSolver {
         }
 
         void run() {
+            for (int t = 0; t < s.nT; t++) {
+                refresh(t);
+            }
             while (size > 0) {
                 int d = queue[head];
                 head = (head + 1) % queue.length;
@@ -263,6 +311,30 @@ public final class LocalSearchWtaSolver implements WtaSolver {
                 queued[d] = false;
                 examine(d);
             }
+        }
+
+        private void refresh(int t) {
+            if (targetAt[t] != s.version[t]) {
+                targetAt[t] = s.version[t];
+                surv[t] = s.survival(t);
+                vs[t] = s.values[t] * surv[t];
+            }
+        }
+
+        private double without(int u) {
+            long at = s.version[s.target[u]];
+            if (unitAt[u] != at) {
+                unitAt[u] = at;
+                without[u] = s.survivalWithout(u);
+            }
+            return without[u];
+        }
+
+        private void move(int u, int b) {
+            int a = s.target[u];
+            s.move(u, b);
+            refresh(a);
+            refresh(b);
         }
 
         /** Tries every move and swap that involves target {@code d}. */
@@ -283,22 +355,18 @@ public final class LocalSearchWtaSolver implements WtaSolver {
                         continue;
                     }
                     int base = type[u] * nT;
-                    double cost = v[a] * s.survivalWithout(u) * p[base + a];
-                    double gain = v[d] * s.survival(d) * p[base + d];
+                    double cost = v[a] * without(u) * p[base + a];
+                    double gain = vs[d] * p[base + d];
                     if (gain - cost > tol) {
                         mark(a);
                         mark(d);
-                        s.move(u, d);
+                        move(u, d);
                     }
                 }
             }
         }
 
-        /**
-         * Applies the best improving move or swap of unit {@code u}, if any. The deltas are
-         * {@link UnitAssignment#moveDelta} and {@link UnitAssignment#swapDelta} written out with
-         * the terms of {@code u} hoisted out of the loops.
-         */
+        /** Applies the best improving move or swap of unit {@code u}, if any. */
         private void improveUnit(int u) {
             final int n = s.n;
             final int nT = s.nT;
@@ -307,18 +375,20 @@ public final class LocalSearchWtaSolver implements WtaSolver {
             final double[] q = s.q;
             final int[] type = s.type;
             final int[] target = s.target;
+            final double[] vsl = vs;
+            final double[] sv = surv;
             int a = target[u];
             int wu = type[u];
             int baseU = wu * nT;
-            double sa = s.survival(a);
-            double saWithout = s.survivalWithout(u);
+            double sa = sv[a];
+            double saWithout = without(u);
             double cost = v[a] * saWithout * p[baseU + a];
             double bestDelta = -tol;
             int bestB = -1;
             int bestV = -1;
             for (int b = 0; b < nT; b++) {
                 if (b != a && s.room(b)) {
-                    double delta = cost - v[b] * s.survival(b) * p[baseU + b];
+                    double delta = cost - vsl[b] * p[baseU + b];
                     if (delta < bestDelta) {
                         bestDelta = delta;
                         bestB = b;
@@ -332,9 +402,8 @@ public final class LocalSearchWtaSolver implements WtaSolver {
                 if (b == a || wo == wu) {
                     continue;
                 }
-                int baseO = wo * nT;
-                double delta = va * (saWithout * q[baseO + a] - sa)
-                        + v[b] * (s.survivalWithout(o) * q[baseU + b] - s.survival(b));
+                double delta = va * (saWithout * q[wo * nT + a] - sa)
+                        + v[b] * (without(o) * q[baseU + b] - sv[b]);
                 if (delta < bestDelta) {
                     bestDelta = delta;
                     bestB = b;
@@ -347,10 +416,10 @@ public final class LocalSearchWtaSolver implements WtaSolver {
             mark(a);
             mark(bestB);
             if (bestV < 0) {
-                s.move(u, bestB);
+                move(u, bestB);
             } else {
-                s.move(bestV, a);
-                s.move(u, bestB);
+                move(bestV, a);
+                move(u, bestB);
             }
         }
     }

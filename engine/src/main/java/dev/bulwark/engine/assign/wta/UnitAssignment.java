@@ -25,6 +25,13 @@ final class UnitAssignment {
     /** Units on each target, and the most it may take. */
     private final int[] on;
     private final int[] cap;
+    /**
+     * A number that changes whenever target {@code t}'s units change, to a value no target has had
+     * before: whatever depends only on a target's units (its survival, a unit's survival without it)
+     * can be cached with the version it was computed at, and is valid while the version stays.
+     */
+    final long[] version;
+    private long versions;
 
     UnitAssignment(WtaProblem problem, int[] x) {
         nT = problem.targets();
@@ -52,6 +59,7 @@ final class UnitAssignment {
             }
         }
         prod = new double[nT];
+        version = new long[nT];
         zeros = new int[nT];
         on = new int[nT];
         cap = new int[nT];
@@ -82,6 +90,9 @@ final class UnitAssignment {
 
     /** Recomputes the per-target products from the unit targets. */
     void rebuild() {
+        for (int t = 0; t < nT; t++) {
+            version[t] = ++versions;
+        }
         java.util.Arrays.fill(prod, 1.0);
         java.util.Arrays.fill(zeros, 0);
         java.util.Arrays.fill(on, 0);
@@ -92,6 +103,7 @@ final class UnitAssignment {
     }
 
     private void multiply(int t, double f) {
+        version[t] = ++versions;
         if (f == 0) {
             zeros[t]++;
         } else {
@@ -100,6 +112,7 @@ final class UnitAssignment {
     }
 
     private void divide(int t, double f) {
+        version[t] = ++versions;
         if (f == 0) {
             zeros[t]--;
         } else {

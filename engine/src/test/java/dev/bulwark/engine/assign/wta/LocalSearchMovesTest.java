@@ -227,17 +227,95 @@ class LocalSearchMovesTest {
     }
 
     @Test
+    void roundsSolvedByCancellingCyclesReachTheDenseRoundsObjectiveAndMarkEveryChange() {
+        SplittableRandom r = new SplittableRandom(29);
+        int cycleRounds = 0;
+        for (int it = 0; it < 24; it++) {
+            // 100 to 139 targets and up to 14 x 40 units: rounds of k T >= 10,000 cells take the cycle path
+            WtaProblem pr = RandomProblems.random(r, 14, 100, 40, 40, 1, it % 2 == 0);
+            UnitAssignment a = new UnitAssignment(pr, GreedyWtaSolver.assign(pr));
+            UnitAssignment b = new UnitAssignment(pr, GreedyWtaSolver.assign(pr));
+            Replacement dense = new Replacement(a, pr.totalValue(), true, false);
+            Replacement cycles = new Replacement(b, pr.totalValue(), true, true);
+            for (int round = 0; round < 12; round++) {
+                long seed = r.nextLong();
+                double frac = round % 3 == 0 ? 0.5 : 1.0;
+                double f0 = objective(pr, b);
+                int[] before = b.target.clone();
+                boolean[] marked = new boolean[b.nT];
+                int k = cycles.apply(new SplittableRandom(seed), frac, t -> marked[t] = true);
+                dense.apply(new SplittableRandom(seed), frac, t -> { });
+                if ((long) k * b.nT >= LocalSearchWtaSolver.CYCLE_MIN_CELLS) {
+                    cycleRounds++;
+                }
+                double tol = 1e-9 * Math.max(1, pr.totalValue());
+                // the same units drawn and both optimal: the same objective, ties apart
+                assertThat(objective(pr, b)).isCloseTo(objective(pr, a), within(tol));
+                assertThat(objective(pr, b)).isLessThanOrEqualTo(f0 + tol);
+                new WtaSolution(pr, b.counts(pr.weaponTypes()), Double.NaN, false, "test", 0);
+                for (int u = 0; u < b.n; u++) {
+                    if (before[u] != b.target[u]) {
+                        assertThat(marked[before[u]] && marked[b.target[u]]).isTrue();
+                    }
+                }
+                // continue both from the same state
+                System.arraycopy(b.target, 0, a.target, 0, a.n);
+                a.rebuild();
+                b.rebuild();
+            }
+        }
+        assertThat(cycleRounds).isGreaterThan(100);
+    }
+
+    @Test
+    void triggeredRoundsKeepUnitLimitsMarkEveryChangeAndDependOnlyOnTheSeed() {
+        SplittableRandom r = new SplittableRandom(31);
+        int changed = 0;
+        for (int it = 0; it < 200; it++) {
+            boolean big = it % 4 == 0;
+            WtaProblem pr = big ? RandomProblems.random(r, 14, 100, 40, 40, 1, it % 8 == 0) : random(r, it % 2 == 0);
+            UnitAssignment s = new UnitAssignment(pr, GreedyWtaSolver.assign(pr));
+            UnitAssignment twin = new UnitAssignment(pr, GreedyWtaSolver.assign(pr));
+            if (s.n == 0) {
+                continue;
+            }
+            Replacement replacement = new Replacement(s, pr.totalValue(), true, big);
+            Replacement other = new Replacement(twin, pr.totalValue(), true, big);
+            for (int round = 0; round < 10; round++) {
+                int[] before = s.target.clone();
+                boolean[] marked = new boolean[s.nT];
+                long seed = r.nextLong();
+                replacement.applyTriggered(new SplittableRandom(seed), 1 + round % 3, t -> marked[t] = true);
+                other.applyTriggered(new SplittableRandom(seed), 1 + round % 3, t -> { });
+                assertThat(twin.target).isEqualTo(s.target);
+                new WtaSolution(pr, s.counts(pr.weaponTypes()), Double.NaN, false, "test", 0);
+                for (int u = 0; u < s.n; u++) {
+                    if (before[u] != s.target[u]) {
+                        changed++;
+                        assertThat(marked[before[u]] && marked[s.target[u]]).isTrue();
+                    }
+                }
+                s.rebuild();
+                twin.rebuild();
+            }
+        }
+        assertThat(changed).isGreaterThan(1000);
+    }
+
+    @Test
     void theResultIsALocalOptimumOfMovesAndSwaps() {
         SplittableRandom r = new SplittableRandom(23);
-        for (int it = 0; it < 200; it++) {
-            WtaProblem pr = random(r, false);
+        for (int it = 0; it < 206; it++) {
+            // the last six large enough for the rounds by cycle cancelling and the triggered rounds
+            WtaProblem pr = it < 200 ? random(r, false) : RandomProblems.random(r, 14, 100, 40, 40, 1, it % 2 == 0);
             // 0 rounds: the descent from the greedy start; 300: past several kicks on these small instances
             WtaSolution sol = new LocalSearchWtaSolver(it, it % 3 == 0 ? 0 : it % 3 == 1 ? 20 : 300, 60).solve(pr);
             UnitAssignment s = new UnitAssignment(pr, sol.assignment());
             double tol = 1e-9 * Math.max(1, pr.totalValue());
             for (int u = 0; u < s.n; u++) {
                 for (int b = 0; b < s.nT; b++) {
-                    if (b != s.target[u]) {
+                    // a target at its limit of units takes none by a move (a swap keeps the counts)
+                    if (b != s.target[u] && s.room(b)) {
                         assertThat(s.moveDelta(u, b)).isGreaterThan(-tol);
                     }
                 }
