@@ -37,6 +37,23 @@ class WorkersTest {
     }
 
     @Test
+    void manyBatchesInARowAreEachDoneCompletely() {
+        // the hand-over from one batch to the next, 5,000 times
+        try (Workers w = new Workers(3)) {
+            for (int batch = 0; batch < 5000; batch++) {
+                int n = 1 + batch % 23;
+                AtomicIntegerArray done = new AtomicIntegerArray(n);
+                w.forEach(n, 1, (worker, i) -> done.incrementAndGet(i));
+                int sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += done.get(i);
+                }
+                assertThat(sum).as("batch %d", batch).isEqualTo(n);
+            }
+        }
+    }
+
+    @Test
     void theHelpersShareTheWork() throws Exception {
         // with items that wait, a second worker must take some of them
         try (Workers w = new Workers(2)) {
