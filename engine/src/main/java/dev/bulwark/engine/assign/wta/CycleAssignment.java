@@ -167,7 +167,7 @@ final class CycleAssignment {
             int n = 0;
             for (int j = 0; j < m; j++) {
                 if (closed == null || !closed[j]) {
-                    n = offer(n, len, a[j] * g[row + j] - d[j], j);
+                    n = Smallest.offer(topCost, topIndex, n, len, a[j] * g[row + j] - d[j], j);
                 }
             }
             for (int x = 0; x < n; x++) {
@@ -377,21 +377,5 @@ final class CycleAssignment {
     /** Column dual of the last solve: {@code c(i, j) - d(j)} is least, over the open columns, at row i's column. */
     double label(int j) {
         return d[j];
-    }
-
-    /** Offers {@code (value, index)} to the sorted list of the {@code cap} smallest values; returns its new length. */
-    private int offer(int len, int cap, double value, int index) {
-        if (cap == 0 || (len == cap && value >= topCost[len - 1])) {
-            return len;
-        }
-        int pos = len == cap ? len - 1 : len++;
-        while (pos > 0 && topCost[pos - 1] > value) {
-            topCost[pos] = topCost[pos - 1];
-            topIndex[pos] = topIndex[pos - 1];
-            pos--;
-        }
-        topCost[pos] = value;
-        topIndex[pos] = index;
-        return len;
     }
 }

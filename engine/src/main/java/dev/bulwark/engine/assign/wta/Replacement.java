@@ -267,7 +267,7 @@ final class Replacement {
             if (s.room(t)) {
                 int len = 0;
                 for (int i = 0; i < k; i++) {
-                    len = offer(len, c, cost[i * nT + t], i);
+                    len = Smallest.offer(topCost, topIndex, len, c, cost[i * nT + t], i);
                 }
                 for (int x = 0; x < len; x++) {
                     listed[topIndex[x] * nT + t] = true;
@@ -279,7 +279,7 @@ final class Replacement {
             int len = 0;
             for (int t = 0; t < nT; t++) {
                 if (cost[row + t] < barred) {
-                    len = offer(len, c, cost[row + t], t);
+                    len = Smallest.offer(topCost, topIndex, len, c, cost[row + t], t);
                 }
             }
             for (int x = 0; x < len; x++) {
@@ -317,21 +317,5 @@ final class Replacement {
                 return;
             }
         }
-    }
-
-    /** Offers {@code (value, index)} to the sorted list of the {@code cap} smallest values; returns its new length. */
-    private int offer(int len, int cap, double value, int index) {
-        if (len == cap && value >= topCost[len - 1]) {
-            return len;
-        }
-        int pos = len == cap ? len - 1 : len++;
-        while (pos > 0 && topCost[pos - 1] > value) {
-            topCost[pos] = topCost[pos - 1];
-            topIndex[pos] = topIndex[pos - 1];
-            pos--;
-        }
-        topCost[pos] = value;
-        topIndex[pos] = index;
-        return len;
     }
 }
