@@ -123,35 +123,16 @@ class ImpactPredictorTest {
                     double[] x = new double[6];
                     t.stateAt(at, x);
                     Assessment a = predictor.assess(1, at, x, diagonal(sigmas[0], sigmas[1]));
-                    RandomStream rnd = new RandomStream(0xC0FFEEL + (long) at);
-                    double[] y = new double[6];
                     double[] impact = new double[6];
-                    double[] enu = new double[3];
-                    double se = 0;
-                    double sn = 0;
-                    double see = 0;
-                    double sen = 0;
-                    double snn = 0;
-                    for (int k = 0; k < samples; k++) {
-                        for (int i = 0; i < 6; i++) {
-                            y[i] = x[i] + (i < 3 ? sigmas[0] : sigmas[1]) * rnd.nextGaussian();
-                        }
-                        double b = 8_000 * Math.exp(ImpactPredictor.LOG_BETA_SIGMA * rnd.nextGaussian());
-                        flier.impact(at, y, b, 0.0, 600, impact);
-                        frame.ecefToEnu(impact[0], impact[1], impact[2], enu);
-                        double de = enu[0] - a.impactEast();
-                        double dn = enu[1] - a.impactNorth();
-                        se += de;
-                        sn += dn;
-                        see += de * de;
-                        sen += de * dn;
-                        snn += dn * dn;
-                    }
-                    se /= samples;
-                    sn /= samples;
-                    double cee = see / samples - se * se;
-                    double cen = sen / samples - se * sn;
-                    double cnn = snn / samples - sn * sn;
+                    final double from = at;
+                    double[] c = sampledSpread(new RandomStream(0xC0FFEEL + (long) at), samples, x, sigmas, 8_000, frame,
+                            a, (y, b) -> {
+                                flier.impact(from, y, b, 0.0, 600, impact);
+                                return impact;
+                            });
+                    double cee = c[0];
+                    double cen = c[1];
+                    double cnn = c[2];
                     String where = String.format("%s at %.0f s, sigmas %.0f m %.0f m/s: linear %.1f/%.1f m r %.3f,"
                             + " Monte Carlo %.1f/%.1f m r %.3f", type.name(), at, sigmas[0], sigmas[1],
                             Math.sqrt(a.covEE()), Math.sqrt(a.covNN()),
@@ -216,35 +197,12 @@ class ImpactPredictorTest {
                     c.impactNorth() - trueEnu[1]));
             for (double[] sigmas : new double[][] {{30, 15}, {10, 3}}) {
                 Assessment a = shaped.assess(1, at, x, diagonal(sigmas[0], sigmas[1]));
-                RandomStream rnd = new RandomStream(0xD1A6L + (long) at);
-                int samples = 2_000;
-                double[] y = new double[6];
-                double[] enu = new double[3];
-                double se = 0;
-                double sn = 0;
-                double see = 0;
-                double sen = 0;
-                double snn = 0;
-                for (int k = 0; k < samples; k++) {
-                    for (int i = 0; i < 6; i++) {
-                        y[i] = x[i] + (i < 3 ? sigmas[0] : sigmas[1]) * rnd.nextGaussian();
-                    }
-                    double b = beta0 * Math.exp(ImpactPredictor.LOG_BETA_SIGMA * rnd.nextGaussian());
-                    double[] e = WGS84.toEcef(flier.propagate(at, y, b, shape, 0.0, 600, false).impactPoint());
-                    frame.ecefToEnu(e[0], e[1], e[2], enu);
-                    double de = enu[0] - a.impactEast();
-                    double dn = enu[1] - a.impactNorth();
-                    se += de;
-                    sn += dn;
-                    see += de * de;
-                    sen += de * dn;
-                    snn += dn * dn;
-                }
-                se /= samples;
-                sn /= samples;
-                double cee = see / samples - se * se;
-                double cen = sen / samples - se * sn;
-                double cnn = snn / samples - sn * sn;
+                final double from = at;
+                double[] spread = sampledSpread(new RandomStream(0xD1A6L + (long) at), 2_000, x, sigmas, beta0, frame, a,
+                        (y, b) -> WGS84.toEcef(flier.propagate(from, y, b, shape, 0.0, 600, false).impactPoint()));
+                double cee = spread[0];
+                double cen = spread[1];
+                double cnn = spread[2];
                 String where = String.format("at %.0f s, sigmas %.0f m %.0f m/s: linear %.1f/%.1f m, Monte Carlo "
                         + "%.1f/%.1f m", at, sigmas[0], sigmas[1], Math.sqrt(a.covEE()), Math.sqrt(a.covNN()),
                         Math.sqrt(cee), Math.sqrt(cnn));
@@ -441,5 +399,45 @@ class ImpactPredictorTest {
         new LocalFrame(WGS84, GeodeticPoint.ofDegrees(31.5, 34.5, 1000)).rotateToEcef(0, 0, 2000, up);
         double[] x = {pos[0], pos[1], pos[2], up[0], up[1], up[2]};
         assertThat(predictor.assess(1, 0, x, diagonal(10, 1))).isNull();
+    }
+
+    /** Impact point (ECEF) of one sampled state and ballistic coefficient. */
+    private interface SampledImpact {
+        double[] ecef(double[] state, double beta);
+    }
+
+    /**
+     * Monte Carlo reference for the impact ellipse: the east-north covariance {cee, cen, cnn} of the
+     * impacts of {@code samples} draws of the state (position sigma, velocity sigma, diagonal) and
+     * of β (log-normal about {@code beta0}), taken about their own mean, in the frame's metres
+     * from the assessed impact point.
+     */
+    private static double[] sampledSpread(RandomStream rnd, int samples, double[] x, double[] sigmas, double beta0,
+            LocalFrame frame, Assessment a, SampledImpact impact) {
+        double[] y = new double[6];
+        double[] enu = new double[3];
+        double se = 0;
+        double sn = 0;
+        double see = 0;
+        double sen = 0;
+        double snn = 0;
+        for (int k = 0; k < samples; k++) {
+            for (int i = 0; i < 6; i++) {
+                y[i] = x[i] + (i < 3 ? sigmas[0] : sigmas[1]) * rnd.nextGaussian();
+            }
+            double b = beta0 * Math.exp(ImpactPredictor.LOG_BETA_SIGMA * rnd.nextGaussian());
+            double[] e = impact.ecef(y, b);
+            frame.ecefToEnu(e[0], e[1], e[2], enu);
+            double de = enu[0] - a.impactEast();
+            double dn = enu[1] - a.impactNorth();
+            se += de;
+            sn += dn;
+            see += de * de;
+            sen += de * dn;
+            snn += dn * dn;
+        }
+        se /= samples;
+        sn /= samples;
+        return new double[] {see / samples - se * se, sen / samples - se * sn, snn / samples - sn * sn};
     }
 }

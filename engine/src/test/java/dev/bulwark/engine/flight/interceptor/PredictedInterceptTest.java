@@ -278,15 +278,8 @@ class PredictedInterceptTest {
         int cases = 0;
         double[] x = new double[6];
         for (int i = 0; i < 80; i++) {
-            double bearing = 2 * Math.PI * rnd.nextDouble();
-            double distance = 8_000 + 30_000 * rnd.nextDouble();
-            double aimBearing = 2 * Math.PI * rnd.nextDouble();
-            double miss = 12_000 * rnd.nextDouble();
-            Trajectory rocket;
-            try {
-                rocket = Engagements.rocket(distance * Math.sin(bearing), distance * Math.cos(bearing),
-                        miss * Math.sin(aimBearing), miss * Math.cos(aimBearing));
-            } catch (IllegalArgumentException | IllegalStateException outOfReach) {
+            Trajectory rocket = randomRocket(rnd, 30_000, 12_000);
+            if (rocket == null) {
                 continue;
             }
             for (int k = 0; k < 6; k++) {
@@ -325,15 +318,8 @@ class PredictedInterceptTest {
         java.util.List<Double> nows = new java.util.ArrayList<>();
         double[] x = new double[6];
         while (paths.size() < 200) {
-            double bearing = 2 * Math.PI * rnd.nextDouble();
-            double distance = 8_000 + 25_000 * rnd.nextDouble();
-            double aimBearing = 2 * Math.PI * rnd.nextDouble();
-            double miss = 8_000 * rnd.nextDouble();
-            Trajectory rocket;
-            try {
-                rocket = Engagements.rocket(distance * Math.sin(bearing), distance * Math.cos(bearing),
-                        miss * Math.sin(aimBearing), miss * Math.cos(aimBearing));
-            } catch (IllegalArgumentException | IllegalStateException outOfReach) {
+            Trajectory rocket = randomRocket(rnd, 25_000, 8_000);
+            if (rocket == null) {
                 continue;
             }
             double t0 = rocket.startTime() + 3 + (rocket.flightTime() - 4) * rnd.nextDouble();
@@ -457,5 +443,22 @@ class PredictedInterceptTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertThat(allocated).as("bytes allocated by 100 solves").isLessThan(50_000);
         assertThat(sum).isPositive();
+    }
+
+    /**
+     * A rocket launched 8 km plus up to {@code distanceSpread} from the battery in a random bearing,
+     * aimed up to {@code missMax} from it; null when the aiming finds no solution (out of reach).
+     */
+    private static Trajectory randomRocket(java.util.Random rnd, double distanceSpread, double missMax) {
+        double bearing = 2 * Math.PI * rnd.nextDouble();
+        double distance = 8_000 + distanceSpread * rnd.nextDouble();
+        double aimBearing = 2 * Math.PI * rnd.nextDouble();
+        double miss = missMax * rnd.nextDouble();
+        try {
+            return Engagements.rocket(distance * Math.sin(bearing), distance * Math.cos(bearing),
+                    miss * Math.sin(aimBearing), miss * Math.cos(aimBearing));
+        } catch (IllegalArgumentException | IllegalStateException outOfReach) {
+            return null;
+        }
     }
 }
