@@ -100,8 +100,11 @@ public final class LocalSearchWtaSolver implements WtaSolver {
 
     /**
      * Rounds of at least this many cells ({@code k T}) are solved by {@link CycleAssignment} when the
-     * problem has at most {@link #CYCLE_MAX_CELLS} unit-target pairs; smaller rounds (the battle
-     * manager's) by {@link LinearAssignment}, as before.
+     * problem has at most {@link #CYCLE_MAX_CELLS} unit-target pairs; smaller rounds by
+     * {@link LinearAssignment}, as before. A problem whose largest possible round
+     * ({@code min(units, targets) T}) reaches this size also gets the triggered rounds
+     * ({@link #TRIGGER_SHARE}): the public 100 x 200 and 200 x 400 instances, and a battle manager's
+     * cycle under the {@code lns} doctrine with, for example, 400 threats and 25 rounds ready.
      */
     static final long CYCLE_MIN_CELLS = 10_000L;
 
