@@ -118,17 +118,33 @@ public final class BattleCycle {
         int threads = 1;
         int passes = WARMUP_PASSES;
         Path scenario = Path.of("scenarios/southern-front.yaml");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--threats" -> threats = Integer.parseInt(args[++i]);
-                case "--batteries" -> nBatteries = Integer.parseInt(args[++i]);
-                case "--cycles" -> cycles = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--warmup-passes" -> passes = Integer.parseInt(args[++i]);
-                case "--scenario" -> scenario = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        String option = null;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                option = args[i];
+                switch (option) {
+                    case "--threats" -> threats = Integer.parseInt(args[++i]);
+                    case "--batteries" -> nBatteries = Integer.parseInt(args[++i]);
+                    case "--cycles" -> cycles = Integer.parseInt(args[++i]);
+                    case "--seed" -> seed = Long.parseLong(args[++i]);
+                    case "--threads" -> threads = Integer.parseInt(args[++i]);
+                    case "--warmup-passes" -> passes = Integer.parseInt(args[++i]);
+                    case "--scenario" -> scenario = Path.of(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown option");
+                }
             }
+            if (threats < 1 || nBatteries < 1 || cycles < 1 || threads < 1 || passes < 0) {
+                option = null;
+                throw new IllegalArgumentException("--threats, --batteries, --cycles and --threads must be at least 1,"
+                        + " --warmup-passes at least 0");
+            }
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            String what = e instanceof ArrayIndexOutOfBoundsException ? "a value is missing"
+                    : e instanceof NumberFormatException ? "not a whole number: " + e.getMessage() : e.getMessage();
+            System.err.println("BattleCycle: " + (option == null ? "" : option + ": ") + what
+                    + " (options: see the class comment of dev.bulwark.bench.BattleCycle)");
+            System.exit(2);
+            return;
         }
         World world = ScenarioLoader.load(scenario).world();
         Ellipsoid ellipsoid = world.earth().ellipsoid();
